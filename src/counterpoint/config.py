@@ -14,8 +14,8 @@ DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 class Config:
     """Settings for one analysis run.
 
-    ``now`` is the ISO-8601 time written as ``generated_at``; it is passed in,
-    never read from the clock inside a stage, so runs are reproducible.
+    ``now`` is the ISO-8601 time written as ``generated_at``; it is passed in
+    (the runner reads the clock only when it is ``None``), never read by a stage.
     """
 
     spacy_model: str = DEFAULT_SPACY_MODEL
@@ -25,5 +25,5 @@ class Config:
     copy_threshold: float = 0.5
     max_file_bytes: int = 20 * 1024 * 1024
     languages: tuple[str, ...] = ("en",)
-    now: str = "1970-01-01T00:00:00+00:00"
+    now: str | None = None
     lexicon_paths: tuple[str, ...] = field(default=())

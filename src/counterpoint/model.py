@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, TypeVar, Union
 
 __all__ = [
     "SCHEMA_VERSION",
     "make_id",
     "to_json",
+    "from_json",
     "Failure",
     "Removed",
     "SkippedStage",
@@ -69,6 +73,45 @@ def to_json(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): to_json(v) for k, v in value.items()}
     return value
+
+
+T = TypeVar("T")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if value is None:
+        return None
+    if origin in (Union, types.UnionType):
+        for arg in args:
+            if arg is not type(None):
+                return _convert(arg, value)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return from_json(hint, value)
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v) for v in value)
+        return tuple(_convert(a, v) for a, v in zip(args, value))
+    if origin is dict:
+        return {k: _convert(args[1], v) for k, v in value.items()}
+    return value
+
+
+def from_json(cls: type[T], data: dict[str, Any]) -> T:
+    """Rebuild a record of type ``cls`` from the dict :func:`to_json` made of it."""
+    hints = _hints(cls)
+    kwargs = {
+        f.name: _convert(hints[f.name], data[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in data
+    }
+    return cls(**kwargs)
 
 
 # ---------------------------------------------------------------- input
