@@ -46,11 +46,13 @@ def analyze(
     db: str | os.PathLike[str] = DEFAULT_DB,
     config: Config | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Dossier:
     """Analyse articles at ``paths`` (files or folders) into a dossier stored in ``db``.
 
     Bad inputs are reported in ``Dossier.failures`` and the rest goes on;
     :class:`NothingToAnalyze` is raised only when no article could be read.
+    ``timings``, when given, receives the seconds spent in each stage.
     """
     from counterpoint.ingest import read_inputs
 
@@ -71,6 +73,8 @@ def analyze(
             raise NothingToAnalyze(_nothing_message(paths, failures))
         store.save_articles(new)
         stories = _analyse_stories(store, {a.id for a in new}, resources, report)
+    if timings is not None:
+        timings.update(resources.timings)
     return Dossier(schema_version=SCHEMA_VERSION, generated_at=config.now or utc_now(),
                    stories=tuple(stories), failures=tuple(failures))
 

@@ -21,7 +21,7 @@ class Config:
     spacy_model: str = DEFAULT_SPACY_MODEL
     embedding_model: str = DEFAULT_EMBEDDING_MODEL
     batch_size: int = 16
-    story_threshold: float = 0.35
+    story_threshold: float = 0.55
     copy_threshold: float = 0.5
     max_file_bytes: int = 20 * 1024 * 1024
     languages: tuple[str, ...] = ("en",)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import statistics
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,7 @@ class Resources:
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.timings: dict[str, float] = {}
         self._nlp: Any = None
         self._embedder: Any = None
 
@@ -279,7 +281,10 @@ def _run(stages: Sequence[StageSpec], values: Values, resources: Resources,
     for stage in stages:
         if on_stage:
             on_stage(stage.name)
+        started = time.perf_counter()
         produced = stage.run({k: values[k] for k in stage.requires}, resources)
+        elapsed = time.perf_counter() - started
+        resources.timings[stage.name] = resources.timings.get(stage.name, 0.0) + elapsed
         unexpected = set(produced) - set(stage.produces)
         if unexpected:
             raise PipelineError(f"stage {stage.name!r} produced undeclared {sorted(unexpected)}")

@@ -29,7 +29,7 @@ def group_stories(
     articles: Sequence[Article],
     vectors: Mapping[str, np.ndarray],
     copies: Sequence[Sequence[str]] = (),
-    threshold: float = 0.35,
+    threshold: float = 0.55,
 ) -> tuple[tuple[str, ...], ...]:
     """Groups of article ids (sorted) whose average similarity is at least ``threshold``."""
     ids = sorted(a.id for a in articles)
