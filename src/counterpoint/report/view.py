@@ -1,0 +1,281 @@
+"""The report's view of a dossier: one plain structure both renderers read.
+
+Everything a reader sees in ``report.html`` and ``report.md`` is computed here
+once (labels, groupings, matrix cells, anchors), so the two formats cannot say
+different things. Values stay raw source text; escaping is each renderer's job.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from counterpoint.model import Article, Claim, Dossier, Story
+from counterpoint.report.spans import Segment, anchor, article_spans, segment_text, slug
+
+__all__ = ["CELL_KINDS", "ArticleView", "StoryView", "anchor", "dossier_view", "story_view"]
+
+CELL_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("own_voice", "own voice", "states it as fact in its own voice"),
+    ("attributed", "attributed", "reports it as someone else's statement"),
+    ("hedged", "hedged", "carries it with a hedge (reportedly, allegedly, ...)"),
+    ("disputing", "disputing", "carries a denial or dispute of it"),
+    ("omitting", "omitting", "does not mention it"),
+)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article as shown: a short label, metadata and its segmented text."""
+
+    article: Article
+    label: str
+    dom_id: str
+    segments: tuple[Segment, ...]
+    copy_group: int | None
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """Everything shown for one story, in display order."""
+
+    story: Story
+    dom_id: str
+    articles: tuple[ArticleView, ...]
+    counts: list[tuple[int, str]]
+    summary: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+    discrepancies: list[dict[str, Any]]
+    timeline: list[dict[str, Any]]
+    framing: list[dict[str, Any]]
+    speakers: list[dict[str, Any]]
+    entities: list[dict[str, Any]]
+    copies: list[list[str]]
+
+
+def dossier_view(dossier: Dossier) -> dict[str, Any]:
+    """The top-level view: one :class:`StoryView` per story plus the failures."""
+    return {
+        "schema_version": dossier.schema_version,
+        "generated_at": dossier.generated_at,
+        "stories": [story_view(story) for story in dossier.stories],
+        "failures": list(dossier.failures),
+        "cell_kinds": CELL_KINDS,
+    }
+
+
+def story_view(story: Story) -> StoryView:
+    """Build the view of one story; labels name articles by outlet, falling back to input."""
+    articles = _article_views(story)
+    labels = {view.article.id: view.label for view in articles}
+    return StoryView(
+        story=story,
+        dom_id=f"story-{slug(story.id)}",
+        articles=articles,
+        counts=_counts(story),
+        summary=[_cited(s.text, s.citations, labels) for s in story.summary],
+        claims=[_claim_row(claim, articles, labels) for claim in story.claims],
+        actors=_actors(story.claims, labels),
+        discrepancies=[_discrepancy(d, labels) for d in story.discrepancies],
+        timeline=[_timeline_entry(t, labels) for t in story.timeline],
+        framing=_framing(story, articles),
+        speakers=_speakers(story, labels),
+        entities=_entities(story, labels),
+        copies=[[labels.get(a, a) for a in group] for group in story.copies],
+    )
+
+
+def _article_views(story: Story) -> tuple[ArticleView, ...]:
+    spans = article_spans(story)
+    groups = {a: i + 1 for i, group in enumerate(story.copies) for a in group}
+    raw = [a.outlet or a.title or a.input_id or a.id for a in story.articles]
+    seen: Counter[str] = Counter(raw)
+    numbered: Counter[str] = Counter()
+    views = []
+    for article, label in zip(story.articles, raw, strict=True):
+        if seen[label] > 1:
+            numbered[label] += 1
+            label = f"{label} ({numbered[label]})"
+        segments = segment_text(article.text, spans.get(article.id, []))
+        views.append(
+            ArticleView(
+                article, label, f"article-{slug(article.id)}", segments, groups.get(article.id)
+            )
+        )
+    return tuple(views)
+
+
+def _counts(story: Story) -> list[tuple[int, str]]:
+    """Headline counts as (number, noun in the right number)."""
+    counts = (
+        (len(story.articles), "article", "articles"),
+        (len({a.outlet or a.id for a in story.articles}), "outlet", "outlets"),
+        (len(story.claims), "claim", "claims"),
+        (len(story.quotes), "quote", "quotes"),
+        (len(story.entities), "entity", "entities"),
+        (len(story.discrepancies), "discrepancy", "discrepancies"),
+    )
+    return [(n, one if n == 1 else many) for n, one, many in counts]
+
+
+def _cite(article_id: str, start: int, end: int, labels: dict[str, str]) -> dict[str, Any]:
+    return {
+        "href": "#" + anchor(article_id, start, end),
+        "label": labels.get(article_id, article_id),
+        "article_id": article_id,
+    }
+
+
+def _cited(text: str, citations: tuple[Any, ...], labels: dict[str, str]) -> dict[str, Any]:
+    cites = [_cite(c.article_id, c.start, c.end, labels) for c in citations]
+    return {"text": text, "citations": cites}
+
+
+def _cell_kind(claim: Claim, article: Article) -> str | None:
+    """How one article handles a claim; the outlets lists hold article ids or outlet names."""
+    keys = {article.id, article.outlet} - {None}
+    for kind, _, _ in CELL_KINDS:
+        if keys & set(getattr(claim.outlets, kind)):
+            return kind
+    return None
+
+
+def _claim_row(
+    claim: Claim, articles: tuple[ArticleView, ...], labels: dict[str, str]
+) -> dict[str, Any]:
+    cells = []
+    for view in articles:
+        reports = [r for r in claim.reports if r.article_id == view.article.id]
+        kind = _cell_kind(claim, view.article) or ("own_voice" if reports else None)
+        cells.append(
+            {
+                "kind": kind or "unknown",
+                "label": view.label,
+                "links": [
+                    _cite(r.article_id, r.start, r.end, labels) | {"text": r.text} for r in reports
+                ],
+            }
+        )
+    return {
+        "claim": claim,
+        "cells": cells,
+        "reports": [
+            _cite(r.article_id, r.start, r.end, labels) | {"report": r} for r in claim.reports
+        ],
+    }
+
+
+def _actors(claims: tuple[Claim, ...], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Positions regrouped by actor: who asserts or denies what, with the reports."""
+    actors: dict[str, dict[str, Any]] = {}
+    for claim in claims:
+        for position in claim.positions:
+            key = position.entity_id or position.name.casefold()
+            actor = actors.setdefault(key, {"name": position.name, "positions": []})
+            links = [
+                _cite(
+                    claim.reports[i].article_id,
+                    claim.reports[i].start,
+                    claim.reports[i].end,
+                    labels,
+                )
+                for i in position.reports
+                if 0 <= i < len(claim.reports)
+            ]
+            actor["positions"].append(
+                {"claim": claim.text, "stance": position.stance, "links": links}
+            )
+    return sorted(actors.values(), key=lambda a: (-len(a["positions"]), a["name"].casefold()))
+
+
+def _discrepancy(d: Any, labels: dict[str, str]) -> dict[str, Any]:
+    sides = [_cite(s.article_id, s.start, s.end, labels) | {"text": s.text} for s in d.sides]
+    return {"kind": d.kind, "description": d.description, "sides": sides}
+
+
+def _timeline_entry(entry: Any, labels: dict[str, str]) -> dict[str, Any]:
+    when = entry.start if entry.start == entry.end else f"{entry.start} – {entry.end}"
+    return _cited(entry.text, entry.citations, labels) | {
+        "when": when,
+        "precision": entry.precision,
+    }
+
+
+def _framing(story: Story, articles: tuple[ArticleView, ...]) -> list[dict[str, Any]]:
+    """One column per article: naming forms, hedges, loaded terms, voices."""
+    names = {e.id: e.name for e in story.entities}
+    claims = {c.id: c.text for c in story.claims}
+    by_article = {f.article_id: f for f in story.framing}
+    columns = []
+    for view in articles:
+        framing = by_article.get(view.article.id)
+        columns.append(_framing_column(view, framing, names, claims))
+    return columns
+
+
+def _framing_column(
+    view: ArticleView, framing: Any, names: dict[str, str], claims: dict[str, str]
+) -> dict[str, Any]:
+    aid = view.article.id
+    if framing is None:
+        return {"label": view.label, "missing": True}
+
+    def term(t: Any) -> dict[str, Any]:
+        return {"text": t.text, "href": "#" + anchor(aid, t.start, t.end)}
+
+    return {
+        "label": view.label,
+        "missing": False,
+        "naming": [
+            {
+                "entity": names.get(n.entity_id, n.entity_id),
+                "forms": sorted(n.forms.items(), key=lambda kv: (-kv[1], kv[0])),
+            }
+            for n in framing.naming
+        ],
+        "hedges": [
+            term(h) | {"applies_to": claims.get(h.applies_to or "", h.applies_to)}
+            for h in framing.hedges
+        ],
+        "loaded_own": [term(t) | {"why": t.why} for t in framing.loaded_terms if t.voice == "own"],
+        "loaded_quoted": [
+            term(t) | {"why": t.why} for t in framing.loaded_terms if t.voice == "quoted"
+        ],
+        "voices": sorted(framing.voices, key=lambda v: (-v.words, v.name)),
+        "own_voice_claims": [claims.get(c, c) for c in framing.own_voice_claims],
+    }
+
+
+def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Quotes grouped by speaker (the merged entity when known), most quoted first."""
+    names = {e.id: e.name for e in story.entities}
+    groups: dict[str, dict[str, Any]] = {}
+    for quote in story.quotes:
+        speaker = quote.speaker
+        name = names.get(speaker.entity_id or "") or speaker.name or "Unattributed"
+        key = speaker.entity_id or name.casefold()
+        group = groups.setdefault(key, {"name": name, "quotes": []})
+        group["quotes"].append(
+            _cite(quote.article_id, quote.start, quote.end, labels)
+            | {"quote": quote, "as_named": speaker.name, "cue": quote.cue}
+        )
+    return sorted(
+        groups.values(),
+        key=lambda g: (g["name"] == "Unattributed", -len(g["quotes"]), g["name"].casefold()),
+    )
+
+
+def _entities(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
+    rows = []
+    for entity in story.entities:
+        per_article = Counter(m.article_id for m in entity.mentions)
+        rows.append(
+            {
+                "entity": entity,
+                "mentions": len(entity.mentions),
+                "by_article": [(labels.get(a, a), n) for a, n in per_article.items()],
+            }
+        )
+    return sorted(rows, key=lambda r: (-r["mentions"], r["entity"].name.casefold()))
