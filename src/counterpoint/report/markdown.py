@@ -75,9 +75,11 @@ def render_markdown(dossier: Dossier) -> str:
     lines = [
         "# Counterpoint dossier",
         "",
-        f"Generated {escape_inline(view['generated_at'])} · schema "
-        f"{escape_inline(view['schema_version'])} · {len(view['stories'])} "
-        f"{'story' if len(view['stories']) == 1 else 'stories'}",
+        (
+            f"Generated {escape_inline(view['generated_at'])} · schema "
+            f"{escape_inline(view['schema_version'])} · {len(view['stories'])} "
+            f"{'story' if len(view['stories']) == 1 else 'stories'}"
+        ),
         "",
     ]
     if not view["stories"]:
@@ -136,8 +138,10 @@ def _claim_cells(row: dict[str, Any]) -> list[str]:
         links = ", ".join(f"[text]({link['href']})" for link in cell["links"])
         cells.append(f"{kind} ({links})" if links else kind)
     return cells + [
-        f"{_plural(claim.outlet_count, 'outlet')}, "
-        f"{_plural(claim.independent_origins, 'independent origin')}"
+        (
+            f"{_plural(claim.outlet_count, 'outlet')}, "
+            f"{_plural(claim.independent_origins, 'independent origin')}"
+        )
     ]
 
 
