@@ -1,0 +1,176 @@
+"""Candidate mentions: spaCy's named entities, trimmed to the name itself.
+
+A spaCy entity span often carries more than the name ("the Federation Council",
+"Kremlin spokesman Dmitry Peskov", "Zelenskyy's") or less than a clean one
+("Vladimir] Putin" from an editorial bracket). Here each span is cut to the
+words of the name, with exact character offsets into the article text, so every
+later step (merging, typing, alias scanning) compares names, not spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from counterpoint.entities.names import load_titles
+
+__all__ = ["ENTITY_TYPES", "Candidate", "extract_candidates", "words_in"]
+
+# spaCy labels kept as entities (others such as DATE or CARDINAL are dropped);
+# "PER" and "MISC" cover pipelines trained on CoNLL-style labels.
+ENTITY_TYPES = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "LOC": "LOC",
+    "FAC": "FAC",
+    "EVENT": "EVENT",
+}
+
+_POSSESSIVE = {"'s", "’s", "'", "’", "s'", "s’"}
+_WORD = re.compile(r"[^\s\[\](){}\"“”«»„*_|<>]+")
+_EDGE = "'’‘,;:!?-–—"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One mention of a would-be entity.
+
+    ``words`` are the name's words as written (brackets and quotes dropped);
+    ``label`` is spaCy's type for the span, or ``None`` when the mention was
+    found by scanning for a known alias (such mentions do not vote on the type).
+    """
+
+    article_id: str
+    start: int
+    end: int
+    words: tuple[str, ...]
+    word_starts: tuple[int, ...]
+    label: str | None
+
+    @property
+    def form(self) -> str:
+        """The name as one string: its words joined by single spaces."""
+        return " ".join(self.words)
+
+
+def words_in(text: str, offset: int) -> Iterator[tuple[str, int]]:
+    """The name words of ``text`` with their absolute start offsets."""
+    for match in _WORD.finditer(text):
+        word = match.group().strip(_EDGE)
+        if word and any(c.isalnum() for c in word):
+            yield word, offset + match.start() + match.group().find(word)
+
+
+def extract_candidates(article_id: str, doc: Doc) -> list[Candidate]:
+    """Every named-entity span of ``doc`` with a kept label, trimmed to its name."""
+    titles = load_titles()
+    found: list[Candidate] = []
+    for ent in doc.ents:
+        label = ENTITY_TYPES.get(ent.label_)
+        if label is None:
+            continue
+        for piece in _split_lines(ent):
+            candidate = _trim(article_id, piece, label, titles)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _split_lines(span: Span) -> Iterator[Sequence[Token]]:
+    """A name never crosses a line break: cut the span at whitespace tokens."""
+    piece: list[Token] = []
+    for token in span:
+        if token.is_space:
+            if piece:
+                yield piece
+            piece = []
+        else:
+            piece.append(token)
+    if piece:
+        yield piece
+
+
+def _trim(
+    article_id: str, tokens: Sequence[Token], label: str, titles: frozenset[tuple[str, ...]]
+) -> Candidate | None:
+    """Strip punctuation, "the", titles and possessives; drop title fragments."""
+    tokens = _strip_edges(list(tokens))
+    if tokens and tokens[0].lower_ == "the":
+        tokens = _strip_edges(tokens[1:])
+    if label == "PERSON":
+        tokens = _strip_edges(_cut_titles(tokens, titles))
+    elif tokens and _ends_title_phrase(tokens, titles):
+        return None
+    if not tokens:
+        return None
+    doc_text = tokens[0].doc.text
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    pairs = list(words_in(doc_text[start:end], start))
+    if not pairs or not any(c.isupper() for w, _ in pairs for c in w):
+        return None
+    if label == "PERSON" and _qualifies_role(tokens, titles):
+        label = "ORG"
+    return Candidate(
+        article_id=article_id,
+        start=pairs[0][1],
+        end=pairs[-1][1] + len(pairs[-1][0]),
+        words=tuple(w for w, _ in pairs),
+        word_starts=tuple(s for _, s in pairs),
+        label=label,
+    )
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation at both ends and a trailing possessive ("Kyiv's")."""
+    while tokens and (tokens[0].is_punct or not any(c.isalnum() for c in tokens[0].text)):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].lower_ in _POSSESSIVE
+        or tokens[-1].is_punct
+        or not any(c.isalnum() for c in tokens[-1].text)
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _cut_titles(tokens: list[Token], titles: frozenset[tuple[str, ...]]) -> list[Token]:
+    """Cut everything up to the last title phrase, if a name is left after it."""
+    lowered = [t.lower_ for t in tokens]
+    longest = max((len(t) for t in titles), default=1)
+    cut = 0
+    for i in range(len(tokens)):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            if tuple(lowered[i : i + n]) in titles and i + n < len(tokens):
+                cut = max(cut, i + n)
+                break
+    rest = tokens[cut:]
+    return rest if any(t.text[:1].isupper() for t in rest) else tokens
+
+
+def _ends_title_phrase(tokens: Sequence[Token], titles: frozenset[tuple[str, ...]]) -> bool:
+    """True when the span only completes a title ("State" in "Secretary of State")."""
+    doc = tokens[0].doc
+    first, last = tokens[0].i, tokens[-1].i + 1
+    for back in range(1, 4):
+        if first - back < 0:
+            break
+        phrase = tuple(t.lower_ for t in doc[first - back : last])
+        if phrase in titles:
+            return True
+    return False
+
+
+def _qualifies_role(tokens: Sequence[Token], titles: frozenset[tuple[str, ...]]) -> bool:
+    """A lone word right before a lower-case role word ("Duma deputy", "Kremlin
+    spokesman") names the institution the role belongs to, not a person."""
+    if len(tokens) != 1:
+        return False
+    doc = tokens[0].doc
+    nxt = tokens[0].i + 1
+    return nxt < len(doc) and doc[nxt].is_lower and (doc[nxt].lower_,) in titles
