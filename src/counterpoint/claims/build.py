@@ -1,0 +1,178 @@
+"""The claims stage: candidate reports -> stance -> grouping -> claims with positions and outlets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+
+from counterpoint.claims import group as grouping
+from counterpoint.claims.discrepancies import find_discrepancies
+from counterpoint.claims.extract import (
+    Candidate,
+    build_entity_index,
+    candidate_key,
+    extract_candidates,
+)
+from counterpoint.claims.lexicon import Lexicon, load_lexicon
+from counterpoint.claims.outlets import (
+    origin_map,
+    origins_of,
+    outlets_of,
+    positions_of,
+    status_of,
+)
+from counterpoint.claims.stance import Reading, read_stance, relative_stance
+from counterpoint.embeddings import Embedder
+from counterpoint.model import Article, Claim, Discrepancy, Entity, Quote, Report
+
+__all__ = ["build_claims", "ClaimSettings"]
+
+STRIP_HEDGES = re.compile(
+    r"(?i)\b(?:allegedly|alleged|so-called|purportedly|purported|reportedly|supposedly|"
+    r"apparently)\s+"
+)
+
+
+@dataclass(frozen=True)
+class ClaimSettings:
+    """Settings of the claims stage (grouping weights and threshold)."""
+
+    grouping: grouping.GroupingSettings = grouping.GroupingSettings()
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A candidate with everything measured about it, before it becomes a Report."""
+
+    cand: Candidate
+    reading: Reading
+    features: grouping.Features
+
+
+def build_claims(
+    articles: Sequence[Article],
+    docs: Mapping[str, Doc],
+    entities: Sequence[Entity],
+    quotes: Sequence[Quote],
+    copies: Sequence[Sequence[str]],
+    embedder: Embedder,
+    settings: ClaimSettings = ClaimSettings(),
+) -> tuple[tuple[Claim, ...], tuple[Discrepancy, ...]]:
+    """The claims of one story and the disagreements between its outlets.
+
+    ``docs`` maps article id to the spaCy parse of that article's text; articles without a
+    parse are treated as not mentioning anything. ``copies`` are groups of article ids that
+    share long verbatim passages: they count as one origin.
+    """
+    lex = load_lexicon()
+    items = _items(articles, docs, entities, quotes, lex)
+    if not items:
+        return (), ()
+    vectors = grouping.embed(embedder, [it.cand for it in items])
+    feats = [it.features for it in items]
+    scores = grouping.pair_scores(vectors, feats, settings.grouping)
+    groups = grouping.group_candidates(scores, settings.grouping)
+    story_ids = [a.id for a in articles]
+    origin = origin_map(story_ids, copies)
+    claims = [_claim(items, g, scores, vectors, story_ids, origin) for g in groups]
+    claims.sort(key=lambda c: (-c.outlet_count, -len(c.reports), _first(c, story_ids)))
+    return tuple(claims), find_discrepancies(claims, docs, origin, lex)
+
+
+def _first(claim: Claim, story_ids: Sequence[str]) -> tuple[int, int]:
+    report = claim.reports[0]
+    order = story_ids.index(report.article_id) if report.article_id in story_ids else 0
+    return order, report.start
+
+
+def _items(
+    articles: Sequence[Article], docs: Mapping[str, Doc], entities: Sequence[Entity],
+    quotes: Sequence[Quote], lex: Lexicon,
+) -> list[_Item]:
+    index = build_entity_index(entities)
+    items = []
+    for article in articles:
+        doc = docs.get(article.id)
+        if doc is None:
+            continue
+        for cand in extract_candidates(article, doc, quotes, index, lex):
+            items.append(_Item(cand, read_stance(doc, cand, lex), grouping.features_of(doc, cand)))
+    return items
+
+
+def _claim(
+    items: Sequence[_Item], members: Sequence[int], scores: np.ndarray, vectors: np.ndarray,
+    story_ids: Sequence[str], origin: Mapping[str, str],
+) -> Claim:
+    group = [items[i] for i in members]
+    rep = _representative(group)
+    claim_negated = rep.reading.negated
+    reports = tuple(_report(it, claim_negated) for it in group)
+    outlet_count, independent = origins_of(reports, origin)
+    feats = [it.features for it in items]
+    return Claim(
+        id=_claim_id(group),
+        text=claim_text(rep.cand),
+        status=status_of(reports, origin),
+        reports=reports,
+        positions=positions_of(reports),
+        outlets=outlets_of(reports, story_ids),
+        outlet_count=outlet_count,
+        independent_origins=independent,
+        why_grouped=grouping.why_grouped(members, scores, vectors, feats),
+    )
+
+
+def _claim_id(group: Sequence[_Item]) -> str:
+    from counterpoint.model import make_id
+
+    return make_id("c", *sorted(candidate_key(it.cand) for it in group))
+
+
+def _representative(group: Sequence[_Item]) -> _Item:
+    """The most neutral report: positive, asserting or relaying, unhedged, then shortest."""
+
+    def rank(it: _Item) -> tuple[bool, bool, int, bool, int]:
+        text_len = len(it.cand.text)
+        return (
+            it.reading.negated,
+            it.reading.stance not in ("asserts", "reports"),
+            len(it.reading.hedges),
+            text_len < 30,
+            text_len,
+        )
+
+    return min(group, key=rank)
+
+
+def _report(item: _Item, claim_negated: bool) -> Report:
+    cand = item.cand
+    return Report(
+        article_id=cand.article_id,
+        start=cand.start,
+        end=cand.end,
+        text=cand.text,
+        voice=cand.voice,
+        quote_id=cand.quote_id,
+        source=cand.source,
+        stance=relative_stance(item.reading.stance, item.reading.negated, claim_negated),
+        hedges=item.reading.hedges,
+    )
+
+
+def claim_text(cand: Candidate) -> str:
+    """A short neutral wording of the claim, from the representative report's own words.
+
+    Hedge words are dropped and a relative pronoun is replaced by the noun it stands for.
+    """
+    text = cand.text
+    if cand.head:
+        first, _, rest = text.partition(" ")
+        if first.lower() in ("who", "which"):
+            text = f"{cand.head} {rest}"
+    text = STRIP_HEDGES.sub("", text).strip()
+    return text[:1].upper() + text[1:] if text else text

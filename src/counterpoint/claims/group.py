@@ -1,0 +1,151 @@
+"""Grouping candidate reports into claims: one proposition across outlets, actors and polarity.
+
+Two reports belong together when their sentence embeddings are close and they talk about the
+same things (shared entities, shared content words). Negation words are removed before
+embedding, so a denial sits next to the statement it denies; stance keeps the polarity.
+Every grouping decision is kept as a plain sentence so a user can see why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+
+from counterpoint.claims.extract import Candidate
+from counterpoint.claims.stance import without_negation
+from counterpoint.embeddings import Embedder
+
+__all__ = ["Features", "GroupingSettings", "features_of", "group_candidates", "embed"]
+
+SKIP_LEMMAS = {"say", "tell", "add", "be", "have", "do", "make", "take", "also", "report"}
+
+
+@dataclass(frozen=True)
+class GroupingSettings:
+    """Weights and threshold of the pair score; see docs/claims.md for how they were set."""
+
+    threshold: float = 0.62
+    entity_weight: float = 0.12
+    word_weight: float = 0.10
+    no_overlap_penalty: float = 0.12
+    max_entity_bonus_at: int = 2
+
+
+@dataclass(frozen=True)
+class Features:
+    """What a candidate is compared on: its entity keys and content-word lemmas."""
+
+    entities: frozenset[str]
+    names: dict[str, str]
+    words: frozenset[str]
+
+
+def features_of(doc: Doc, cand: Candidate) -> Features:
+    """Entity keys and content lemmas (nouns, verbs, proper nouns, numbers) of a candidate."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    words: set[str] = set()
+    if span is not None:
+        for tok in span:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("NOUN", "VERB", "PROPN", "NUM", "ADJ") and not tok.is_stop:
+                if lemma not in SKIP_LEMMAS and tok.is_alpha:
+                    words.add(lemma)
+    names = dict(cand.entities)
+    return Features(frozenset(names), names, frozenset(words))
+
+
+def embed_text(cand: Candidate) -> str:
+    """The text embedded for a candidate: its words with negation removed, head noun first."""
+    text = cand.text
+    if cand.head:
+        first, _, rest = text.partition(" ")
+        text = f"{cand.head} {rest}" if first.lower() in ("who", "which", "that") else text
+    return without_negation(text)
+
+
+def embed(embedder: Embedder, cands: Sequence[Candidate]) -> np.ndarray:
+    """All candidates of a story embedded in one batch."""
+    return embedder.encode([embed_text(c) for c in cands])
+
+
+def pair_scores(
+    vectors: np.ndarray, feats: Sequence[Features], settings: GroupingSettings
+) -> np.ndarray:
+    """Cosine similarity adjusted by shared entities and shared content words."""
+    sims = vectors @ vectors.T if len(vectors) else np.zeros((0, 0))
+    n = len(feats)
+    scores = np.array(sims, dtype=np.float64)
+    for i in range(n):
+        for j in range(i + 1, n):
+            bonus = _bonus(feats[i], feats[j], settings)
+            scores[i, j] += bonus
+            scores[j, i] += bonus
+    return scores
+
+
+def _bonus(a: Features, b: Features, settings: GroupingSettings) -> float:
+    shared_e = len(a.entities & b.entities)
+    shared_w = len(a.words & b.words)
+    if shared_e == 0 and shared_w == 0:
+        return -settings.no_overlap_penalty
+    e_part = min(shared_e, settings.max_entity_bonus_at) / settings.max_entity_bonus_at
+    w_part = min(shared_w, 2) / 2
+    penalty = settings.no_overlap_penalty / 2 if shared_e == 0 else 0.0
+    return settings.entity_weight * e_part + settings.word_weight * w_part - penalty
+
+
+def group_candidates(
+    scores: np.ndarray, settings: GroupingSettings
+) -> list[list[int]]:
+    """Average-linkage agglomerative clusters of candidates whose score passes the threshold.
+
+    Groups come out ordered by their first member, members in input order, so the result does
+    not depend on how scikit-learn numbers its labels.
+    """
+    n = len(scores)
+    if n == 0:
+        return []
+    if n == 1:
+        return [[0]]
+    from sklearn.cluster import AgglomerativeClustering
+
+    distance = np.clip(1.0 - scores, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average",
+        distance_threshold=1.0 - settings.threshold,
+    )
+    labels = model.fit_predict(distance)
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def why_grouped(
+    members: Sequence[int], scores: np.ndarray, vectors: np.ndarray, feats: Sequence[Features]
+) -> tuple[str, ...]:
+    """One plain sentence per report after the first: its closest earlier report and why."""
+    lines = []
+    for pos in range(1, len(members)):
+        i = members[pos]
+        earlier = list(range(pos))
+        best = max(earlier, key=lambda p: scores[i, members[p]])
+        j = members[best]
+        lines.append(_explain(pos, best, float(vectors[i] @ vectors[j]), feats[i], feats[j]))
+    return tuple(lines)
+
+
+def _explain(pos: int, best: int, sim: float, a: Features, b: Features) -> str:
+    parts = []
+    shared_e = sorted(a.entities & b.entities)
+    if shared_e:
+        parts.append("shares entities " + ", ".join(a.names[k] for k in shared_e))
+    shared_w = sorted(a.words & b.words)
+    if shared_w:
+        parts.append("shares words " + ", ".join(shared_w[:5]))
+    parts.append(f"similarity {sim:.2f} to report {best}")
+    return f"report {pos}: " + "; ".join(parts)

@@ -1,0 +1,127 @@
+"""Stance of a report toward its proposition, read from the cue, negation scope and context.
+
+The stance a candidate gets here is toward its own wording. Once candidates are grouped into
+a claim, :func:`relative_stance` turns it into the stance toward the claim's proposition: a
+speaker who says "A has nothing to do with it" denies the claim "A did it".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from counterpoint.claims.extract import Candidate
+from counterpoint.claims.lexicon import Lexicon, find_phrases
+from counterpoint.model import ReportStance
+
+__all__ = ["Reading", "read_stance", "cue_only_stance", "relative_stance", "hedges_in", "is_negated"]
+
+
+class Reading:
+    """What the stance reader found for one candidate (plain values, no behaviour)."""
+
+    __slots__ = ("stance", "negated", "hedges")
+
+    def __init__(self, stance: ReportStance, negated: bool, hedges: tuple[str, ...]) -> None:
+        self.stance = stance
+        self.negated = negated
+        self.hedges = hedges
+
+
+def read_stance(doc: Doc, cand: Candidate, lex: Lexicon) -> Reading:
+    """Stance, polarity and hedges of a candidate, using the cue and the words around it.
+
+    Order matters: a statement that something cannot be confirmed wins over everything, then a
+    denying or doubting cue, then dispute phrases in the content, then relaying and hedging.
+    """
+    context = doc.text[cand.context_start:cand.context_end]
+    frame = _frame(doc.text, cand)
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    negated = span is not None and is_negated(span, lex)
+    hedges = hedges_in(context, lex)
+    return Reading(_stance(cand, frame, hedges, lex), negated, hedges)
+
+
+def _stance(cand: Candidate, frame: str, hedges: tuple[str, ...], lex: Lexicon) -> ReportStance:
+    cue_stance = cand.cue.stance if cand.cue is not None else None
+    lemma = cand.cue_lemma or ""
+    if find_phrases(cand.text, lex.cannot_confirm) or find_phrases(frame, lex.cannot_confirm):
+        return "cannot_confirm"
+    if cue_stance == "denial" or lemma in lex.denial_cues:
+        return "denies"
+    if cue_stance == "doubt" or lemma in lex.doubt_cues:
+        return "disputes"
+    if find_phrases(cand.text, lex.dispute_phrases):
+        return "disputes"
+    if cand.voice == "attributed":
+        return "reports" if lemma in lex.relay_cues else "asserts"
+    return "reports" if hedges else "asserts"
+
+
+def cue_only_stance(cue_lemma: str | None, voice: str, lex: Lexicon) -> ReportStance:
+    """The baseline: stance from the cue lemma alone, no negation scope and no context."""
+    lemma = cue_lemma or ""
+    if lemma in lex.denial_cues:
+        return "denies"
+    if lemma in lex.doubt_cues:
+        return "disputes"
+    if lemma in lex.relay_cues:
+        return "reports"
+    return "asserts"
+
+
+def _frame(text: str, cand: Candidate) -> str:
+    """The words of the sentence outside the content: attribution, cue, speaker."""
+    before = text[cand.context_start:cand.start] if cand.start > cand.context_start else ""
+    after = text[cand.end:cand.context_end] if cand.context_end > cand.end else ""
+    return f"{before} … {after}" if cand.voice == "attributed" else ""
+
+
+def hedges_in(text: str, lex: Lexicon) -> tuple[str, ...]:
+    """The hedge words present in ``text`` (lower case, in lexicon order, no repeats)."""
+    return tuple(find_phrases(text, lex.hedges))
+
+
+def is_negated(span: Span, lex: Lexicon) -> bool:
+    """Whether the main predicate of ``span`` is negated (not its subordinate clauses).
+
+    Counts a negation arc on the root or its auxiliaries, "no"/"nothing" as the root's subject
+    or object, and whole-proposition phrases such as "nothing to do with".
+    """
+    if find_phrases(span.text, lex.negative_phrases):
+        return True
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+            return True
+        if child.dep_ in ("nsubj", "dobj", "attr", "nsubjpass") and _is_no(child, lex):
+            return True
+        if child.dep_ == "conj":
+            continue
+    return False
+
+
+def _is_no(tok: object, lex: Lexicon) -> bool:
+    lower = getattr(tok, "lower_", "")
+    if lower in ("nothing", "none", "nobody", "no one"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in getattr(tok, "children", ()))
+
+
+_FLIP: dict[str, ReportStance] = {"asserts": "denies", "reports": "denies", "denies": "asserts"}
+
+
+def relative_stance(stance: ReportStance, negated: bool, claim_negated: bool) -> ReportStance:
+    """Stance toward the claim: a report of the opposite polarity flips assert and deny."""
+    if negated == claim_negated:
+        return stance
+    return _FLIP.get(stance, stance)
+
+
+_NEGATOR_RE = re.compile(r"(?i)\b(?:not|never|no|nothing|none|neither|nor)\b|n['’]t\b")
+
+
+def without_negation(text: str) -> str:
+    """``text`` with negation words removed, so a denial embeds next to what it denies."""
+    return re.sub(r"\s{2,}", " ", _NEGATOR_RE.sub(" ", text)).strip()
