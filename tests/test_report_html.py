@@ -1,0 +1,195 @@
+"""report.html: escaped, self-contained, and every link lands on the text it cites."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import lxml.html
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from counterpoint.model import SCHEMA_VERSION, Dossier, Story
+from counterpoint.report import render_html
+from counterpoint.report.spans import Span, anchor, segment_text
+from tests.test_schema import IMG, SCRIPT, sample_dossier
+
+DOSSIER = sample_dossier()
+
+
+@pytest.fixture(scope="module")
+def page() -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(render_html(DOSSIER))
+
+
+def _story_section(page: lxml.html.HtmlElement, story: Story) -> lxml.html.HtmlElement:
+    return page.get_element_by_id(f"story-{story.id}")
+
+
+def test_hostile_source_text_renders_as_text(page: lxml.html.HtmlElement) -> None:
+    scripts = page.xpath("//script")
+    assert len(scripts) == 1 and "alert" not in scripts[0].text_content()
+    assert not page.xpath("//img | //iframe | //object | //embed")
+    handlers = [a for el in page.iter() for a in el.attrib if a.lower().startswith("on")]
+    assert handlers == []
+    text = page.text_content()
+    assert text.count(SCRIPT) >= 10 and text.count(IMG) >= 3
+
+
+def test_page_is_self_contained(page: lxml.html.HtmlElement) -> None:
+    """Nothing is loaded from elsewhere: no src, no stylesheet links, no url() in CSS."""
+    assert not page.xpath("//*[@src] | //link")
+    css = " ".join(s.text_content() for s in page.xpath("//style"))
+    assert "url(" not in css and "@import" not in css
+    hrefs = [h for h in page.xpath("//a/@href") if not h.startswith("#")]
+    assert hrefs == ["https://example.test/a?x=1&y=2"]
+
+
+def test_unsafe_article_url_is_not_a_link() -> None:
+    story = DOSSIER.stories[1]
+    bad = dataclasses.replace(story.articles[0], url="javascript:alert(1)")
+    dossier = dataclasses.replace(DOSSIER, stories=(dataclasses.replace(story, articles=(bad,)),))
+    page = lxml.html.document_fromstring(render_html(dossier))
+    assert not [h for h in page.xpath("//a/@href") if "javascript" in h.lower()]
+    assert "javascript:alert(1)" in page.text_content()
+
+
+def test_article_text_is_shown_exactly(page: lxml.html.HtmlElement) -> None:
+    for story in DOSSIER.stories:
+        for article in story.articles:
+            box = page.get_element_by_id(f"article-{article.id}")
+            (text,) = box.find_class("text")
+            assert text.text_content() == article.text
+
+
+def _covered_text(page: lxml.html.HtmlElement, target: str) -> str:
+    segments = page.xpath(f"//span[contains(concat(' ', @data-s, ' '), ' {target} ')]")
+    return "".join(s.text_content() for s in segments)
+
+
+def test_every_link_lands_on_the_cited_span(page: lxml.html.HtmlElement) -> None:
+    """Each #art-… link has its anchor, and the highlighted segments spell the cited text."""
+    texts = {a.id: a.text for s in DOSSIER.stories for a in s.articles}
+    targets = {h[1:] for h in page.xpath("//a/@href") if h.startswith("#art-")}
+    assert len(targets) == 11
+    for target in targets:
+        assert page.xpath(f"//a[@id='{target}']"), target
+        article_id, start, end = re.fullmatch(r"art-(.+)-(\d+)-(\d+)", target).groups()
+        assert _covered_text(page, target) == texts[article_id][int(start) : int(end)]
+
+
+def test_summary_cites_each_source(page: lxml.html.HtmlElement) -> None:
+    story = DOSSIER.stories[0]
+    (summary,) = _story_section(page, story).find_class("summary")
+    links = summary.xpath(".//a/@href")
+    expected = [f"#{anchor(c.article_id, c.start, c.end)}" for c in story.summary[0].citations]
+    assert links == expected
+    assert summary.text_content().strip().startswith(f"A barge struck a bridge | {SCRIPT}")
+
+
+def test_claims_matrix_cells_and_status(page: lxml.html.HtmlElement) -> None:
+    (matrix,) = _story_section(page, DOSSIER.stories[0]).find_class("matrix")
+    rows = matrix.xpath("./tbody/tr")
+    cells = [[td.get("class").split()[-1] for td in r.find_class("cell")] for r in rows]
+    assert cells == [
+        ["k-attributed", "k-own_voice", "k-own_voice"],
+        ["k-disputing", "k-omitting", "k-omitting"],
+    ]
+    assert [r.find_class("badge")[0].text_content() for r in rows] == ["consensus", "contested"]
+    legend = matrix.getparent().getparent().find_class("legend")[0].text_content()
+    for word in ("own voice", "attributed", "hedged", "disputing", "omitting"):
+        assert word in legend
+
+
+def test_positions_grouped_by_actor(page: lxml.html.HtmlElement) -> None:
+    (panel,) = _story_section(page, DOSSIER.stories[0]).find_class("positions-panel")
+    cards = {c.find("h4").text_content(): c.text_content() for c in panel.find_class("card")}
+    assert set(cards) == {"harbour authority", "Officials"}
+    assert (
+        "denies" in cards["harbour authority"]
+        and "The pilot was drunk" in cards["harbour authority"]
+    )
+
+
+def test_quotes_listed_by_speaker(page: lxml.html.HtmlElement) -> None:
+    story = DOSSIER.stories[0]
+    (panel,) = _story_section(page, story).find_class("quotes-panel")
+    speakers = panel.find_class("speaker")
+    assert len(speakers) == 1 and speakers[0].find("h4").text_content().startswith(
+        f"Ada {SCRIPT}Quill"
+    )
+    links = speakers[0].xpath(".//a/@href")
+    assert links == [f"#{anchor(q.article_id, q.start, q.end)}" for q in story.quotes]
+    assert "named “Mayor Quill”" in speakers[0].text_content()
+
+
+def test_discrepancy_shows_both_sides(page: lxml.html.HtmlElement) -> None:
+    (panel,) = _story_section(page, DOSSIER.stories[0]).find_class("discrepancies-panel")
+    sides = [s.find("blockquote").text_content() for s in panel.find_class("side")]
+    assert sides == ["“on Monday”", "“on Sunday night”"]
+
+
+def test_framing_table_compares_outlets(page: lxml.html.HtmlElement) -> None:
+    (table,) = _story_section(page, DOSSIER.stories[0]).find_class("framing")
+    header = [th.text_content() for th in table.xpath("./thead/tr/th")]
+    assert header[1:] == [f"Lakeview {SCRIPT} Post", "Wire Service", "copy"]
+    rows = {
+        tr.find("th").text_content(): [td.text_content() for td in tr.findall("td")]
+        for tr in table.xpath("./tbody/tr")
+    }
+    assert "major damage" in rows["Loaded terms, own voice"][1]
+    assert rows["Loaded terms, quoted"][1] == "none"
+    assert "7 words" in rows["Voices (words quoted)"][0]
+    assert rows["Naming"][2] == "not analysed"
+
+
+def test_entities_copies_cleaning_and_failures(page: lxml.html.HtmlElement) -> None:
+    section = _story_section(page, DOSSIER.stories[0])
+    (entities,) = section.find_class("entities-panel")
+    assert f"“Quill | {IMG}”" in entities.text_content()
+    assert "Wire Service = copy" in section.find_class("copies-panel")[0].text_content()
+    copies = [a for a in section.find_class("src") if a.find_class("b-copy")]
+    assert len(copies) == 2
+    assert f"Subscribe now {SCRIPT}" in section.find_class("removed-text")[0].text_content()
+    assert "too short | for framing" in section.text_content()
+    failures = page.get_element_by_id("failures").text_content()
+    assert f"bad.html {SCRIPT}" in failures and "could not parse | empty" in failures
+
+
+def test_empty_sections_say_so(page: lxml.html.HtmlElement) -> None:
+    section = _story_section(page, DOSSIER.stories[1])
+    notes = [n.text_content() for n in section.find_class("none")]
+    assert len(notes) >= 9 and all(n.strip() for n in notes)
+    assert not section.xpath(".//table | .//ol")
+
+
+def test_no_stories_and_no_failures() -> None:
+    page = lxml.html.document_fromstring(
+        render_html(Dossier(SCHEMA_VERSION, "2024-01-01T00:00Z", ()))
+    )
+    assert "No story was found" in page.text_content()
+    assert "Every input was analysed" in page.text_content()
+
+
+@st.composite
+def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[Span]]:
+    text = draw(st.text(alphabet="ab<&>\"'\n é", max_size=40))
+    bound = st.integers(-2, len(text) + 2)
+    pairs = draw(st.lists(st.tuples(bound, bound), max_size=6))
+    return text, [Span(s, e, "quote", f"x-{s}-{e}") for s, e in pairs]
+
+
+@given(_text_and_spans())
+def test_segments_rebuild_the_text_and_cover_each_span(case: tuple[str, list[Span]]) -> None:
+    """Cutting never loses or invents text, and each span's segments spell its text."""
+    text, spans = case
+    segments = segment_text(text, spans)
+    assert "".join(s.text for s in segments) == text
+    placed = {a for s in segments for a in s.anchors}
+    for span in spans:
+        start = min(max(span.start, 0), len(text))
+        end = min(max(span.end, start), len(text))
+        assert span.anchor in placed
+        covered = "".join(s.text for s in segments if span.anchor in s.covers)
+        assert covered == text[start:end]
