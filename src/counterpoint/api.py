@@ -114,7 +114,7 @@ def _analyse_stories(store: Store, touched: set[str], resources: Resources,
                       "story_title": story_title(members, corpus["vectors"])}
             story = run_stages(
                 "story", values, resources,
-                on_stage=lambda name: report(Progress("analysing", n, len(groups), name)),
+                on_stage=lambda name, n=n: report(Progress("analysing", n, len(groups), name)),
             )["story"]
             store.save_story(story, pipeline)
         stories.append(story)
