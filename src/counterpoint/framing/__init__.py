@@ -1,0 +1,147 @@
+"""Framing per article: how each outlet tells the story, with evidence spans.
+
+For every article: the forms it uses to name each entity, loaded and emotive words
+(in the reporter's own voice or inside a quote), hedges and boosters (and the claim
+each one qualifies), whose voices it carries and for whom they speak, and which
+contested claims it states in its own voice. All word lists come from
+:mod:`counterpoint.lexicons`, so users can extend them with their own files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from counterpoint.framing.naming import naming_forms
+from counterpoint.framing.terms import TermFinder, TermHit
+from counterpoint.framing.voices import Affiliations, article_voices
+from counterpoint.lexicons import Lexicon, load_lexicon
+from counterpoint.model import Article, Claim, Entity, Framing, Hedge, LoadedTerm, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+__all__ = ["FramingLexicons", "build_framing", "own_voice_claims"]
+
+
+@dataclass(frozen=True)
+class FramingLexicons:
+    """The five lexicons framing reads, each built-in list merged with the user's files."""
+
+    loaded_terms: Lexicon
+    hedges: Lexicon
+    naming: Lexicon
+    affiliation: Lexicon
+    demonyms: Lexicon
+
+    @classmethod
+    def load(cls, extra_paths: Sequence[str] = ()) -> FramingLexicons:
+        """Load every lexicon, merging those ``extra_paths`` files that name it."""
+        return cls(**{name: load_lexicon(name, extra_paths) for name in _LEXICON_NAMES})
+
+
+_LEXICON_NAMES = ("loaded_terms", "hedges", "naming", "affiliation", "demonyms")
+
+
+def build_framing(
+    articles: Sequence[Article],
+    docs: Mapping[str, Doc],
+    entities: Sequence[Entity],
+    quotes: Sequence[Quote],
+    claims: Sequence[Claim],
+    lexicon_paths: Sequence[str] = (),
+) -> tuple[Framing, ...]:
+    """One :class:`Framing` per article, in the order of ``articles``.
+
+    ``docs`` maps article id to its spaCy parse; an article without one (e.g. a
+    skipped language) still gets naming from raw mention text, voices and
+    own-voice claims, but no loaded terms or hedges.
+    """
+    lex = FramingLexicons.load(lexicon_paths)
+    affiliations = Affiliations(docs, entities, lex.affiliation, lex.demonyms)
+    by_id = {e.id: e for e in entities}
+    finders: dict[int, tuple[TermFinder, TermFinder]] = {}
+    framings = []
+    for article in articles:
+        doc = docs.get(article.id)
+        found = _finders(finders, doc.vocab, lex) if doc is not None else None
+        loaded = found[0].find(doc) if found and doc is not None else []
+        hedges = found[1].find(doc) if found and doc is not None else []
+        framings.append(
+            Framing(
+                article_id=article.id,
+                naming=naming_forms(
+                    article, doc, entities, lex.naming.terms(), lex.affiliation.terms()
+                ),
+                loaded_terms=_loaded_terms(loaded, article.id, quotes),
+                hedges=_hedges(hedges, article.id, claims),
+                voices=article_voices(article, quotes, by_id, affiliations),
+                own_voice_claims=own_voice_claims(article.id, claims),
+            )
+        )
+    return tuple(framings)
+
+
+def _finders(
+    cache: dict[int, tuple[TermFinder, TermFinder]], vocab: Vocab, lex: FramingLexicons
+) -> tuple[TermFinder, TermFinder]:
+    """Matchers for loaded terms and hedges, built once per spaCy vocabulary."""
+    key = id(vocab)
+    if key not in cache:
+        cache[key] = (TermFinder(vocab, lex.loaded_terms), TermFinder(vocab, lex.hedges))
+    return cache[key]
+
+
+def _quoted_ranges(article_id: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Every quote's content span and verbatim segments in one article."""
+    ranges = []
+    for q in quotes:
+        if q.article_id == article_id:
+            ranges.append((q.start, q.end))
+            ranges.extend(q.quoted)
+    return ranges
+
+
+def _loaded_terms(
+    hits: Sequence[TermHit], article_id: str, quotes: Sequence[Quote]
+) -> tuple[LoadedTerm, ...]:
+    """Loaded-term hits with their voice and why (category and lexicon source)."""
+    ranges = _quoted_ranges(article_id, quotes)
+    return tuple(
+        LoadedTerm(
+            start=h.start,
+            end=h.end,
+            text=h.text,
+            voice="quoted" if any(s <= h.start and h.end <= e for s, e in ranges) else "own",
+            why=f"{h.entry.category} ({h.entry.source})",
+        )
+        for h in hits
+    )
+
+
+def _hedges(hits: Sequence[TermHit], article_id: str, claims: Sequence[Claim]) -> tuple[Hedge, ...]:
+    """Hedge hits, each tied to the claim whose report in this article contains it."""
+    reports = [
+        (r.end - r.start, r.start, r.end, c.id)
+        for c in claims
+        for r in c.reports
+        if r.article_id == article_id
+    ]
+    result = []
+    for h in hits:
+        around = [rep for rep in reports if rep[1] <= h.start and h.end <= rep[2]]
+        applies_to = min(around)[3] if around else None
+        result.append(Hedge(start=h.start, end=h.end, text=h.text, applies_to=applies_to))
+    return tuple(result)
+
+
+def own_voice_claims(article_id: str, claims: Sequence[Claim]) -> tuple[str, ...]:
+    """Ids of contested claims that ``article_id`` reports at least once in its own voice."""
+    return tuple(
+        c.id
+        for c in claims
+        if c.status == "contested"
+        and any(r.article_id == article_id and r.voice == "own" for r in c.reports)
+    )

@@ -1,0 +1,174 @@
+"""Whose voices an article carries, and whom each voice speaks for.
+
+A voice is a speaker with the number of quotes and content words the article gives
+them. Its group (affiliation) is read from the story's own text: the titles and
+modifiers before the speaker's name ("Kremlin spokesman X", "Ukrainian presidential
+adviser X") and appositions ("X, a spokesman for the Y government"; "X, professor of
+... at the University of Z"). Expert cues in that role phrase give "independent
+expert"; otherwise the first nationality, place or organisation named there gives the
+group, with nationality words mapped to their country through the demonym lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from counterpoint.framing.naming import left_extension
+from counterpoint.lexicons import Lexicon
+from counterpoint.model import Article, Entity, Quote, Speaker, Voice
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["INDEPENDENT_EXPERT", "Affiliations", "article_voices"]
+
+INDEPENDENT_EXPERT = "independent expert"
+_GROUP_LABELS = frozenset({"NORP", "GPE", "ORG"})
+_SKIP_DEPS = frozenset({"relcl", "acl"})
+
+
+@dataclass
+class Affiliations:
+    """Finds a speaker's group from the story's parses; results cached per entity."""
+
+    docs: Mapping[str, Doc]
+    entities: Sequence[Entity]
+    affiliation: Lexicon
+    demonyms: Lexicon
+    _cache: dict[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._titles = frozenset(self.affiliation.terms())
+        self._expert = re.compile(
+            r"\b(?:"
+            + "|".join(re.escape(t) for t in self.affiliation.terms(INDEPENDENT_EXPERT))
+            + r")\b"
+        )
+        self._names: dict[str, str] = {}
+        for e in self.entities:
+            for alias in (e.name, *e.aliases):
+                self._names.setdefault(alias.lower(), e.name)
+
+    def for_entity(self, entity: Entity) -> str | None:
+        """The group most of the entity's mentions show, or ``None``."""
+        if entity.id not in self._cache:
+            votes: Counter[str] = Counter()
+            for m in entity.mentions:
+                group = self.for_span(m.article_id, m.start, m.end)
+                if group is not None:
+                    votes[group] += 1
+            self._cache[entity.id] = votes.most_common(1)[0][0] if votes else None
+        return self._cache[entity.id]
+
+    def for_span(self, article_id: str, start: int, end: int) -> str | None:
+        """The group shown around one mention of a speaker, or ``None``."""
+        doc = self.docs.get(article_id)
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or len(span) == 0:
+            return None
+        return self._group(self._role_tokens(span))
+
+    def _role_tokens(self, span: Span) -> list[Token]:
+        """Tokens of the titles before the name and of its appositions."""
+        doc = span.doc
+        inside = set(range(span.start, span.end))
+        tokens = list(doc[left_extension(span, self._titles) : span.start])
+        root = span.root
+        heads = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        for head in heads:
+            skip = inside | {t.i for c in head.children if c.dep_ in _SKIP_DEPS for t in c.subtree}
+            skip |= {t.i for t in root.subtree} if head is root.head else set()
+            tokens.extend(t for t in head.subtree if t.i not in skip)
+        return sorted(set(tokens), key=lambda t: t.i)
+
+    def _group(self, tokens: list[Token]) -> str | None:
+        if not tokens:
+            return None
+        phrase = " ".join(t.lower_ for t in tokens)
+        if self._expert.search(phrase):
+            return INDEPENDENT_EXPERT
+        for tok in tokens:
+            country = self.demonyms.get(tok.text) if tok.pos_ != "PRON" else None
+            if country is not None:
+                return country.category
+            if tok.ent_type_ in _GROUP_LABELS:
+                return self._entity_group(tok)
+        return None
+
+    def _entity_group(self, tok: Token) -> str:
+        ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+        text = " ".join(ent.text.split())
+        text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+        country = self.demonyms.get(text)
+        if country is not None:
+            return country.category
+        return self._names.get(text.lower(), text)
+
+
+def _speaker_key(speaker: Speaker) -> str | None:
+    if speaker.entity_id is not None:
+        return speaker.entity_id
+    return speaker.name.strip().lower() if speaker.name else None
+
+
+def _is_pronoun(doc: Doc | None, speaker: Speaker) -> bool:
+    """True when an unresolved speaker is only a pronoun ("he", "they")."""
+    if doc is None or speaker.start is None or speaker.end is None:
+        return False
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and all(t.pos_ == "PRON" for t in span)
+
+
+def article_voices(
+    article: Article,
+    quotes: Sequence[Quote],
+    entities: Mapping[str, Entity],
+    affiliations: Affiliations,
+) -> tuple[Voice, ...]:
+    """One voice per speaker quoted in ``article``, most quoted first.
+
+    Speakers that are neither resolved to an entity nor named (or only named by a
+    pronoun) are left out: they are not an actor a reader could identify.
+    """
+    doc = affiliations.docs.get(article.id)
+    counts: dict[str, list[int]] = {}
+    first: dict[str, Speaker] = {}
+    for q in quotes:
+        key = _speaker_key(q.speaker)
+        if q.article_id != article.id or key is None:
+            continue
+        if q.speaker.entity_id is None and _is_pronoun(doc, q.speaker):
+            continue
+        tally = counts.setdefault(key, [0, 0])
+        tally[0] += 1
+        tally[1] += len(q.text.split())
+        first.setdefault(key, q.speaker)
+    voices = [
+        _voice(first[k], n, w, article, entities, affiliations) for k, (n, w) in counts.items()
+    ]
+    return tuple(sorted(voices, key=lambda v: (-v.quotes, -v.words)))
+
+
+def _voice(
+    speaker: Speaker,
+    quotes: int,
+    words: int,
+    article: Article,
+    entities: Mapping[str, Entity],
+    affiliations: Affiliations,
+) -> Voice:
+    entity = entities.get(speaker.entity_id) if speaker.entity_id else None
+    if entity is not None:
+        name, group = entity.name, affiliations.for_entity(entity)
+    else:
+        name = speaker.name or ""
+        group = None
+        if speaker.start is not None and speaker.end is not None:
+            group = affiliations.for_span(article.id, speaker.start, speaker.end)
+    return Voice(entity_id=speaker.entity_id, name=name, quotes=quotes, words=words, group=group)
