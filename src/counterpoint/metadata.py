@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
+from rapidfuzz import fuzz
 
 from counterpoint.model import Removed
 
@@ -274,8 +275,7 @@ def _title(state: _State, header: list[str], guess: bool) -> list[str]:
     """Remove the headline line: the known title if present, else a guessed one."""
     known = state.meta.title
     if known:
-        wanted = _norm(known)
-        index = next((i for i, line in enumerate(header) if _norm(line) == wanted), None)
+        index = next((i for i, line in enumerate(header) if _same_title(known, line)), None)
     elif guess:
         index = next((i for i, line in enumerate(header) if _is_headline(line)), None)
     else:
@@ -286,6 +286,14 @@ def _title(state: _State, header: list[str], guess: bool) -> list[str]:
     state.fill(title=_strip_heading_marks(line))
     state.removed.append(Removed(line, "metadata: title"))
     return header[:index] + header[index + 1 :]
+
+
+def _same_title(known: str, line: str) -> bool:
+    """The header line is the known headline, or a headline-shaped line sharing most words
+    with it (an explicit title often shortens the page's own headline)."""
+    if _norm(line) == _norm(known):
+        return True
+    return _is_headline(line) and fuzz.token_set_ratio(_norm(known), _norm(line)) >= 70
 
 
 def _is_headline(line: str) -> bool:
