@@ -1,0 +1,93 @@
+"""What a rule needs to know about the text around a match: sentence bounds and tense.
+
+Tense decides which way a bare weekday or month points ("on Friday" in "said on
+Friday" is the past Friday, in "will meet on Friday" the coming one). It is read
+from the nearest tense cue word in the same sentence, so it works without a parse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from counterpoint.timex.calendar import Tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["Context", "sentence_bounds"]
+
+_FUTURE_CUES = frozenset(
+    "will 'll ’ll shall wo going gonna plans plan intends intend scheduled expected due "
+    "upcoming coming next tomorrow hopes hope aims aim wants want would".split()
+)
+_PAST_CUES = frozenset(
+    "said was were had did told ago last yesterday earlier previously been "
+    "came went took made saw began".split()
+)
+_WORD = re.compile(r"[A-Za-z’']+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_DUMMY_ANCHOR = dt.date(2000, 1, 3)
+_CUE_WINDOW = 12
+
+
+def sentence_bounds(text: str, doc: Doc | None = None) -> list[tuple[int, int]]:
+    """Character bounds of the sentences: from ``doc`` when given, else by punctuation."""
+    if doc is not None and doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _cue_tense(word: str) -> Tense:
+    low = word.lower()
+    if low in _FUTURE_CUES:
+        return "future"
+    if low in _PAST_CUES or (low.endswith("ed") and len(low) > 4):
+        return "past"
+    return "neutral"
+
+
+@dataclass
+class Context:
+    """The text being tagged, its anchor date and cached sentence bounds."""
+
+    text: str
+    anchor: dt.date | None
+    anchor_kind: Literal["published", "story"]
+    doc: Doc | None = None
+    _bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._bounds = sentence_bounds(self.text, self.doc)
+        self._starts = [b[0] for b in self._bounds]
+
+    @property
+    def ref(self) -> dt.date:
+        """The anchor, or a fixed stand-in whose digits are masked later when there is none."""
+        return self.anchor or _DUMMY_ANCHOR
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """Bounds of the sentence holding character ``pos``."""
+        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
+        return self._bounds[i]
+
+    def tense(self, start: int, end: int) -> Tense:
+        """Past, future or neutral: the nearest tense cue word in the sentence decides."""
+        s_start, s_end = self.sentence(start)
+        before = _WORD.findall(self.text[s_start:start])[::-1][:_CUE_WINDOW]
+        after = _WORD.findall(self.text[end:s_end])[:_CUE_WINDOW]
+        for i in range(_CUE_WINDOW):
+            for words in (before, after):
+                if i < len(words):
+                    tense = _cue_tense(words[i])
+                    if tense != "neutral":
+                        return tense
+        return "neutral"
