@@ -93,10 +93,11 @@ def test_claims_matrix_cells_and_status(page: lxml.html.HtmlElement) -> None:
     rows = matrix.xpath("./tbody/tr")
     cells = [[td.get("class").split()[-1] for td in r.find_class("cell")] for r in rows]
     assert cells == [
-        ["k-attributed", "k-own_voice", "k-own_voice"],
+        ["k-attributed", "k-hedged", "k-own_voice"],
         ["k-disputing", "k-omitting", "k-omitting"],
     ]
     assert [r.find_class("badge")[0].text_content() for r in rows] == ["consensus", "contested"]
+    assert rows[0].find_class("cell")[1].text_content().startswith("hedged · own voice")
     legend = matrix.getparent().getparent().find_class("legend")[0].text_content()
     for word in ("own voice", "attributed", "hedged", "disputing", "omitting"):
         assert word in legend

@@ -77,6 +77,7 @@ def test_claims_matrix_is_a_well_formed_table(page: lxml.html.HtmlElement) -> No
     assert rows[0][0] == f"A barge struck the bridge | {SCRIPT}"
     assert [r[1] for r in rows] == ["consensus", "contested"]
     assert rows[0][2].startswith("attributed") and rows[1][3] == "omitting"
+    assert rows[0][3].startswith("hedged · own voice (text)")
 
 
 def test_every_table_keeps_its_columns(page: lxml.html.HtmlElement) -> None:

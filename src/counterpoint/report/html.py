@@ -19,10 +19,10 @@ from counterpoint.report.view import dossier_view
 __all__ = ["render_html"]
 
 STATUS_HELP = {
-    "consensus": "carried by several independent outlets, nobody disputes it",
+    "consensus": "several independent carriers, nobody disputes it",
     "contested": "someone in the coverage denies or disputes it",
-    "unverified": "only attributed or hedged, no outlet states it as fact",
-    "single_source": "only one independent origin carries it",
+    "unverified": "someone says it cannot be confirmed",
+    "single_source": "only one actor, or one outlet in its own voice, carries it",
 }
 
 STANCE_LABELS = {

@@ -134,7 +134,7 @@ def _claim_cells(row: dict[str, Any]) -> list[str]:
     claim = row["claim"]
     cells = [escape_inline(claim.text), escape_inline(claim.status.replace("_", " "))]
     for cell in row["cells"]:
-        kind = "–" if cell["kind"] == "unknown" else cell["kind"].replace("_", " ")
+        kind = " · ".join(cell["kinds"]) or "–"
         links = ", ".join(f"[text]({link['href']})" for link in cell["links"])
         cells.append(f"{kind} ({links})" if links else kind)
     return cells + [

@@ -19,8 +19,8 @@ __all__ = ["CELL_KINDS", "ArticleView", "StoryView", "anchor", "dossier_view", "
 CELL_KINDS: tuple[tuple[str, str, str], ...] = (
     ("own_voice", "own voice", "states it as fact in its own voice"),
     ("attributed", "attributed", "reports it as someone else's statement"),
-    ("hedged", "hedged", "carries it with a hedge (reportedly, allegedly, ...)"),
-    ("disputing", "disputing", "carries a denial or dispute of it"),
+    ("hedged", "hedged", "hedges it (reportedly, allegedly, ...) or relays it without asserting"),
+    ("disputing", "disputing", "itself denies or disputes it, or says it cannot be confirmed"),
     ("omitting", "omitting", "does not mention it"),
 )
 
@@ -133,13 +133,18 @@ def _cited(text: str, citations: tuple[Any, ...], labels: dict[str, str]) -> dic
     return {"text": text, "citations": cites}
 
 
-def _cell_kind(claim: Claim, article: Article) -> str | None:
-    """How one article handles a claim; the outlets lists hold article ids or outlet names."""
+#: Which kind colours a cell when an article handles a claim in several ways at once.
+_CELL_PRIORITY = ("disputing", "hedged", "own_voice", "attributed", "omitting")
+
+
+def _cell_kinds(claim: Claim, article: Article) -> list[str]:
+    """Every way one article handles a claim, most telling first.
+
+    The outlets lists hold article ids (outlet names are accepted too); an article can be
+    in several, e.g. attributed and hedged.
+    """
     keys = {article.id, article.outlet} - {None}
-    for kind, _, _ in CELL_KINDS:
-        if keys & set(getattr(claim.outlets, kind)):
-            return kind
-    return None
+    return [k for k in _CELL_PRIORITY if keys & set(getattr(claim.outlets, k))]
 
 
 def _claim_row(
@@ -148,10 +153,11 @@ def _claim_row(
     cells = []
     for view in articles:
         reports = [r for r in claim.reports if r.article_id == view.article.id]
-        kind = _cell_kind(claim, view.article) or ("own_voice" if reports else None)
+        kinds = _cell_kinds(claim, view.article) or (["own_voice"] if reports else [])
         cells.append(
             {
-                "kind": kind or "unknown",
+                "kind": kinds[0] if kinds else "unknown",
+                "kinds": [k.replace("_", " ") for k in kinds],
                 "label": view.label,
                 "links": [
                     _cite(r.article_id, r.start, r.end, labels) | {"text": r.text} for r in reports
