@@ -1,0 +1,139 @@
+"""Attributed content: which stretch of text a cue attributes to its speaker.
+
+The content of a cue is read off the dependency parse (the clause a reporting
+verb governs, or the clause a fronted quote forms around "..., he said"),
+trimmed of edge punctuation and widened to whole quoted segments, as PolNeAR
+annotates it: for ``X said the plan "will fail"`` the content is
+``the plan "will fail"``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from counterpoint.quotes.cues import CueMatch, Lexicon
+from counterpoint.quotes.marks import Segment
+
+__all__ = ["content_tokens", "char_span", "widen", "within", "adjacent_segment"]
+
+_OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
+_OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
+_EDGE = " \t\n,;:—–-"
+
+
+def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Children of ``verb`` that hold what it reports."""
+    picked = [c for c in verb.children if c.dep_ == "ccomp"]
+    if picked:
+        return picked
+    if verb.lemma_.lower() not in lexicon.complement_verbs:
+        return []
+    picked = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    picked += [c for c in verb.children
+               if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
+    return picked
+
+
+def _subtree_ids(tokens: list[Token]) -> set[int]:
+    """Indices of every token in the subtrees of ``tokens``."""
+    return {t.i for root in tokens for t in root.subtree}
+
+
+def _according(doc: Doc, cue: CueMatch) -> set[int]:
+    """Content of "according to X, ...": the clause the phrase modifies, minus the phrase."""
+    marker = doc[cue.start]
+    clause = marker.head if marker.head is not marker else marker.sent.root
+    if clause.i == marker.i:
+        return set()
+    return {t.i for t in clause.subtree} - {t.i for t in marker.subtree}
+
+
+def _fronted(verb: Token) -> set[int]:
+    """Content of a fronted quote ("...," he said): the host clause minus the cue clause.
+
+    Only when the cue clause is set off by punctuation (a comma or a closing
+    mark), so that "X explained that residents reported ..." is not read as
+    residents reporting X's words.
+    """
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head.i >= verb.i:
+        return set()
+    if verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" for c in verb.children):
+        return set()
+    left = verb.left_edge.i
+    if left == 0 or not verb.doc[left - 1].is_punct:
+        return set()
+    return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+
+
+def _after_colon(doc: Doc, verb: Token, segments: tuple[Segment, ...]) -> set[int]:
+    """Content introduced by a colon after the cue ("saying: ..." / "read: ...")."""
+    after = verb.i + 1
+    while after < len(doc) and after < verb.i + 4 and doc[after].text != ":":
+        after += 1
+    if after >= len(doc) or doc[after].text != ":":
+        return set()
+    colon_end = doc[after].idx + 1
+    for seg in segments:
+        if colon_end <= seg.start <= colon_end + 3:
+            return {t.i for t in doc.char_span(seg.start, seg.end, alignment_mode="expand") or []}
+    return {t.i for t in doc[after + 1 : verb.sent.end]}
+
+
+def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
+                   segments: tuple[Segment, ...]) -> set[int]:
+    """Token indices of the content ``cue`` attributes (empty when none is found)."""
+    if doc[cue.start].lower_ == "according":
+        return _according(doc, cue)
+    verb = doc[cue.anchor]
+    found = _subtree_ids(_clause_children(verb, lexicon)) or _fronted(verb)
+    if not found:
+        found = _after_colon(doc, verb, segments)
+    return found - set(range(cue.start, cue.end))
+
+
+def within(doc: Doc, ids: set[int], lo: int, hi: int) -> set[int]:
+    """The tokens of ``ids`` that lie in the character range [lo, hi) (one paragraph)."""
+    return {i for i in ids if lo <= doc[i].idx < hi}
+
+
+def char_span(doc: Doc, ids: set[int]) -> tuple[int, int]:
+    """The character span from the first to the last token in ``ids``, edges trimmed."""
+    first, last = doc[min(ids)], doc[max(ids)]
+    start, end = first.idx, last.idx + len(last.text)
+    text = doc.text
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
+        end -= 1
+    return start, end
+
+
+def widen(start: int, end: int, segments: tuple[Segment, ...],
+          keep_out: tuple[int, ...]) -> tuple[int, int]:
+    """Grow [start, end) to cover every quoted segment it touches.
+
+    A segment containing one of the ``keep_out`` offsets (the cue, the speaker)
+    was mis-paired and is not followed.
+    """
+    for seg in segments:
+        if seg.start < end and start < seg.end and not any(seg.start <= k < seg.end for k in keep_out):
+            start, end = min(start, seg.start), max(end, seg.end)
+    return start, end
+
+
+def adjacent_segment(text: str, edges: tuple[int, int], segments: tuple[Segment, ...],
+                     paragraph: tuple[int, int]) -> Segment | None:
+    """A closed quotation right before or after the cue-and-speaker words.
+
+    Covers what a misparse hides: ``"...," reads a statement`` and
+    ``he wrote: "..."``: only punctuation may stand between them.
+    """
+    lo, hi = paragraph
+    for seg in segments:
+        if not (seg.opened and seg.closed and lo <= seg.start < hi):
+            continue
+        if seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-"):
+            return seg
+        if seg.start >= edges[1] and not text[edges[1] : seg.start].strip(" ,:;—–-"):
+            return seg
+    return None

@@ -1,0 +1,111 @@
+"""Reporting cues: the words that introduce reported speech, with their stance.
+
+The lexicon is the data file ``counterpoint/data/cues.json``; this module loads
+it once and finds cue tokens and multiword cue phrases in a parsed ``Doc``
+by lemma (phrases win over single verbs).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue lexicon as read from its data file."""
+
+    verbs: dict[str, str]
+    complement_verbs: frozenset[str]
+    negated: dict[str, str]
+    phrases: tuple[dict[str, Any], ...]
+    roles: frozenset[str]
+    documents: frozenset[str]
+    groups: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a doc: its token range, the verb carrying the clause, its stance."""
+
+    start: int
+    end: int
+    anchor: int
+    stance: str
+    phrase: bool
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read ``cues.json`` from the package data (cached)."""
+    raw = json.loads(resources.files("counterpoint.data").joinpath("cues.json").read_text("utf-8"))
+    nouns = raw["speaker_nouns"]
+    return Lexicon(
+        verbs=dict(raw["verbs"]),
+        complement_verbs=frozenset(raw["complement_verbs"]),
+        negated=dict(raw["negated"]),
+        phrases=tuple(raw["phrases"]),
+        roles=frozenset(nouns["roles"]),
+        documents=frozenset(nouns["documents"]),
+        groups=frozenset(nouns["groups"]),
+    )
+
+
+def _word_matches(token: Token, word: str) -> bool:
+    """True when ``token`` is ``word`` by lower-case form or lemma (n't counts as not)."""
+    lower = token.lower_
+    return lower == word or token.lemma_.lower() == word or (word == "not" and lower == "n't")
+
+
+def _phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
+    """True when the phrase ``words`` starts at token ``i``."""
+    if i + len(words) > len(doc):
+        return False
+    return all(_word_matches(doc[i + k], w) for k, w in enumerate(words))
+
+
+def _negated(token: Token) -> bool:
+    """True when the verb (or its auxiliary chain) carries a negation."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
+    """A single-verb cue at ``token``, with negation applied to its stance."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.verbs:
+        return None
+    if token.lemma_.lower() == "read" and not any(c.dep_ == "nsubj" for c in token.children):
+        return None
+    stance = lexicon.verbs[token.lemma_.lower()]
+    if _negated(token):
+        stance = lexicon.negated[stance]
+    return CueMatch(token.i, token.i + 1, token.i, stance, False)
+
+
+def find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
+    """Every cue in ``doc``: multiword phrases first, then single verbs not inside one."""
+    found: list[CueMatch] = []
+    covered: set[int] = set()
+    phrases = sorted(lexicon.phrases, key=lambda p: -len(p["tokens"]))
+    for token in doc:
+        if token.i in covered:
+            continue
+        for phrase in phrases:
+            if _phrase_at(doc, token.i, phrase["tokens"]):
+                end = token.i + len(phrase["tokens"])
+                anchor = token.i + phrase["anchor"]
+                found.append(CueMatch(token.i, end, anchor, phrase["stance"], True))
+                covered.update(range(token.i, end))
+                break
+    for token in doc:
+        if token.i not in covered:
+            cue = _single(token, lexicon)
+            if cue is not None:
+                found.append(cue)
+    return sorted(found, key=lambda c: c.start)

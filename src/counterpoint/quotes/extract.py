@@ -1,0 +1,261 @@
+"""The quotes stage: every attribution in an article, verbatim, with its speaker.
+
+Three passes over one parsed article: (1) each reporting cue with a valid
+speaker yields an attribution whose content comes from the parse, widened to
+whole quoted segments; (2) quoted sentences that follow an attribution in the
+same paragraph ("...," he said. "...") join it; (3) a paragraph that only
+continues a quotation from the paragraph before keeps that speaker. Quoted
+text that no cue frames (headings, scare quotes) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
+from counterpoint.quotes.content import adjacent_segment, char_span, content_tokens, widen, within
+from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
+from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
+from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, resolve, speaker_tokens
+
+__all__ = ["extract_quotes"]
+
+_MIN_ORPHAN_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»]?")
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An attribution under construction (character offsets)."""
+
+    start: int
+    end: int
+    cue: Cue | None
+    speaker_start: int
+    speaker_end: int
+    resolved: Resolved
+    tail: int
+
+
+def _inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
+    """True when ``offset`` lies within a properly opened and closed quotation."""
+    return any(s.opened and s.closed and s.inner_start <= offset < s.inner_end for s in segments)
+
+
+def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
+    """The head token of the cue's speaker phrase, or None."""
+    if doc[cue.start].lower_ == "according":
+        objs = [c for c in doc[cue.end - 1].children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    return find_subject(doc[cue.anchor], lexicon)
+
+
+def _draft(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
+           quoted: list[tuple[int, int]]) -> _Draft | None:
+    """One attribution from one cue, or None when speaker or content is missing."""
+    if _inside_closed(doc[cue.anchor].idx, segments):
+        return None
+    head = _speaker_head(doc, cue, lexicon)
+    if head is None or _inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
+        return None
+    resolved = resolve(head, lexicon, quoted)
+    lo, hi = _paragraph_around(doc.text, doc[cue.anchor].idx)
+    ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
+    s_start, s_end = speaker_tokens(head)
+    ids -= set(range(s_start, s_end))
+    cue_span = doc[cue.start : cue.end]
+    speaker = doc[s_start:s_end]
+    if resolved is None:
+        return None
+    if ids:
+        start, end = char_span(doc, ids)
+    else:
+        edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
+        seg = adjacent_segment(doc.text, edges, segments, (lo, hi))
+        if seg is None:
+            return None
+        start, end = seg.start, seg.end
+    start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
+    if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
+        return None
+    if not any(ch.isalnum() for ch in doc.text[start:end]):
+        return None
+    cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
+    tail = _sentence_end(doc.text, max(end, cue_span.end_char, speaker.end_char), hi)
+    return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail)
+
+
+def _sentence_end(text: str, offset: int, limit: int) -> int:
+    """Offset just past the first sentence-final mark at or after ``offset`` (or ``offset``)."""
+    match = _SENTENCE_END.search(text, offset, limit)
+    return match.end() if match else offset
+
+
+def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
+    """The [start, end) of the line holding ``offset``."""
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    return lo, (len(text) if hi < 0 else hi)
+
+
+def _paragraph_of(offset: int, paragraphs: list[tuple[int, int]]) -> int:
+    """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
+    for i, (lo, hi) in enumerate(paragraphs):
+        if lo <= offset < hi:
+            return i
+    return -1
+
+
+def _covered(seg: Segment, drafts: list[_Draft]) -> bool:
+    """True when ``seg`` overlaps the content of some draft."""
+    return any(d.start < seg.end and seg.start < d.end for d in drafts)
+
+
+def _joinable(gap: str) -> bool:
+    """True when the text between two quotations is only punctuation or a short link word."""
+    words = gap.strip(" ,;:—–-").split()
+    return not words or (len(words) <= 2 and gap.islower())
+
+
+def _own_cue_follows(text: str, seg: Segment, cue_offsets: list[int]) -> bool:
+    """True when a cue stands right after ``seg`` in its sentence ('"...," warned X')."""
+    stop = len(text)
+    for mark in (".", "\n", "“", '"'):
+        found = text.find(mark, seg.end)
+        if found >= 0:
+            stop = min(stop, found)
+    return any(seg.end <= c < stop for c in cue_offsets)
+
+
+def _continue_in_paragraph(text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
+                           paragraphs: list[tuple[int, int]], cue_offsets: list[int]) -> list[_Draft]:
+    """Join quoted sentences that directly follow an attribution in its paragraph."""
+    out = []
+    for draft in drafts:
+        if draft.start < draft.end and _has_segment(draft, segments):
+            para = _paragraph_of(draft.start, paragraphs)
+            for seg in segments:
+                if seg.start < draft.tail or _paragraph_of(seg.start, paragraphs) != para:
+                    continue
+                if not _joinable(text[draft.tail : seg.start]) or _covered(seg, drafts):
+                    break
+                if _own_cue_follows(text, seg, cue_offsets):
+                    break
+                draft = replace(draft, end=seg.end, tail=seg.end)
+        out.append(draft)
+    return out
+
+
+def _has_segment(draft: _Draft, segments: tuple[Segment, ...]) -> bool:
+    """True when the draft's content holds quoted text."""
+    return any(draft.start <= s.start and s.end <= draft.end for s in segments)
+
+
+def _is_statement(text: str, seg: Segment) -> bool:
+    """True when a quoted segment reads as speech (several words, ends a sentence)."""
+    inner = text[seg.inner_start : seg.inner_end]
+    ends = text[seg.inner_end - 1 : seg.end + 1] if seg.inner_end else ""
+    return len(inner.split()) >= _MIN_ORPHAN_WORDS and any(ch in ".?!…" for ch in ends)
+
+
+def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
+                         paragraphs: list[tuple[int, int]]) -> list[_Draft]:
+    """A paragraph that opens with a quotation nobody else claims keeps the last speaker."""
+    added: list[_Draft] = []
+    for seg in segments:
+        para = _paragraph_of(seg.start, paragraphs)
+        if para < 1 or text[paragraphs[para][0] : seg.start].strip():
+            continue
+        if _covered(seg, drafts + added) or not _is_statement(text, seg):
+            continue
+        prev = [d for d in drafts + added if _paragraph_of(d.start, paragraphs) == para - 1]
+        if not prev or not _has_segment(prev[-1], segments):
+            continue
+        last = prev[-1]
+        added.append(replace(last, start=seg.start, end=seg.end, cue=None, tail=seg.end))
+    return sorted(drafts + added, key=lambda d: d.start)
+
+
+def _entity_for(article_id: str, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
+    """The story entity with a mention overlapping the resolved antecedent."""
+    if resolved.start is None or resolved.end is None:
+        return None
+    for entity in entities:
+        for m in entity.mentions:
+            if m.article_id == article_id and m.start < resolved.end and resolved.start < m.end:
+                return entity
+    return None
+
+
+def _kind(text: str, draft: _Draft, quoted: tuple[tuple[int, int], ...]) -> str:
+    """direct / partial / indirect, from how much of the content stands in marks."""
+    if not quoted:
+        return "indirect"
+    chars = list(text[draft.start : draft.end])
+    holes = list(quoted) + [(draft.speaker_start, draft.speaker_end)]
+    if draft.cue is not None:
+        holes.append((draft.cue.start, draft.cue.end))
+    for lo, hi in holes:
+        for i in range(max(lo, draft.start), min(hi, draft.end)):
+            chars[i - draft.start] = " "
+    rest = "".join(chars).split()
+    return "direct" if not any(any(c.isalnum() for c in w) for w in rest) else "partial"
+
+
+def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
+              entities: Sequence[Entity]) -> Quote:
+    """The public record for one draft."""
+    text = article.text
+    quoted = tuple((max(s.inner_start, draft.start), min(s.inner_end, draft.end)) for s in segments
+                   if s.inner_start < draft.end and draft.start < s.inner_end)
+    entity = _entity_for(article.id, draft.resolved, entities)
+    name = entity.name if entity is not None else draft.resolved.name
+    speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
+    return Quote(
+        id=make_id("q", article.id, draft.start, draft.end),
+        article_id=article.id,
+        start=draft.start,
+        end=draft.end,
+        text=text[draft.start : draft.end],
+        quoted=quoted,
+        kind=_kind(text, draft, quoted),  # type: ignore[arg-type]
+        cue=draft.cue,
+        speaker=speaker,
+    )
+
+
+def _unique(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop attributions with the same content span as an earlier one."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for draft in drafts:
+        if (draft.start, draft.end) not in seen:
+            seen.add((draft.start, draft.end))
+            out.append(draft)
+    return out
+
+
+def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+    """Every attribution in ``article`` (parsed as ``doc``), in text order.
+
+    ``entities`` are the story's merged entities; when one has a mention
+    overlapping a speaker's resolved antecedent, the speaker carries its id and
+    canonical name. Never raises on odd typography: unpaired marks are bounded
+    by their paragraph.
+    """
+    text = article.text
+    lexicon = load_lexicon()
+    segments = find_segments(text)
+    quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
+    cues = find_cues(doc, lexicon)
+    drafts = [d for d in (_draft(doc, c, lexicon, segments, quoted) for c in cues) if d is not None]
+    paragraphs = paragraph_spans(text)
+    cue_offsets = [doc[c.anchor].idx for c in cues]
+    drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
+                                    segments, paragraphs, cue_offsets)
+    drafts = _unique(_continue_paragraphs(text, drafts, segments, paragraphs))
+    return tuple(_to_quote(article, d, segments, entities) for d in drafts)

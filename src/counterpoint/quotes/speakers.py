@@ -1,0 +1,317 @@
+"""Speakers: who a cue's subject is, whether it can speak, and whom it names.
+
+A speaker is the grammatical source of a cue (the subject of "said", the
+object of "according to"). Only people, organisations, places used as
+actors, pronouns and role/document/group nouns from the lexicon count; any
+other word (a sentence-initial common noun, a date) is not a speaker. Pronouns,
+role nouns and documents are resolved to an earlier named mention so that the
+canonical name of the person or organisation can be reported.
+
+Unnamed sources ("a senior official", "sources") keep their own span as the
+speaker span and get ``name=None``: they are never attached to a nearby name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from counterpoint.quotes.cues import Lexicon
+
+__all__ = ["Resolved", "find_subject", "speaker_tokens", "is_speaker", "resolve"]
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "them"}
+_SELF_PRONOUNS = {"i", "we"}
+_RELATIVE = {"who", "which", "that"}
+_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+_SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
+_INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
+_WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
+_MASC = {"mr.", "mr", "sir"}
+_FEM = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady"}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a speaker mention refers to: the antecedent's character span and name."""
+
+    start: int | None
+    end: int | None
+    name: str | None
+
+
+def _paragraph_of(token: Token) -> tuple[int, int]:
+    """Character range of the line holding ``token``."""
+    text = token.doc.text
+    lo = text.rfind("\n", 0, token.idx) + 1
+    hi = text.find("\n", token.idx)
+    return lo, (len(text) if hi < 0 else hi)
+
+
+def _subject_of(token: Token) -> Token | None:
+    """The best subject child of ``token`` in its own paragraph (named ones first, then nearest)."""
+    lo, hi = _paragraph_of(token)
+    subjects = [c for c in token.children if lo <= c.idx < hi and (
+        c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.lemma_ == "quote"))]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: (c.ent_type_ not in _ACTOR_LABELS, abs(c.i - token.i)))
+
+
+def _may_walk(token: Token, lexicon: Lexicon) -> bool:
+    """True when a subject may be inherited from ``token``'s head ("said, adding ...")."""
+    if token.dep_ not in _WALK_DEPS or token.head is token:
+        return False
+    head = token.head
+    return head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX") or head.dep_ == "ROOT"
+
+
+def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of ``verb``, inherited through participles and conjuncts."""
+    token = verb
+    for _ in range(4):
+        subject = _subject_of(token)
+        if subject is not None:
+            if token is not verb and subject.lower_ == "it":
+                return None
+            return _through_relative(subject, token)
+        for child in token.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if token is verb and _inverted_object(verb) is not None:
+            return _inverted_object(verb)
+        if not _may_walk(token, lexicon):
+            return None
+        token = token.head
+    return None
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """In '"...," warned the minister', a misparse may make the speaker an object."""
+    if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+    return objs[0] if objs else None
+
+
+def _through_relative(subject: Token, verb: Token) -> Token:
+    """For "X, who said ...", the noun X rather than the relative pronoun."""
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def speaker_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the speaker phrase headed by ``head``."""
+    keep = [head]
+    for child in head.children:
+        prep_ok = child.dep_ == "prep" and head.pos_ == "NOUN" and child.i > head.i
+        if child.dep_ in _SPAN_DEPS or prep_ok:
+            keep.extend(child.subtree)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    ent = _ent_of(head)
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    doc = head.doc
+    while start < head.i and (doc[start].is_punct or doc[start].like_num or doc[start].is_space
+                              or "\n" in doc[start].whitespace_ or doc[start].ent_type_ == "DATE"):
+        start += 1
+    while end - 1 > head.i and head.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def is_speaker(head: Token, lexicon: Lexicon) -> bool:
+    """True when ``head`` can be the source of a statement."""
+    lower = head.lower_
+    if head.pos_ == "PRON":
+        return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it"}
+    if head.ent_type_ in _ACTOR_LABELS:
+        return True
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_sent_start):
+        return lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups
+    return head.pos_ == "PROPN" and head.is_title
+
+
+def _ent_of(token: Token) -> Span | None:
+    """The named entity containing ``token``, if any."""
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _person_name(ent: Span) -> str:
+    """The longest PERSON mention up to ``ent`` that ends with the same surname."""
+    surname = ent[-1].text.lower()
+    best = ent.text
+    for other in ent.doc.ents:
+        if other.start > ent.start:
+            break
+        if other.label_ == "PERSON" and other[-1].text.lower() == surname and len(other.text) > len(best):
+            best = other.text
+    return best
+
+
+def _named(ent: Span) -> Resolved:
+    """A resolution to the named entity ``ent``."""
+    name = _person_name(ent) if ent.label_ == "PERSON" else ent.text
+    if ent.label_ != "PERSON" and name.lower().startswith("the "):
+        name = name[4:]
+    return Resolved(ent.start_char, ent.end_char, name)
+
+
+def _inside(token: Token, segments: list[tuple[int, int]]) -> bool:
+    """True when ``token`` stands inside a quoted segment."""
+    return any(s <= token.idx < e for s, e in segments)
+
+
+def _gender_clash(pronoun: str, ent: Span) -> bool:
+    """True when a title before ``ent`` contradicts the pronoun's gender."""
+    if ent.start == 0:
+        return False
+    title = ent.doc[ent.start - 1].lower_
+    return (pronoun in ("he", "him") and title in _FEM) or (pronoun in ("she", "her") and title in _MASC)
+
+
+def _is_source(ent: Span, lexicon: Lexicon) -> bool:
+    """True when ``ent`` is (in apposition to) the subject of a cue, or "according to" it."""
+    root = ent.root
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.i > 0:
+        return root.doc[root.head.i - 1].lower_ == "according"
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.verbs
+
+
+def _previous_ents(head: Token, labels: set[str], quoted: list[tuple[int, int]],
+                   lexicon: Lexicon) -> list[Span]:
+    """Candidate antecedents: earlier sources first, then subjects, then any, nearest first."""
+    sents = [s for s in head.doc.sents if s.start <= head.i][-5:]
+    ents = [e for sent in sents for e in sent.ents
+            if e.label_ in labels and e.end <= head.i and not _inside(e.root, quoted)]
+    ents.reverse()
+    sources = [e for e in ents if _is_source(e, lexicon)]
+    subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass") and e not in sources]
+    return sources + subjects + [e for e in ents if e not in sources and e not in subjects]
+
+
+def _pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon) -> Resolved | None:
+    """Resolve he/she/they/it to the nearest fitting earlier mention."""
+    lower = head.lower_
+    if lower in _SELF_PRONOUNS:
+        return Resolved(None, None, None)
+    if lower in _PERSON_PRONOUNS:
+        for ent in _previous_ents(head, {"PERSON"}, quoted, lexicon):
+            if not _gender_clash(lower, ent):
+                return _named(ent)
+        return None
+    labels = {"ORG", "NORP", "GPE"} if lower in _GROUP_PRONOUNS else {"ORG"}
+    ents = [e for e in _previous_ents(head, labels, quoted, lexicon) if _is_source(e, lexicon)]
+    if ents:
+        return _named(ents[0])
+    return Resolved(None, None, None) if lower in _GROUP_PRONOUNS else None
+
+
+def _owner(head: Token) -> Span | None:
+    """The named author of a document or group noun ("the Kremlin's statement")."""
+    for child in head.children:
+        if child.dep_ in ("poss", "compound") and child.ent_type_ in _ACTOR_LABELS:
+            return _ent_of(child)
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("PERSON", "ORG"):
+                    return _ent_of(obj)
+    return None
+
+
+def _role_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """For "the spokesman", the person earlier introduced as a spokesman."""
+    lemma = head.lemma_.lower()
+    for token in reversed(head.doc[: head.i]):
+        if token.lemma_.lower() != lemma or _inside(token, quoted):
+            continue
+        linked = [token.head] + [c for c in token.children if c.dep_ == "appos"]
+        for other in linked:
+            if other.ent_type_ == "PERSON" and other is not token:
+                return _ent_of(other)
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            return _ent_of(token.head)
+    return None
+
+
+def _group_antecedent(head: Token) -> Span | None:
+    """For "the ministry", the nearest earlier ORG whose name contains that word."""
+    lemma = head.lemma_.lower()
+    for ent in reversed([e for e in head.doc.ents if e.end <= head.i]):
+        if ent.label_ == "ORG" and any(t.lemma_.lower() == lemma for t in ent):
+            return ent
+    return None
+
+
+def _appositive(head: Token) -> Span | None:
+    """The person named in apposition to a role noun ("the adviser, Jane Roe,")."""
+    for token in head.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i <= head.i + 8:
+            return _ent_of(token)
+    return None
+
+
+def _document_antecedent(head: Token) -> Span | None:
+    """For "the statement", the owner of an earlier statement ("the Kremlin's statement")."""
+    lemma = head.lemma_.lower()
+    for token in reversed(head.doc[: head.i]):
+        if token.lemma_.lower() == lemma:
+            owner = _owner(token)
+            if owner is not None:
+                return owner
+    return None
+
+
+def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved:
+    """Resolve a role, group or document noun; unnamed ones get no name."""
+    named = _appositive(head)
+    if named is not None:
+        return _named(named)
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
+    if dets & _INDEFINITE:
+        return Resolved(None, None, None)
+    lemma = head.lemma_.lower()
+    found: Span | None = None
+    if lemma in lexicon.documents:
+        found = _owner(head)
+    if found is None and lemma in lexicon.roles and any(c.dep_ in ("det", "poss") for c in head.children):
+        found = _role_antecedent(head, quoted)
+    if found is None and lemma in lexicon.groups:
+        found = _group_antecedent(head)
+    if found is None and lemma in lexicon.documents:
+        found = _document_antecedent(head)
+    return _named(found) if found is not None else Resolved(None, None, None)
+
+
+def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
+    """What the speaker headed by ``head`` refers to; None when it cannot speak here."""
+    if head.pos_ == "PRON":
+        return _pronoun(head, quoted, lexicon)
+    ent = _ent_of(head)
+    if ent is not None and ent.label_ in _ACTOR_LABELS:
+        return _named(ent)
+    if head.pos_ == "PROPN" and head.is_title and not head.is_sent_start:
+        start, end = speaker_tokens(head)
+        span = head.doc[start:end]
+        return Resolved(span.start_char, span.end_char, span.text)
+    return _noun(head, lexicon, quoted)
+
+
+def speaker_doc_span(doc: Doc, head: Token) -> Span:
+    """The speaker phrase as a spaCy span."""
+    start, end = speaker_tokens(head)
+    return doc[start:end]
