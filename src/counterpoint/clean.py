@@ -22,7 +22,12 @@ from importlib import resources
 from typing import Any
 
 from counterpoint.errors import InputError
-from counterpoint.metadata import TextMetadata, extract_metadata, outlet_from_url
+from counterpoint.metadata import (
+    TextMetadata,
+    extract_metadata,
+    is_body_paragraph,
+    outlet_from_url,
+)
 from counterpoint.model import RawArticle, Removed
 
 __all__ = ["CleanResult", "clean_article", "clean_text", "NoisePatterns", "load_noise_patterns"]
@@ -36,6 +41,7 @@ _IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]*\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^()\s]*\)")
 _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 _HEADING = re.compile(r"^#{1,6}\s+")
+_BARE_URL = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
 _OPEN_END = re.compile(r"[^\W_]$|,$")
 _EMOJI_START = re.compile("^[\U0001f1e6-\U0001f1ff\U0001f000-\U0001faff\u2600-\u27bf]")
 
@@ -118,7 +124,7 @@ def clean_article(raw: RawArticle) -> CleanResult:
 
 
 def clean_text(
-    text: str, known: TextMetadata = TextMetadata(), *, from_html: bool = False
+    text: str, known: TextMetadata | None = None, *, from_html: bool = False
 ) -> CleanResult:
     """Clean plain text: remove noise and metadata lines until nothing more changes.
 
@@ -127,7 +133,7 @@ def clean_text(
     """
     paragraphs = _paragraphs(text)
     removed: list[Removed] = []
-    meta = known
+    meta = known or TextMetadata()
     for number in range(MAX_PASSES):
         guess = number == 0 and not from_html
         kept, gone, meta = _one_pass(paragraphs, meta, guess=guess, from_html=from_html)
@@ -170,6 +176,8 @@ def _from_html(raw: RawArticle, known: TextMetadata) -> tuple[str, TextMetadata]
     Precision first because anything left in the text is analysed as reporting: a stray
     navigation line can become a false claim, while a missed paragraph only loses coverage.
     Comments are never article text; tables are kept (they often hold reported figures).
+    trafilatura falls back to any text of a page, navigation included, so a page whose text
+    has no sentence-like paragraph is taken to hold no article.
     """
     from trafilatura import bare_extraction
 
@@ -182,11 +190,12 @@ def _from_html(raw: RawArticle, known: TextMetadata) -> tuple[str, TextMetadata]
         include_tables=True,
         include_images=False,
         include_links=False,
-        as_dict=True,
     )
-    if not isinstance(doc, dict) or not (doc.get("text") or "").strip():
-        raise InputError(raw.origin, "no article text found in the HTML")
-    return str(doc["text"]), _merge(known, doc)
+    fields: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    text = str(fields.get("text") or "")
+    if not any(is_body_paragraph(line) for line in text.splitlines()):
+        raise InputError(raw.origin, "no article text found in the HTML (no sentence-like paragraph)")
+    return text, _merge(known, fields)
 
 
 def _merge(known: TextMetadata, doc: dict[str, Any]) -> TextMetadata:
@@ -302,7 +311,8 @@ def _mark_footer(
         tail = range(index, len(paragraphs))
         if all(reasons[i] or _short(paragraphs[i], patterns) for i in tail):
             for i in tail:
-                reasons[i] = reasons[i] or "crawler footer"
+                if not _BARE_URL.fullmatch(paragraphs[i]):  # left for the metadata reader
+                    reasons[i] = reasons[i] or "crawler footer"
             return
 
 

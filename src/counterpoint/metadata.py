@@ -13,9 +13,11 @@ first sentence-like paragraph; a date line is only a date; a byline is only name
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
@@ -74,6 +76,11 @@ _BYLINE_PREFIXED = re.compile(
     rf"(?:\s*(?:,|\||–|—|-)\s*[^.!?]{{1,60}})?"
 )
 _BYLINE_BARE = re.compile(rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME})+)")
+_ROLE_WORDS = frozenset(
+    json.loads(
+        resources.files("counterpoint.data").joinpath("noise_patterns.json").read_text("utf-8")
+    )["byline_role_words"]
+)
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”][.!?,]?$")
 
 
@@ -167,8 +174,8 @@ def parse_byline(line: str) -> tuple[str, ...]:
     match = _BYLINE_PREFIXED.fullmatch(text) or _BYLINE_BARE.fullmatch(text)
     if match is None:
         return ()
-    names = re.split(_JOIN, match.group("names"))
-    return tuple(n.strip() for n in names if n.strip())
+    names = [n.strip() for n in re.split(_JOIN, match.group("names")) if n.strip()]
+    return tuple(n for n in names if not _ROLE_WORDS.intersection(n.casefold().split()))
 
 
 def outlet_from_url(url: str) -> str | None:
@@ -202,11 +209,11 @@ def _date_prefix(state: _State) -> None:
 def _url_lines(state: _State) -> None:
     """Lines that are a URL, or a URL label ("Original url:") with the URL after it."""
     kept: list[str] = []
-    half = len(state.paras) / 2
-    for index, line in enumerate(state.paras):
+    for line in state.paras:
         label, bare = _URL_LABEL.fullmatch(line), _URL_LINE.fullmatch(line)
         if label and not bare:
-            where = "crawler header" if index < half else "crawler footer"
+            after_body = any(is_body_paragraph(p) for p in kept)
+            where = "crawler footer" if after_body else "crawler header"
             state.removed.append(Removed(line, where))
             _take_url(state, label.group("url"))
         elif bare:

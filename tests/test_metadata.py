@@ -1,0 +1,121 @@
+"""Plain-text metadata: dates, bylines, URLs, headlines and outlet lines, read and removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.metadata import (
+    TextMetadata,
+    extract_metadata,
+    is_body_paragraph,
+    outlet_from_url,
+    parse_byline,
+    parse_date_line,
+)
+
+BODY = "The port authority said on Friday that the new crane had arrived from the supplier."
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("May 04, 2023", "2023-05-04"),
+        ("4 May 2023", "2023-05-04"),
+        ("2023-05-03", "2023-05-03"),
+        ("Published: Thursday, 4 May 2023 10:32 BST", "2023-05-04"),
+        ("Updated Sept. 12, 2021 at 5:04 p.m.", "2021-09-12"),
+        ("date 2023-05-03", "2023-05-03"),
+        ("May 2023 was warm", None),
+        ("The meeting on May 4, 2023 ended early.", None),
+        ("2023-02-30", None),
+    ],
+)
+def test_parse_date_line(line, expected):
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Ana Ruiz", ("Ana Ruiz",)),
+        ("By Ana Ruiz and Tom Berg", ("Ana Ruiz", "Tom Berg")),
+        ("Ana Ruiz & Tom Berg", ("Ana Ruiz", "Tom Berg")),
+        ("Written by Sean O'Neill, Political Editor", ("Sean O'Neill",)),
+        ("Ana Ruiz, Tom Berg and Li Wei", ("Ana Ruiz", "Tom Berg", "Li Wei")),
+        ("Daily Gazette", ()),  # one name without "By" is not a byline
+        ("By the river the town held a fair.", ()),
+        ("Ports and Harbours", ()),
+    ],
+)
+def test_parse_byline(line, expected):
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.example.com/news/1", "example.com"),
+        ("http://news.example.co.uk/a?b=c", "news.example.co.uk"),
+        ("https://WWW2.Example.org", "example.org"),
+        ("not a url", None),
+    ],
+)
+def test_outlet_from_url(url, outlet):
+    assert outlet_from_url(url) == outlet
+
+
+def test_body_paragraph_shape():
+    assert is_body_paragraph(BODY)
+    assert not is_body_paragraph("Harbour Crane Arrives After Long Delay")
+    assert not is_body_paragraph("Short line.")
+
+
+def test_header_block_is_read_and_removed():
+    header = ["Gazette", "Gazette", "Business", "By Ana Ruiz", "Harbour Crane Arrives Late",
+              "May 04, 2023"]
+    found = extract_metadata(header + [BODY], TextMetadata())
+    assert found.paragraphs == (BODY,)
+    meta = found.metadata
+    assert (meta.outlet, meta.authors, meta.title, meta.published) == (
+        "Gazette", ("Ana Ruiz",), "Harbour Crane Arrives Late", "2023-05-04")
+    reasons = [r.reason for r in found.removed]
+    assert reasons.count("metadata: outlet") == 2 and "crawler header" in reasons
+
+
+def test_url_footer_gives_url_and_outlet_domain():
+    found = extract_metadata([BODY, "Original url:", "<https://www.example.com/a/b-1>"], TextMetadata())
+    assert found.paragraphs == (BODY,)
+    assert found.metadata.url == "https://www.example.com/a/b-1"
+    assert found.metadata.outlet == "example.com"
+    assert [r.reason for r in found.removed] == ["crawler footer", "metadata: url"]
+
+
+def test_date_prefix_glued_to_the_first_paragraph():
+    found = extract_metadata(["date 2023-05-03 " + BODY], TextMetadata())
+    assert found.paragraphs == (BODY,) and found.metadata.published == "2023-05-03"
+
+
+def test_dateline_gives_the_date_and_stays_in_the_text():
+    line = "LISBON, March 3, 2024 - " + BODY
+    found = extract_metadata([line], TextMetadata())
+    assert found.paragraphs == (line,) and found.metadata.published == "2024-03-03"
+
+
+def test_known_metadata_wins_and_no_title_is_guessed_twice():
+    known = TextMetadata(title="Crane arrives", outlet="Known Outlet", published="2020-01-01")
+    found = extract_metadata(
+        ["Harbour Crane Arrives After Delay", "Gazette", "Gazette", "June 1, 2023", BODY], known
+    )
+    assert found.metadata.title == "Crane arrives"  # explicit title kept ...
+    assert found.metadata.outlet == "Known Outlet" and found.metadata.published == "2020-01-01"
+    assert found.paragraphs == (BODY,)  # ... and the page's own headline line still removed
+
+
+def test_section_heading_after_the_first_body_paragraph_is_kept():
+    paragraphs = [BODY, "What Happens Next", BODY.replace("Friday", "Monday")]
+    assert extract_metadata(paragraphs, TextMetadata()).paragraphs == tuple(paragraphs)
+
+
+def test_no_headline_guess_without_a_body_after_it():
+    lines = ["Just a Few Words Here", "and more words"]
+    assert extract_metadata(lines, TextMetadata()).metadata.title is None
