@@ -22,6 +22,7 @@ __all__ = [
     "weekday_near",
     "year_for_month_day",
     "year_for_month",
+    "year_for_quarter",
     "nth_weekday",
     "easter_offset",
     "mask_value",
@@ -29,7 +30,7 @@ __all__ = [
 
 Tense = Literal["past", "future", "neutral"]
 
-CLOSE_FUTURE_DAYS = 31
+TENSE_PENALTY = 2
 
 
 def day_value(day: dt.date) -> str:
@@ -87,30 +88,36 @@ def weekday_near(anchor: dt.date, weekday: int, tense: Tense, strict: bool = Fal
 
 
 def year_for_month_day(anchor: dt.date, month: int, day: int, tense: Tense) -> int:
-    """The year of "May 9" without a year: the anchor's year unless tense says otherwise.
+    """The year of "May 9" without a year: the occurrence nearest the anchor.
 
-    In past-tense reporting a date well after the anchor is read as last year's
-    (but a date within a month ahead stays in this year: "the parade on May 9");
-    in future-tense text a date well before the anchor is next year's.
+    Tense tips the balance: in past-tense reporting a later date counts as twice as
+    far away, in future-tense text an earlier one does. So "the parade on May 9" in
+    an article of May 3 stays in the same year, "Aug. 6" in a February report of
+    past events is last year's, and "Feb. 1" announced in October is next year's.
     """
-    try:
-        this_year = dt.date(anchor.year, month, day)
-    except ValueError:
-        return anchor.year
-    gap = (this_year - anchor).days
-    if tense == "past" and gap > CLOSE_FUTURE_DAYS:
-        return anchor.year - 1
-    if tense == "future" and gap < -CLOSE_FUTURE_DAYS:
-        return anchor.year + 1
-    return anchor.year
+    best_year, best_cost = anchor.year, float("inf")
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            gap = (dt.date(year, month, min(day, 28 if month == 2 else day)) - anchor).days
+        except ValueError:
+            continue
+        cost = abs(gap) * (TENSE_PENALTY if (gap > 0) == (tense == "past") and tense != "neutral" and gap != 0 else 1)
+        if cost < best_cost:
+            best_year, best_cost = year, cost
+    return best_year
 
 
 def year_for_month(anchor: dt.date, month: int, tense: Tense) -> int:
-    """The year of a bare month name, by the same rule as :func:`year_for_month_day`."""
-    if tense == "past" and month > anchor.month + 1:
+    """The year of a bare month name, by the rule of :func:`year_for_month_day`."""
+    if month == anchor.month:
+        return anchor.year
+    return year_for_month_day(anchor, month, 15, tense)
+
+
+def year_for_quarter(anchor: dt.date, quarter: int, tense: Tense) -> int:
+    """The year of "the third quarter": last year's when it has not begun yet in past-tense text."""
+    if tense == "past" and quarter > quarter_of(anchor):
         return anchor.year - 1
-    if tense == "future" and month < anchor.month - 1:
-        return anchor.year + 1
     return anchor.year
 
 

@@ -14,20 +14,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from counterpoint.timex.calendar import Tense
+from counterpoint.timex.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["Context", "sentence_bounds"]
 
-_FUTURE_CUES = frozenset(
-    "will 'll ’ll shall wo going gonna plans plan intends intend scheduled expected due "
-    "upcoming coming next tomorrow hopes hope aims aim wants want would".split()
-)
-_PAST_CUES = frozenset(
-    "said was were had did told ago last yesterday earlier previously been "
-    "came went took made saw began".split()
-)
 _WORD = re.compile(r"[A-Za-z’']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _DUMMY_ANCHOR = dt.date(2000, 1, 3)
@@ -47,10 +40,10 @@ def sentence_bounds(text: str, doc: Doc | None = None) -> list[tuple[int, int]]:
 
 
 def _cue_tense(word: str) -> Tense:
-    low = word.lower()
-    if low in _FUTURE_CUES:
+    low, lex = word.lower(), load_lexicon()
+    if low in lex.future_cues:
         return "future"
-    if low in _PAST_CUES or (low.endswith("ed") and len(low) > 4):
+    if low in lex.past_cues or (low.endswith("ed") and len(low) > 4):
         return "past"
     return "neutral"
 

@@ -90,6 +90,28 @@ def _merge_parts_of_day(items: list[Tagged], text: str) -> list[Tagged]:
     return out
 
 
+_AFTER_TIME = re.compile(r",?\s+(?:on\s+)?$")
+
+
+def _merge_time_and_day(items: list[Tagged], text: str) -> list[Tagged]:
+    """"9 a.m. Tuesday", "5 p.m. EST, Nov. 9": a clock time followed by its day is one time."""
+    out: list[Tagged] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.resolution.pending == "time"
+            and _is_day(item)
+            and "T" not in item.resolution.value
+            and _AFTER_TIME.match(text[prev.end : item.start])
+        ):
+            value = item.resolution.value + prev.resolution.value
+            out[-1] = Tagged(prev.start, item.end, replace(item.resolution, type="TIME", value=value))
+            continue
+        out.append(item)
+    return out
+
+
 def _eves(items: list[Tagged], text: str) -> list[Tagged]:
     """"the eve of the parade on May 9": the day before the next date in the clause."""
     out = list(items)
@@ -157,6 +179,7 @@ def tag(ctx: Context) -> list[Tagged]:
     """All time expressions in ``ctx.text`` with final values (anchor masking aside)."""
     items = _select(_candidates(ctx))
     items = _merge_parts_of_day(items, ctx.text)
+    items = _merge_time_and_day(items, ctx.text)
     items = _eves(items, ctx.text)
     return _resolve_pending(items, ctx)
 

@@ -36,6 +36,8 @@ class Lexicon:
     floating_holidays: Mapping[str, tuple[int, int, int]]
     easter_holidays: Mapping[str, int]
     timezones: tuple[str, ...]
+    past_cues: frozenset[str]
+    future_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +65,8 @@ def load_lexicon() -> Lexicon:
         },
         easter_holidays=raw["easter_holidays"],
         timezones=tuple(raw["timezones"]),
+        past_cues=frozenset(raw["past_cues"]),
+        future_cues=frozenset(raw["future_cues"]),
     )
 
 

@@ -132,7 +132,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
         q = numbered[ordinal]
         if year_text:
             return Resolution("DATE", f"{year_text}-Q{q}")
-        return Resolution("DATE", f"{anchor.year}-Q{q}", relative=True)
+        year = cal.year_for_quarter(anchor, q, ctx.tense(m.start(), m.end()))
+        return Resolution("DATE", f"{year}-Q{q}", relative=True)
     if ordinal == "current":
         return Resolution("DATE", f"{anchor.year}-Q{current}", relative=True)
     prev = cal.shift(anchor, -1, "Q")

@@ -144,6 +144,9 @@ def _deictic_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """"the year": this year, or a one-year span after "for" ("for the year")."""
+    if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.I):
+        return Resolution("DURATION", "P1Y")
     return Resolution("DATE", f"{ctx.ref.year:04d}", relative=True)
 
 
@@ -174,7 +177,7 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     unit = m["unit"].lower()
     if num and num.lower() in {"a", "an"} and unit.startswith(("second", "quarter")):
         return None
-    if groups.get("deic") and not num and not m.group(0).lower().startswith(("the", "a")):
+    if groups.get("deic") and not num and not groups.get("the"):
         return None
     if re.search(r"(?:once|twice|times|per)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]):
         return None
@@ -196,9 +199,35 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     amount = int(number) * (1 if forward else -1)
     if code.startswith("T"):
         return Resolution("DATE", ctx.ref.isoformat(), relative=True)
+    if code == "Y" and amount == -1 and _about_quarters(m, ctx):
+        quarter = _quarter_in_focus(m, ctx)
+        return Resolution("DATE", f"{quarter[0] - 1}-Q{quarter[1]}", relative=True)
     step = {"2W": ("W", 2), "E": ("Y", 10), "C": ("Y", 100)}.get(code, (code, 1))
     day = cal.shift(ctx.ref, amount * step[1], step[0])
     return Resolution("DATE", _unit_date(day, step[0] if code != "E" else "Y"), relative=True)
+
+
+_QUARTER_WORD = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bquarter", re.I
+)
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                "fourth": 4, "4th": 4}  # fmt: skip
+
+
+def _about_quarters(m: re.Match[str], ctx: Context) -> bool:
+    """Whether the sentence compares quarterly figures ("... from $2 a year earlier")."""
+    s_start, s_end = ctx.sentence(m.start())
+    return bool(_QUARTER_WORD.search(ctx.text, s_start, s_end))
+
+
+def _quarter_in_focus(m: re.Match[str], ctx: Context) -> tuple[int, int]:
+    """(year, quarter) last named before ``m``, else the quarter before the anchor's."""
+    named = [q for q in _QUARTER_WORD.finditer(ctx.text, 0, m.start()) if q["ord"]]
+    prev = cal.shift(ctx.ref, -1, "Q")
+    if named:
+        quarter = _QUARTER_ORD[named[-1]["ord"].lower()]
+        return cal.year_for_quarter(ctx.ref, quarter, ctx.tense(m.start(), m.end())), quarter
+    return prev.year, cal.quarter_of(prev)
 
 
 def _generic(value: str):  # type: ignore[no-untyped-def]
@@ -256,10 +285,12 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"(?:{POSITION}\s+)?(?P<deic>{_DEIC})\s+(?P<unit>week|weekend|month|year|quarter|decade|"
         r"century)"), _deictic_unit),
     Rule("the_year", compile_rule(
-        r"the\s+(?:(?:full|entire|whole|current)\s+)?year(?!\s+(?:of|before|after|earlier|ago|later|in|\d))"
-    ), _the_year),
+        r"the\s+(?:(?:full|entire|whole|current)\s+)?year"
+        r"(?![-‐]|\s+(?:of|before|after|earlier|ago|later|in|\d|two|nineteen))"), _the_year),
+    Rule("recent_units", compile_rule(
+        r"recent\s+(?P<unit>minute|hour|day|week|month|year|decade)s"), _vague_duration),
     Rule("duration_deictic", compile_rule(
-        rf"(?:{APPROX}\s+)?(?:the\s+)?(?P<deic>{_DUR_DEIC})\s+(?:(?P<num>{NUMBER}|{VAGUE})\s+)?"
+        rf"(?:{APPROX}\s+)?(?P<the>the\s+)?(?P<deic>{_DUR_DEIC})\s+(?:(?P<num>{NUMBER}|{VAGUE})\s+)?"
         rf"(?P<unit>{UNIT})s?"), _duration),
     Rule("duration", compile_rule(
         rf"(?:{APPROX}\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?\s+"
@@ -272,7 +303,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         _vague_duration),
     Rule("ago", compile_rule(
         rf"(?:{APPROX}\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})s?\s+"
-        r"(?P<dir>ago|earlier|later|from\s+now|hence|back)"), _ago),
+        r"(?P<dir>ago|earlier|from\s+now|hence|back)"), _ago),
     Rule("present_ref", compile_rule(alternation(LEX.present_ref)), _generic("PRESENT_REF")),
     Rule("past_ref", compile_rule(alternation(LEX.past_ref)), _generic("PAST_REF")),
     Rule("future_ref", compile_rule(alternation(LEX.future_ref)), _generic("FUTURE_REF")),
