@@ -1,0 +1,227 @@
+"""Benchmark the quotes stage on PolNeAR attributions, beside textacy's direct quotations.
+
+Usage::
+
+    python benchmarks/quotes.py [PATH_TO_POLNEAR_JSONL] [--limit N] [--errors FILE]
+
+A predicted attribution matches a gold one when their content spans overlap by
+at least half of each (one-to-one, greedy by overlap). Precision, recall and F1
+are reported for direct attributions (gold content holds quotation marks;
+predictions with quoted segments), indirect ones and all together; speaker
+accuracy is the share of matched pairs whose predicted speaker mention overlaps
+the gold speaker span. The baseline is ``textacy.extract.triples.direct_quotations``
+on the same parses; an article it "abandons" raises or yields nothing.
+Also prints spaCy parse time and attribution time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from counterpoint.config import DEFAULT_SPACY_MODEL
+from counterpoint.model import Article, make_id
+from counterpoint.nlp import load_pipeline
+from counterpoint.quotes import extract_quotes
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev.jsonl"
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One attribution reduced to what is scored."""
+
+    content: Span
+    speaker: Span | None
+    direct: bool
+
+
+@dataclass
+class Tally:
+    """Counts for one slice (direct, indirect, all)."""
+
+    gold: int = 0
+    pred: int = 0
+    matched: int = 0
+    speaker_ok: int = 0
+    speaker_scored: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def row(self) -> tuple[float, float, float, float]:
+        p = self.matched / self.pred if self.pred else 0.0
+        r = self.matched / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        s = self.speaker_ok / self.speaker_scored if self.speaker_scored else 0.0
+        return p, r, f, s
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def matches(a: Span, b: Span) -> bool:
+    """Overlap covers at least half of each span."""
+    o = overlap(a, b)
+    return o * 2 >= (a[1] - a[0]) and o * 2 >= (b[1] - b[0]) and o > 0
+
+
+def pair(gold: list[Item], pred: list[Item]) -> list[tuple[Item, Item]]:
+    """One-to-one matching, greedy by overlap size."""
+    cands = [(overlap(g.content, p.content), gi, pi) for gi, g in enumerate(gold)
+             for pi, p in enumerate(pred) if matches(g.content, p.content)]
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, gi, pi in sorted(cands, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gold[gi], pred[pi]))
+    return out
+
+
+def score(tally: Tally, gold: list[Item], pred: list[Item]) -> None:
+    tally.gold += len(gold)
+    tally.pred += len(pred)
+    for g, p in pair(gold, pred):
+        tally.matched += 1
+        if g.speaker is not None:
+            tally.speaker_scored += 1
+            tally.speaker_ok += p.speaker is not None and overlap(g.speaker, p.speaker) > 0
+
+
+def gold_items(record: dict) -> list[Item]:
+    items = []
+    for q in record["quotes"]:
+        spk = tuple(q["speaker_span"]) if q["speaker_span"] else None
+        items.append(Item(tuple(q["quote_span"]), spk, bool(q["direct"])))  # type: ignore[arg-type]
+    return items
+
+
+def article_for(record: dict) -> Article:
+    text = record["text"]
+    doc_id = record["doc_id"]
+    return Article(id=make_id("a", doc_id, text), input_id=doc_id, origin=doc_id, outlet=None,
+                   url=None, title=None, authors=(), published=None, language="en", text=text)
+
+
+def ours(article: Article, doc) -> list[Item]:  # type: ignore[no-untyped-def]
+    items = []
+    for q in extract_quotes(article, doc):
+        spk = (q.speaker.start, q.speaker.end) if q.speaker.start is not None else None
+        items.append(Item((q.start, q.end), spk, bool(q.quoted)))  # type: ignore[arg-type]
+    return items
+
+
+def baseline(doc) -> list[Item] | None:  # type: ignore[no-untyped-def]
+    """textacy's direct quotations; None when it raises."""
+    from textacy.extract.triples import direct_quotations
+
+    try:
+        triples = list(direct_quotations(doc))
+    except Exception:  # noqa: BLE001 - the baseline's failures are what we count
+        return None
+    items = []
+    for t in triples:
+        content = (min(x.idx for x in t.content), max(x.idx + len(x.text) for x in t.content))
+        speaker = (min(x.idx for x in t.speaker), max(x.idx + len(x.text) for x in t.speaker))
+        items.append(Item(content, speaker, True))
+    return items
+
+
+def split(items: Iterable[Item], direct: bool | None) -> list[Item]:
+    return [i for i in items if direct is None or i.direct == direct]
+
+
+def run(path: Path, limit: int | None, errors: Path | None) -> dict:
+    records = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
+    nlp = load_pipeline(DEFAULT_SPACY_MODEL)
+    slices = {"direct": True, "indirect": False, "all": None}
+    mine = {k: Tally() for k in slices}
+    base = {k: Tally() for k in slices}
+    abandoned = 0
+    parse_s = attrib_s = 0.0
+    lines = []
+    for record in records:
+        t0 = time.perf_counter()
+        doc = nlp(record["text"])
+        t1 = time.perf_counter()
+        article = article_for(record)
+        pred = ours(article, doc)
+        t2 = time.perf_counter()
+        parse_s += t1 - t0
+        attrib_s += t2 - t1
+        gold = gold_items(record)
+        bpred = baseline(doc)
+        abandoned += not bpred
+        for name, flag in slices.items():
+            score(mine[name], split(gold, flag), split(pred, flag))
+            score(base[name], split(gold, flag), split(bpred or [], flag))
+        if errors is not None:
+            lines.extend(describe(record, gold, pred))
+    if errors is not None:
+        errors.write_text("\n".join(lines), encoding="utf-8")
+    return {"mine": mine, "base": base, "abandoned": abandoned, "articles": len(records),
+            "parse_s": parse_s, "attrib_s": attrib_s}
+
+
+def describe(record: dict, gold: list[Item], pred: list[Item]) -> list[str]:
+    """Unmatched gold and predicted attributions, for error study (not printed by default)."""
+    text = record["text"]
+    paired = pair(gold, pred)
+    pg = {id(g) for g, _ in paired}
+    pp = {id(p) for _, p in paired}
+    out = []
+    for g in gold:
+        if id(g) not in pg:
+            out.append(f"MISS {record['doc_id']}: {text[g.content[0]:g.content[1]][:160]!r}")
+    for p in pred:
+        if id(p) not in pp:
+            out.append(f"EXTRA {record['doc_id']}: {text[p.content[0]:p.content[1]][:160]!r}")
+    for g, p in paired:
+        if g.speaker and (p.speaker is None or overlap(g.speaker, p.speaker) == 0):
+            got = text[p.speaker[0]:p.speaker[1]] if p.speaker else None
+            out.append(f"SPEAKER {record['doc_id']}: gold {text[g.speaker[0]:g.speaker[1]]!r} got {got!r}")
+    return out
+
+
+def render(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Attribution on PolNeAR ({result['articles']} articles)")
+    for col in ("system", "slice", "gold", "pred", "P", "R", "F1", "speaker acc"):
+        table.add_column(col, justify="right" if col not in ("system", "slice") else "left")
+    for system, key in (("counterpoint", "mine"), ("textacy baseline", "base")):
+        for name, tally in result[key].items():
+            p, r, f, s = tally.row()
+            table.add_row(system, name, str(tally.gold), str(tally.pred), f"{p:.3f}", f"{r:.3f}",
+                          f"{f:.3f}", f"{s:.3f}")
+    console = Console()
+    console.print(table)
+    console.print(f"textacy abandons {result['abandoned']} of {result['articles']} articles "
+                  "(raises or returns nothing)")
+    parse_s, attrib_s = result["parse_s"], result["attrib_s"]
+    console.print(f"spaCy parse {parse_s:.2f}s, attribution {attrib_s:.2f}s "
+                  f"(+{100 * attrib_s / parse_s:.1f}% of parse time)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--errors", type=Path, default=None, help="write unmatched items here")
+    args = parser.parse_args(argv)
+    render(run(args.path, args.limit, args.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
