@@ -111,6 +111,22 @@ def _year(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", m["year"])
 
 
+_WORD_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+              "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}  # fmt: skip
+
+
+def _spoken_year(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
+    if m["thousand"]:
+        rest = parse_number(m["rest"]) if m["rest"] else 0
+        return Resolution("DATE", f"{2000 + int(rest or 0):04d}") if rest is not None else None
+    century = _WORD_TENS[m["century"].lower()]
+    rest = parse_number(m["rest"]) if m["rest"] else 0
+    if rest is None or rest >= 100 or (rest < 10 and not m["yearword"]):
+        return None
+    return Resolution("DATE", f"{century * 100 + int(rest):04d}")
+
+
 def _decade(m: re.Match[str], ctx: Context) -> Resolution | None:
     if m["dec"]:
         return Resolution("DATE", m["dec"])
@@ -248,6 +264,12 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         rf"(?:(?:{POSITION}|fiscal|calendar|the\s+year|the\s+fiscal\s+year|FY)[\s-]+)?"
         rf"(?P<year>{YEAR})"
     ), _year),
+    Rule("spoken_year", compile_rule(
+        r"(?P<yearword>the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+and)?|"
+        r"(?P<century>nineteen|eighteen|twenty))(?:[\s-]+(?P<rest>(?:(?:twenty|thirty|forty|"
+        r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
+        r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+        r"nineteen|one|two|three|four|five|six|seven|eight|nine)))?"), _spoken_year),
     Rule("decade", compile_rule(
         r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0['’]?s|['’](?P<d2>\d)0s)"
     ), _decade),

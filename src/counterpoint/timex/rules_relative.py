@@ -253,6 +253,25 @@ def _set_every(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("SET", _duration_value(_amount(m["num"]), unit_code(m["unit"])))
 
 
+def _weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """"the weekend": the last one in past-tense text, the coming one otherwise."""
+    tense = ctx.tense(m.start(), m.end())
+    saturday = cal.weekday_near(ctx.ref, 6, "future" if tense == "future" else "past")
+    return Resolution("DATE", cal.week_value(saturday) + "-WE", relative=True)
+
+
+def _year_earlier(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """"the year-earlier period": the same quarter last year in quarterly reports, else last year."""
+    if _about_quarters(m, ctx):
+        year, quarter = _quarter_in_focus(m, ctx)
+        return Resolution("DATE", f"{year - 1}-Q{quarter}", relative=True)
+    return Resolution("DATE", f"{ctx.ref.year - 1}", relative=True)
+
+
+def _year_end(m: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution("DATE", f"{ctx.ref.year}", relative=True)
+
+
 _DEIC = r"(?:this\s+past|this\s+coming|last|next|this|the\s+current|current|the\s+coming|coming|the\s+previous|the\s+following)"
 _DUR_DEIC = r"(?:past|last|next|first|previous|coming|following|final|latest|recent|initial|ensuing|subsequent|remaining|last\s+few|past\s+few|next\s+few)"
 _NIGHT = r"(?:the\s+)?night\s+(?:between|of|from)\s+"
@@ -287,6 +306,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule("the_year", compile_rule(
         r"the\s+(?:(?:full|entire|whole|current)\s+)?year"
         r"(?![-‐]|\s+(?:of|before|after|earlier|ago|later|in|\d|two|nineteen))"), _the_year),
+    Rule("weekend", compile_rule(r"the\s+weekend"), _weekend),
+    Rule("year_earlier", compile_rule(
+        r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)"
+        r"(?:\s+(?:period|quarter|months?))?"), _year_earlier),
+    Rule("year_end", compile_rule(r"(?:the\s+)?year['’]?s?[\s-]end"), _year_end),
     Rule("recent_units", compile_rule(
         r"recent\s+(?P<unit>minute|hour|day|week|month|year|decade)s"), _vague_duration),
     Rule("duration_deictic", compile_rule(
@@ -294,7 +318,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         rf"(?P<unit>{UNIT})s?"), _duration),
     Rule("duration", compile_rule(
         rf"(?:{APPROX}\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?\s+"
-        rf"(?P<unit>{UNIT})s?(?:\s+and\s+a\s+half)?(?:\s+(?:old|long))?"), _duration),
+        rf"(?P<unit>{UNIT})s?(?![-‐])(?:\s+and\s+a\s+half)?(?:\s+(?:old|long))?"), _duration),
     Rule("duration_adjective", compile_rule(
         rf"(?P<num>{NUMBER})-(?P<unit>second|minute|hour|day|week|month|year|decade|century)"
         r"(?!-old)(?![\w-])"), _duration),
