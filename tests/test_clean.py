@@ -24,7 +24,8 @@ NOISE_MARKERS = (
 )
 NOISE_REASONS = {
     "aggregator chrome", "app prompt", "sign-up prompt", "caption", "social media embed",
-    "teaser", "crawler header", "crawler footer", "duplicate paragraph",
+    "teaser", "crawler header", "crawler footer", "duplicate paragraph", "credit line",
+    "contact prompt",
 }
 
 
@@ -197,6 +198,53 @@ def test_text_of_only_boilerplate_is_an_input_error():
     raw = RawArticle("chrome", "chrome.txt", text="Start reading\nDownload the app\n")
     with pytest.raises(InputError, match="no article text"):
         clean_article(raw)
+
+
+# ---------------------------------------------------------------- the bundled example
+
+
+@pytest.fixture(scope="module")
+def lakeport(example_dir):
+    """(expected annotations, {file name: clean result}) for the fictional example corpus."""
+    import json
+
+    expected = json.loads((example_dir / "expected.json").read_text(encoding="utf-8"))
+    articles, failures = read_inputs([example_dir])
+    assert [f.input for f in failures] == [str(example_dir / "expected.json")]
+    results = {Path(a.origin.split(":")[0]).name: clean_article(a) for a in articles}
+    assert sorted(results) == sorted(expected["files"])
+    return expected, results
+
+
+def test_example_noise_is_removed_and_recorded(lakeport):
+    expected, results = lakeport
+    for noise in expected["noise"]:
+        result = results[noise["file"]]
+        assert result.text.count(noise["text"]) == (noise["kind"] == "repeat"), noise
+        if not noise["file"].endswith(".html"):  # trafilatura drops HTML chrome itself
+            assert any(noise["text"] in piece.text for piece in result.removed), noise
+
+
+def test_example_metadata(lakeport):
+    expected, results = lakeport
+    for meta in expected["metadata"]:
+        result = results[meta["file"]]
+        assert result.title == meta["title"], meta["file"]
+        assert list(result.authors) == meta["authors"], meta["file"]
+        assert result.published == meta["published"], meta["file"]
+        assert result.url == meta["url"], meta["file"]
+        if meta["outlet"] is not None:
+            assert result.outlet == meta["outlet"], meta["file"]
+
+
+def test_example_reporting_is_kept(lakeport):
+    expected, results = lakeport
+    for discrepancy in expected["discrepancies"]:
+        for side in discrepancy["sides"]:
+            assert side["text_contains"] in results[side["file"]].text, side
+    for not_quote in expected["not_quotes"]:
+        if "YAML" not in not_quote["why"]:
+            assert not_quote["text"] in results[not_quote["file"]].text, not_quote
 
 
 # ---------------------------------------------------------------- idempotency

@@ -122,3 +122,13 @@ def test_seeds_are_read_as_plain_text(seeds_dir):
     articles, failures = read_inputs([seeds_dir])
     assert failures == [] and len(articles) == 5
     assert all(a.text and a.html is None for a in articles)
+
+
+def test_single_record_jsonl_may_omit_the_id(tmp_path):
+    (tmp_path / "digest.jsonl").write_text(
+        '{"text": "A ferry resumed service on Monday, the operator said.", "outlet": "Digest"}\n',
+        encoding="utf-8",
+    )
+    articles, failures = read_inputs([tmp_path])
+    assert failures == [] and articles[0].input_id == "digest"
+    assert articles[0].origin.endswith("digest.jsonl:1")

@@ -26,7 +26,9 @@ from counterpoint.metadata import (
     TextMetadata,
     extract_metadata,
     is_body_paragraph,
+    normalise_published,
     outlet_from_url,
+    read_front_matter,
 )
 from counterpoint.model import RawArticle, Removed
 
@@ -40,6 +42,7 @@ _BOLD_END = re.compile(r"\S.*?\*\*([^*]{2,80})\*\*\s*")
 _IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]*\)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^()\s]*\)")
 _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
+_WRAPPED = re.compile(r"(\*{1,2}|_{1,2})(?=\S)([^*_]+?)(?<=\S)\1")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BARE_URL = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
 _OPEN_END = re.compile(r"[^\W_]$|,$")
@@ -131,9 +134,10 @@ def clean_text(
     A headline is guessed only on the first pass (later passes would otherwise take the
     next short line for one), and never for extractor output (``from_html``).
     """
+    text, front, matter = read_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))
     paragraphs = _paragraphs(text)
-    removed: list[Removed] = []
-    meta = known or TextMetadata()
+    removed: list[Removed] = [matter] if matter else []
+    meta = _fill(known or TextMetadata(), front)
     for number in range(MAX_PASSES):
         guess = number == 0 and not from_html
         kept, gone, meta = _one_pass(paragraphs, meta, guess=guess, from_html=from_html)
@@ -148,7 +152,18 @@ def clean_text(
         outlet=meta.outlet,
         url=meta.url,
         authors=meta.authors,
-        published=meta.published,
+        published=normalise_published(meta.published),
+    )
+
+
+def _fill(known: TextMetadata, more: TextMetadata) -> TextMetadata:
+    """``known`` with its empty fields taken from ``more``."""
+    return TextMetadata(
+        title=known.title or more.title,
+        outlet=known.outlet or more.outlet,
+        url=known.url or more.url,
+        authors=known.authors or more.authors,
+        published=known.published or more.published,
     )
 
 
@@ -157,8 +172,10 @@ def _one_pass(
 ) -> tuple[list[str], list[Removed], TextMetadata]:
     """Apply every rule once, in order: whole-paragraph noise, inline noise, metadata, repeats."""
     patterns = load_noise_patterns()
+    removed: list[Removed] = []
+    paragraphs = [_unwrap(p, removed) for p in paragraphs]
     reasons = _classify(paragraphs, patterns)
-    removed = [Removed(p, r) for p, r in zip(paragraphs, reasons) if r is not None]
+    removed += [Removed(p, r) for p, r in zip(paragraphs, reasons) if r is not None]
     kept = [p for p, r in zip(paragraphs, reasons) if r is None]
     kept = _inline(kept, patterns, removed)
     found = extract_metadata(kept, meta, guess_title=guess, drop_labels=not from_html)
@@ -266,7 +283,9 @@ def _is_caption(paragraph: str, patterns: NoisePatterns) -> bool:
     if len(paragraph) > patterns.caption_max_chars:
         return False
     match = _PAREN_END.search(paragraph) or _BOLD_END.fullmatch(paragraph)
-    return bool(match and patterns.credit.search(match.group(1)))
+    if match is None or "://" in match.group(1):  # a markdown link target, not a credit
+        return False
+    return bool(patterns.credit.search(match.group(1)))
 
 
 def _mark_embeds(
@@ -338,6 +357,15 @@ def _inline(paragraphs: Sequence[str], patterns: NoisePatterns, removed: list[Re
         if paragraph:
             kept.append(paragraph)
     return kept
+
+
+def _unwrap(paragraph: str, removed: list[Removed]) -> str:
+    """A paragraph wholly in markdown emphasis (``*caption*``) without the marks."""
+    match = _WRAPPED.fullmatch(paragraph)
+    if match is None:
+        return paragraph
+    removed.append(Removed(match.group(1) * 2, "markup: emphasis (text kept)"))
+    return match.group(2).strip()
 
 
 def _cut(

@@ -281,18 +281,24 @@ def _authors(value: Any) -> tuple[str, ...]:
 
 
 def _read_jsonl(path: Path, content: str, batch: _Batch) -> None:
-    """One article per non-blank line; each bad line is its own Failure."""
-    for number, line in enumerate(content.splitlines(), start=1):
+    """One article per non-blank line; each bad line is its own Failure.
+
+    A file holding a single record may leave out ``id``: the file name names it, as for
+    any other one-article file. With several records every line needs its own ``id``.
+    """
+    lines = content.splitlines()
+    single = sum(1 for line in lines if line.strip()) == 1
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         origin = f"{path}:{number}"
         try:
-            batch.add(_jsonl_article(line, origin))
+            batch.add(_jsonl_article(line, origin, path.stem if single else None))
         except _Bad as bad:
             batch.failures.append(Failure(origin, str(bad)))
 
 
-def _jsonl_article(line: str, origin: str) -> RawArticle:
+def _jsonl_article(line: str, origin: str, fallback_id: str | None) -> RawArticle:
     """A RawArticle from one JSONL line, or :class:`_Bad` saying what is wrong."""
     try:
         value = json.loads(line)
@@ -300,11 +306,11 @@ def _jsonl_article(line: str, origin: str) -> RawArticle:
         raise _Bad(f"malformed JSON: {err.msg} at column {err.colno}") from None
     if not isinstance(value, dict):
         raise _Bad(f"a line must be a JSON object, not {type(value).__name__}")
-    raw_id = value.get("id")
+    raw_id = value.get("id", fallback_id)
     if isinstance(raw_id, int) and not isinstance(raw_id, bool):
         raw_id = str(raw_id)
     if not isinstance(raw_id, str) or not raw_id.strip():
-        raise _Bad("no 'id' (a non-empty string) on this line")
+        raise _Bad("no 'id' (a non-empty string) on this line; every line needs one")
     body = {k: value.get(k) for k in ("text", "html")}
     if not any(isinstance(v, str) and v.strip() for v in body.values()):
         raise _Bad("neither 'text' nor 'html' holds any text on this line")

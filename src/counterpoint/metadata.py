@@ -29,6 +29,8 @@ __all__ = [
     "TextMetadata",
     "MetadataResult",
     "extract_metadata",
+    "read_front_matter",
+    "normalise_published",
     "outlet_from_url",
     "parse_date_line",
     "parse_byline",
@@ -81,6 +83,13 @@ _ROLE_WORDS = frozenset(
         resources.files("counterpoint.data").joinpath("noise_patterns.json").read_text("utf-8")
     )["byline_role_words"]
 )
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n)*?)---[ \t]*(?:\n|\Z)")
+_FRONT_KEYS = {
+    "title": "title", "headline": "title", "outlet": "outlet", "site": "outlet",
+    "site_name": "outlet", "publisher": "outlet", "source": "outlet", "url": "url",
+    "link": "url", "canonical_url": "url", "author": "authors", "authors": "authors",
+    "byline": "authors", "published": "published", "date": "published",
+}
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”][.!?,]?$")
 
 
@@ -139,6 +148,72 @@ class _State:
         missing = {k: v for k, v in values.items() if v and not getattr(self.meta, k)}
         if missing:
             self.meta = replace(self.meta, **missing)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- front matter
+
+
+def read_front_matter(text: str) -> tuple[str, TextMetadata, Removed | None]:
+    """Split a leading YAML-style front matter block (``---`` ... ``---``) off ``text``.
+
+    Only flat ``key: value`` lines and ``- item`` lists are read (that is all article front
+    matter uses); a block with none of the known keys is not front matter and stays.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text, TextMetadata(), None
+    fields = _front_fields(match.group("body"))
+    if not fields:
+        return text, TextMetadata(), None
+    authors = fields.pop("authors", [])
+    values = {k: v[0] for k, v in fields.items() if v}
+    meta = TextMetadata(authors=tuple(authors), **values)
+    removed = Removed(match.group(0).strip(), "metadata: front matter")
+    return text[match.end() :], meta, removed
+
+
+def _front_fields(body: str) -> dict[str, list[str]]:
+    """Known keys of a front matter block, each with its list of values."""
+    fields: dict[str, list[str]] = {}
+    key = None
+    for line in body.splitlines():
+        item = re.match(r"\s+-\s+(.+)|-\s+(.+)", line)
+        if item and key:
+            fields[key].append(_unquote(item.group(1) or item.group(2)))
+            continue
+        name, sep, value = line.partition(":")
+        key = _FRONT_KEYS.get(name.strip().lower()) if sep and not line[:1].isspace() else None
+        if key and key not in fields:
+            fields[key] = _front_values(value)
+        elif key:
+            key = None  # a second key for the same field: the first one wins
+    return fields
+
+
+def _front_values(value: str) -> list[str]:
+    """One value, or the items of an inline ``[a, b]`` list."""
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):
+        return [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
+    return [_unquote(value)] if value else []
+
+
+def _unquote(value: str) -> str:
+    """A scalar without surrounding quotes."""
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def normalise_published(value: str | None) -> str | None:
+    """A publication date as ``YYYY-MM-DD`` when it is an ISO timestamp or a date line."""
+    if not value:
+        return None
+    text = value.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}(?:$|[T ])", text):
+        return _iso(text[:10]) or text
+    return parse_date_line(text) or text
 
 
 # ---------------------------------------------------------------- shapes
@@ -214,6 +289,7 @@ def _url_lines(state: _State) -> None:
         if label and not bare:
             after_body = any(is_body_paragraph(p) for p in kept)
             where = "crawler footer" if after_body else "crawler header"
+            where = "metadata: url" if label.group("url") else where
             state.removed.append(Removed(line, where))
             _take_url(state, label.group("url"))
         elif bare:
