@@ -34,7 +34,8 @@ ENTITY_TYPES = {
 
 _POSSESSIVE = {"'s", "’s", "'", "’", "s'", "s’"}
 _WORD = re.compile(r"[^\s\[\](){}\"“”«»„*_|<>]+")
-_EDGE = "'’‘,;:!?-–—"
+_EDGE = "‘,;:!?-–—"
+_QUOTES = "'’‘"
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,24 @@ class Candidate:
 
 
 def words_in(text: str, offset: int) -> Iterator[tuple[str, int]]:
-    """The name words of ``text`` with their absolute start offsets."""
+    """The name words of ``text`` with their absolute start offsets.
+
+    Punctuation is stripped from the ends of each word; apostrophes only from
+    the ends of the whole name, so "Dockworkers' Union" keeps its apostrophe.
+    """
+    pieces: list[tuple[str, int]] = []
     for match in _WORD.finditer(text):
         word = match.group().strip(_EDGE)
         if word and any(c.isalnum() for c in word):
-            yield word, offset + match.start() + match.group().find(word)
+            pieces.append((word, offset + match.start() + match.group().find(word)))
+    if pieces:
+        word, start = pieces[0]
+        first = word.lstrip(_QUOTES)
+        pieces[0] = (first, start + len(word) - len(first))
+        pieces[-1] = (pieces[-1][0].rstrip(_QUOTES), pieces[-1][1])
+    for word, start in pieces:
+        if any(c.isalnum() for c in word):
+            yield word, start
 
 
 def extract_candidates(article_id: str, doc: Doc) -> list[Candidate]:
@@ -154,15 +168,16 @@ def _cut_titles(tokens: list[Token], titles: frozenset[tuple[str, ...]]) -> list
 
 
 def _ends_title_phrase(tokens: Sequence[Token], titles: frozenset[tuple[str, ...]]) -> bool:
-    """True when the span only completes a title ("State" in "Secretary of State")."""
+    """True when the span is only part of a title ("State" in "Secretary of
+    State", "Defence" in "Defence Minister")."""
     doc = tokens[0].doc
     first, last = tokens[0].i, tokens[-1].i + 1
-    for back in range(1, 4):
-        if first - back < 0:
-            break
-        phrase = tuple(t.lower_ for t in doc[first - back : last])
-        if phrase in titles:
-            return True
+    for back in range(0, 4):
+        for ahead in range(0, 4):
+            if (back or ahead) and first - back >= 0 and last + ahead <= len(doc):
+                phrase = tuple(t.lower_ for t in doc[first - back : last + ahead])
+                if phrase in titles:
+                    return True
     return False
 
 

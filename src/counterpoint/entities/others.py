@@ -1,0 +1,121 @@
+"""Merging the names of places, organisations, groups and events.
+
+Names are compared by a key that ignores what does not change the thing named
+(see ``docs/entities.md``): case, accents, a leading "the" (removed earlier),
+the plural of a demonym ("Ukrainians"), the Ukrainian/Russian-derived ending of a
+place ("Kharkiv"/"Kharkov"), and word order around "of" ("Ministry of Defence"/
+"Defence Ministry"). Two further, narrower rules join a short name to the one
+longer name it abbreviates ("Halden Institute" for "Halden Institute for
+Security Studies") and a one-letter misspelling of a long place name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from rapidfuzz.distance import Levenshtein
+
+from counterpoint.entities.mentions import Candidate
+from counterpoint.entities.names import normalize_word, place_word
+
+__all__ = ["other_key", "merge_others", "vote_type", "votes"]
+
+Key = tuple[str, ...]
+Group = list[Candidate]
+
+# When a group's votes tie, the earlier type wins.
+TYPE_ORDER = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT")
+FALLBACK_TYPE = "ORG"
+_LINK_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "at", "de", "&"})
+_PREPOSITIONS = frozenset({"of", "for", "on", "in", "at"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+FUZZY_PLACE_MIN_LEN = 7
+
+
+def votes(group: Iterable[Candidate]) -> Counter[str]:
+    """spaCy's labels over a group's recognised mentions (scanned ones do not vote)."""
+    return Counter(c.label for c in group if c.label is not None)
+
+
+def vote_type(counts: Counter[str]) -> str:
+    """The most frequent non-person label; ties go to the earlier type in TYPE_ORDER."""
+    counts = Counter({t: n for t, n in counts.items() if t != "PERSON"})
+    if not counts:
+        return FALLBACK_TYPE
+    return min(counts, key=lambda t: (-counts[t], TYPE_ORDER.index(t)))
+
+
+def other_key(key: Key) -> Key:
+    """Key for a non-person name: plural demonym, place spelling, word order folded."""
+    if not key:
+        return key
+    last = re.sub(r"(?<=an)s$", "", key[-1])
+    key = key[:-1] + (place_word(last),)
+    if len(key) == 1:
+        return key
+    return tuple(sorted(w for w in key if w not in _LINK_WORDS))
+
+
+def merge_others(others: Mapping[Key, Group]) -> list[tuple[Group, str]]:
+    """Non-person groups merged by :func:`other_key` and the two narrow rules,
+    each with its voted type."""
+    by_key: dict[Key, Group] = {}
+    for key, group in others.items():
+        by_key.setdefault(other_key(key), []).extend(group)
+    keys = list(by_key)
+    types = {k: vote_type(votes(by_key[k])) for k in keys}
+    parent = {k: k for k in keys}
+
+    def find(k: Key) -> Key:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for short, long in _abbreviations(by_key, types) + _misspelt_places(keys, types):
+        parent[find(short)] = find(long)
+    merged: dict[Key, Group] = {}
+    for k in keys:
+        merged.setdefault(find(k), []).extend(by_key[k])
+    return [(group, vote_type(votes(group))) for group in merged.values()]
+
+
+def _ordered(group: Sequence[Candidate]) -> tuple[str, ...]:
+    return tuple(normalize_word(w) for w in group[0].words)
+
+
+def _abbreviations(by_key: Mapping[Key, Group], types: Mapping[Key, str]) -> list[tuple[Key, Key]]:
+    """A name of two or more words that is exactly the head of one longer name of
+    the same type, before its first "of"/"for"/"on" ("Halden Institute" for
+    "Halden Institute for Security Studies"), joins it."""
+    heads: dict[tuple[tuple[str, ...], str], list[Key]] = {}
+    for key, group in by_key.items():
+        words = _ordered(group)
+        cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), None)
+        if cut is not None and cut >= 2:
+            heads.setdefault((words[:cut], types[key]), []).append(key)
+    pairs = []
+    for key, group in by_key.items():
+        words = _ordered(group)
+        longer = heads.get((words, types[key]), [])
+        if len(words) >= 2 and len(longer) == 1 and longer[0] != key:
+            pairs.append((key, longer[0]))
+    return pairs
+
+
+def _misspelt_places(keys: Sequence[Key], types: Mapping[Key, str]) -> list[tuple[Key, Key]]:
+    """Two one-word place names of the same type, at least seven letters long,
+    same first letter and one edit apart ("Lakeport"/"Lakeporte")."""
+    single = [k for k in keys if len(k) == 1 and types[k] in _PLACE_TYPES]
+    pairs: list[tuple[Key, Key]] = []
+    for i, a in enumerate(single):
+        for b in single[i + 1 :]:
+            if (
+                types[a] == types[b]
+                and min(len(a[0]), len(b[0])) >= FUZZY_PLACE_MIN_LEN
+                and a[0][0] == b[0][0]
+                and Levenshtein.distance(a[0], b[0], score_cutoff=1) <= 1
+            ):
+                pairs.append((a, b))
+    return pairs
