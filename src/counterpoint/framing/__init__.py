@@ -95,12 +95,17 @@ def _finders(
 
 
 def _quoted_ranges(article_id: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """Every quote's content span and verbatim segments in one article."""
-    ranges = []
+    """Where an article gives other people's words: verbatim segments, direct quotes.
+
+    The content of an indirect or partial quote outside its quoted segments is the
+    reporter's paraphrase, so a loaded word there is the outlet's own word choice.
+    """
+    ranges: list[tuple[int, int]] = []
     for q in quotes:
         if q.article_id == article_id:
-            ranges.append((q.start, q.end))
             ranges.extend(q.quoted)
+            if q.kind == "direct":
+                ranges.append((q.start, q.end))
     return ranges
 
 

@@ -23,6 +23,7 @@ _ATTACH_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "flat"})
 _LEFT_POS = frozenset({"PROPN", "ADJ", "NOUN"})
 _NAMING_PREPS = frozenset({"in", "of"})
+_APOSTROPHES = frozenset({"'", "’", "‘"})
 
 
 def naming_forms(
@@ -105,20 +106,29 @@ def _title_of(doc: Doc, first: int, titles: Collection[str]) -> bool:
 
 
 def _modifier(tok: Token, titles: Collection[str]) -> bool:
-    """A title, adjective or common noun; a proper noun only when it is a named entity.
-
-    The entity check keeps capitalised headline words ("aimed to KILL X") out.
+    """A title, adjective or common noun; a proper noun only when it is a named entity
+    or modifies a title ("Defence Minister"). This keeps capitalised headline words
+    ("aimed to KILL X") out.
     """
     if tok.lower_ in titles:
         return True
     if tok.pos_ == "PROPN":
-        return bool(tok.ent_type_)
+        return bool(tok.ent_type_) or tok.head.lower_ in titles
     return tok.pos_ in _LEFT_POS
 
 
 def _surface(tokens: Span) -> str:
-    """The tokens as written, without quote marks; a leading "The" is lower-cased."""
-    text = "".join(t.text_with_ws for t in tokens if not t.is_quote).strip()
+    """The tokens as written, without quote marks; a leading "The" is lower-cased.
+
+    Single quotes inside the form stay: they are usually apostrophes ("Dockworkers’ Union").
+    """
+    last = len(tokens) - 1
+    kept = [
+        t
+        for k, t in enumerate(tokens)
+        if not t.is_quote or (0 < k < last and t.text in _APOSTROPHES)
+    ]
+    text = "".join(t.text_with_ws for t in kept).strip()
     text = " ".join(text.split())
     if text.startswith("The "):
         text = "the " + text[4:]

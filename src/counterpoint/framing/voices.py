@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["INDEPENDENT_EXPERT", "Affiliations", "article_voices"]
 
 INDEPENDENT_EXPERT = "independent expert"
-_GROUP_LABELS = frozenset({"NORP", "GPE", "ORG"})
+_COUNTRY_LABELS = frozenset({"NORP", "GPE"})
+_SUFFIXES = frozenset({"n", "an", "ian", "ean", "ese", "ish", "i", "ic", "ien"})
 _SKIP_DEPS = frozenset({"relcl", "acl"})
 
 
@@ -48,6 +49,7 @@ class Affiliations:
             + "|".join(re.escape(t) for t in self.affiliation.terms(INDEPENDENT_EXPERT))
             + r")\b"
         )
+        self._places = [e.name for e in self.entities if e.type == "GPE"]
         self._names: dict[str, str] = {}
         for e in self.entities:
             for alias in (e.name, *e.aliases):
@@ -76,7 +78,11 @@ class Affiliations:
         """Tokens of the titles before the name and of its appositions."""
         doc = span.doc
         inside = set(range(span.start, span.end))
-        tokens = list(doc[left_extension(span, self._titles) : span.start])
+        first = left_extension(span, self._titles)
+        tokens = list(doc[first : span.start])
+        owner = doc[first - 2] if first >= 2 and doc[first - 1].dep_ == "case" else None
+        if owner is not None and owner.dep_ == "poss" and first <= owner.head.i < span.end:
+            tokens.extend(owner.subtree)  # "Norland's Defence Minister X"
         root = span.root
         heads = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
@@ -88,27 +94,56 @@ class Affiliations:
         return sorted(set(tokens), key=lambda t: t.i)
 
     def _group(self, tokens: list[Token]) -> str | None:
+        """Expert cue, else the first country (or nationality) named, else the first ORG."""
         if not tokens:
             return None
-        phrase = " ".join(t.lower_ for t in tokens)
-        if self._expert.search(phrase):
+        if self._expert.search(" ".join(t.lower_ for t in tokens)):
             return INDEPENDENT_EXPERT
         for tok in tokens:
-            country = self.demonyms.get(tok.text) if tok.pos_ != "PRON" else None
+            country = self._country(tok)
             if country is not None:
-                return country.category
-            if tok.ent_type_ in _GROUP_LABELS:
+                return country
+        for tok in tokens:
+            if tok.ent_type_ == "ORG":
                 return self._entity_group(tok)
+        return None
+
+    def _country(self, tok: Token) -> str | None:
+        """The country a nationality word or place name points to, if ``tok`` is one."""
+        if tok.pos_ == "PRON" or not tok.text[:1].isupper():
+            return None
+        entry = self.demonyms.get(tok.text)
+        if entry is not None:
+            return entry.category
+        for place in self._places:
+            if _demonym_of(tok.text, place):
+                return place
+        if tok.ent_type_ in _COUNTRY_LABELS:
+            return self._entity_group(tok)
         return None
 
     def _entity_group(self, tok: Token) -> str:
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
-        text = " ".join(ent.text.split())
-        text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-        country = self.demonyms.get(text)
-        if country is not None:
-            return country.category
+        words = []
+        for t in ent:
+            if t.is_bracket or t.is_quote or t.text in ",;:":
+                break
+            words.append(t.text_with_ws)
+        text = re.sub(r"^the\s+", "", " ".join("".join(words).split()), flags=re.IGNORECASE)
+        entry = self.demonyms.get(text)
+        if entry is not None:
+            return entry.category
         return self._names.get(text.lower(), text)
+
+
+def _demonym_of(word: str, place: str) -> bool:
+    """True for a nationality adjective of ``place`` ("Vessarian" of "Vessaria").
+
+    The word must extend the place name, sharing all of it but at most its last letter.
+    """
+    if len(place) < 4 or len(word) <= len(place) - 1 or word == place:
+        return False
+    return word.startswith(place[:-1]) and word[len(place) - 1 :].lower() in _SUFFIXES
 
 
 def _speaker_key(speaker: Speaker) -> str | None:
@@ -164,11 +199,14 @@ def _voice(
     affiliations: Affiliations,
 ) -> Voice:
     entity = entities.get(speaker.entity_id) if speaker.entity_id else None
+    group: str | None = None
     if entity is not None:
-        name, group = entity.name, affiliations.for_entity(entity)
+        name = entity.name
+        # a country speaks for itself
+        is_country = entity.type in _COUNTRY_LABELS
+        group = entity.name if is_country else affiliations.for_entity(entity)
     else:
         name = speaker.name or ""
-        group = None
         if speaker.start is not None and speaker.end is not None:
             group = affiliations.for_span(article.id, speaker.start, speaker.end)
     return Voice(entity_id=speaker.entity_id, name=name, quotes=quotes, words=words, group=group)
