@@ -118,17 +118,16 @@ def _modifier(tok: Token, titles: Collection[str]) -> bool:
 
 
 def _surface(tokens: Span) -> str:
-    """The tokens as written, without quote marks; a leading "The" is lower-cased.
+    """The tokens as written, without quote marks or brackets; a leading "The" is lower-cased.
 
     Single quotes inside the form stay: they are usually apostrophes ("Dockworkers’ Union").
     """
     last = len(tokens) - 1
-    kept = [
-        t
-        for k, t in enumerate(tokens)
-        if not t.is_quote or (0 < k < last and t.text in _APOSTROPHES)
-    ]
-    text = "".join(t.text_with_ws for t in kept).strip()
+    parts = []
+    for k, t in enumerate(tokens):
+        keep = not t.is_bracket and (not t.is_quote or (0 < k < last and t.text in _APOSTROPHES))
+        parts.append(t.text_with_ws if keep else t.whitespace_)
+    text = "".join(parts).strip()
     text = " ".join(text.split())
     if text.startswith("The "):
         text = "the " + text[4:]

@@ -57,6 +57,9 @@ class Affiliations:
 
     def for_entity(self, entity: Entity) -> str | None:
         """The group most of the entity's mentions show, or ``None``."""
+        if entity.type in _COUNTRY_LABELS:
+            entry = self.demonyms.get(entity.name)  # a country speaks for itself
+            return entry.category if entry is not None else entity.name
         if entity.id not in self._cache:
             votes: Counter[str] = Counter()
             for m in entity.mentions:
@@ -72,7 +75,10 @@ class Affiliations:
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if span is None or len(span) == 0:
             return None
-        return self._group(self._role_tokens(span))
+        tokens = self._role_tokens(span)
+        if span.root.ent_type_ not in ("PERSON", ""):
+            tokens = [*span, *tokens]  # "the Russian Foreign Ministry" names its country
+        return self._group(tokens)
 
     def _role_tokens(self, span: Span) -> list[Token]:
         """Tokens of the titles before the name and of its appositions."""
@@ -87,6 +93,7 @@ class Affiliations:
         heads = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             heads.append(root.head)
+        heads = [h for h in heads if not _in_brackets(h)]  # photo credits, asides
         for head in heads:
             skip = inside | {t.i for c in head.children if c.dep_ in _SKIP_DEPS for t in c.subtree}
             skip |= {t.i for t in root.subtree} if head is root.head else set()
@@ -134,6 +141,12 @@ class Affiliations:
         if entry is not None:
             return entry.category
         return self._names.get(text.lower(), text)
+
+
+def _in_brackets(head: Token) -> bool:
+    """True when the phrase headed by ``head`` opens right after a bracket."""
+    first = head.left_edge.i
+    return first > 0 and head.doc[first - 1].is_bracket
 
 
 def _demonym_of(word: str, place: str) -> bool:
@@ -201,10 +214,7 @@ def _voice(
     entity = entities.get(speaker.entity_id) if speaker.entity_id else None
     group: str | None = None
     if entity is not None:
-        name = entity.name
-        # a country speaks for itself
-        is_country = entity.type in _COUNTRY_LABELS
-        group = entity.name if is_country else affiliations.for_entity(entity)
+        name, group = entity.name, affiliations.for_entity(entity)
     else:
         name = speaker.name or ""
         if speaker.start is not None and speaker.end is not None:
