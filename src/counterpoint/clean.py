@@ -132,7 +132,8 @@ def clean_text(
     """Clean plain text: remove noise and metadata lines until nothing more changes.
 
     A headline is guessed only on the first pass (later passes would otherwise take the
-    next short line for one), and never for extractor output (``from_html``).
+    next short line for one), and never for extractor output (``from_html``): trafilatura
+    reports the page's title itself, and a guess could only take a subheading.
     """
     text, front, matter = read_front_matter(text.replace("\r\n", "\n").lstrip("\ufeff"))
     paragraphs = _paragraphs(text)
@@ -140,7 +141,7 @@ def clean_text(
     meta = _fill(known or TextMetadata(), front)
     for number in range(MAX_PASSES):
         guess = number == 0 and not from_html
-        kept, gone, meta = _one_pass(paragraphs, meta, guess=guess, from_html=from_html)
+        kept, gone, meta = _one_pass(paragraphs, meta, guess=guess)
         removed.extend(gone)
         if kept == paragraphs:
             break
@@ -168,7 +169,7 @@ def _fill(known: TextMetadata, more: TextMetadata) -> TextMetadata:
 
 
 def _one_pass(
-    paragraphs: list[str], meta: TextMetadata, *, guess: bool, from_html: bool
+    paragraphs: list[str], meta: TextMetadata, *, guess: bool
 ) -> tuple[list[str], list[Removed], TextMetadata]:
     """Apply every rule once, in order: whole-paragraph noise, inline noise, metadata, repeats."""
     patterns = load_noise_patterns()
@@ -178,7 +179,7 @@ def _one_pass(
     removed += [Removed(p, r) for p, r in zip(paragraphs, reasons) if r is not None]
     kept = [p for p, r in zip(paragraphs, reasons) if r is None]
     kept = _inline(kept, patterns, removed)
-    found = extract_metadata(kept, meta, guess_title=guess, drop_labels=not from_html)
+    found = extract_metadata(kept, meta, guess_title=guess)
     removed.extend(found.removed)
     kept = _dedupe(list(found.paragraphs), removed)
     return _join_broken(kept), removed, found.metadata
