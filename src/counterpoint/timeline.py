@@ -1,0 +1,282 @@
+"""The story's timeline: dated events from every outlet on one time axis, and the places
+where outlets put the same event at different times.
+
+An event report is a verb in a sentence together with the date or time expression that
+hangs from it in the parse ("the drones *attacked* ... *in the night between Tuesday and
+Wednesday*"). Reports from different articles are one event when they share content
+lemmas and their times are near each other; a group whose reports give disjoint times is
+a time discrepancy. Every entry cites the verbatim clause of each report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from counterpoint.model import Article, Citation, Discrepancy, Side, TimeExpression, TimelineEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["build_timeline", "interval_of"]
+
+Precision = Literal["minute", "hour", "day", "month", "year"]
+
+_PARTS_OF_DAY = {"MO": (5, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 22), "NI": (20, 30),
+                 "DT": (6, 18)}  # fmt: skip
+_REPORTING = frozenset(
+    "say tell report claim state add announce confirm deny write note explain accord quote "
+    "believe insist suggest".split()
+)
+_MAX_HOPS = 6
+_NEAR = dt.timedelta(hours=12)
+_TOLERANCE = dt.timedelta(minutes=15)
+_MIN_SHARED = 2
+_MIN_OVERLAP = 0.3
+
+
+@dataclass(frozen=True)
+class _Report:
+    """One article's mention of a dated event."""
+
+    article_id: str
+    clause: tuple[int, int]
+    text: str
+    expression: TimeExpression
+    start: dt.datetime
+    end: dt.datetime
+    precision: Precision
+    lemmas: frozenset[str]
+
+
+def interval_of(value: str) -> tuple[dt.datetime, dt.datetime, Precision] | None:
+    """The time span a TIMEX3 value covers (end inclusive, to the minute), or ``None``.
+
+    A day runs 00:00-23:59, a night 20:00 to 06:00 the next day, a clock time is its
+    minute (or its hour for a round hour). Vague values (``PAST_REF``, ``XXXX``) have none.
+    """
+    if "X" in value or not re.match(r"\d{4}", value):
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(?:(\d{2}):(\d{2})|([A-Z]{2})))?", value)
+    if m:
+        return _day_interval(m)
+    return _period_interval(value)
+
+
+def _day_interval(m: re.Match[str]) -> tuple[dt.datetime, dt.datetime, Precision] | None:
+    try:
+        day = dt.datetime(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    if m[4]:
+        start = day + dt.timedelta(hours=int(m[4]), minutes=int(m[5]))
+        if m[5] == "00":
+            return start, start + dt.timedelta(minutes=59), "hour"
+        return start, start, "minute"
+    if m[6] in _PARTS_OF_DAY:
+        first, last = _PARTS_OF_DAY[m[6]]
+        start, end = day + dt.timedelta(hours=first), day + dt.timedelta(hours=last)
+        return start, end - dt.timedelta(minutes=1), "hour"
+    return day, day + dt.timedelta(hours=23, minutes=59), "day"
+
+
+def _period_interval(value: str) -> tuple[dt.datetime, dt.datetime, Precision] | None:
+    year = int(value[:4])
+    rest = value[4:]
+    if rest == "":
+        return dt.datetime(year, 1, 1), dt.datetime(year, 12, 31, 23, 59), "year"
+    if m := re.fullmatch(r"-(\d{2})", rest):
+        return _months(year, int(m[1]), 1)
+    if m := re.fullmatch(r"-Q([1-4])", rest):
+        return _months(year, 3 * int(m[1]) - 2, 3)
+    if m := re.fullmatch(r"-H([12])", rest):
+        return _months(year, 6 * int(m[1]) - 5, 6)
+    if m := re.fullmatch(r"-W(\d{2})(-WE)?", rest):
+        monday = dt.datetime.fromisocalendar(year, int(m[1]), 1)
+        start = monday + dt.timedelta(days=5 if m[2] else 0)
+        return start, monday + dt.timedelta(days=6, hours=23, minutes=59), "day"
+    return None
+
+
+def _months(year: int, first: int, count: int) -> tuple[dt.datetime, dt.datetime, Precision]:
+    if not 1 <= first <= 12:
+        raise ValueError(f"month {first} out of range")
+    start = dt.datetime(year, first, 1)
+    last_month = first + count
+    after = dt.datetime(year + (last_month - 1) // 12, (last_month - 1) % 12 + 1, 1)
+    return start, after - dt.timedelta(minutes=1), "month"
+
+
+# ---------------------------------------------------------------- event reports
+
+
+def _governing_verb(span: Span) -> tuple[Token, int] | None:
+    """The verb a time expression modifies, and how many arcs away it is."""
+    token, hops = span.root, 0
+    while token.i in range(span.start, span.end) or token.pos_ not in {"VERB", "AUX"}:
+        if token.head.i == token.i or hops >= _MAX_HOPS:
+            return None
+        token, hops = token.head, hops + 1
+    return token, hops
+
+
+def _dated_verbs(article: Article, doc: Doc) -> dict[int, tuple[TimeExpression, tuple]]:
+    """For each verb with a date or time hanging from it, the closest, narrowest one."""
+    best: dict[int, tuple[tuple[int, dt.timedelta], TimeExpression, tuple]] = {}
+    for expr in article.time_expressions:
+        interval = interval_of(expr.value) if expr.type in {"DATE", "TIME"} else None
+        span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+        found = _governing_verb(span) if interval and span is not None else None
+        if found is None or interval is None:
+            continue
+        verb, hops = found
+        rank = (hops, interval[1] - interval[0])
+        if verb.i not in best or rank < best[verb.i][0]:
+            best[verb.i] = (rank, expr, interval)
+    return {i: (expr, interval) for i, (_, expr, interval) in best.items()}
+
+
+def _clause_tokens(doc: Doc, verb_i: int, others: set[int]) -> set[int]:
+    """The verb's subtree without the subtrees of other dated verbs inside it."""
+    tokens = {t.i for t in doc[verb_i].subtree}
+    for other in others & tokens - {verb_i}:
+        tokens -= {t.i for t in doc[other].subtree}
+    return tokens
+
+
+def _clause_span(doc: Doc, verb_i: int, tokens: set[int]) -> tuple[int, int]:
+    """The contiguous run of ``tokens`` around the verb, trimmed of edge punctuation."""
+    left = right = verb_i
+    while left - 1 in tokens:
+        left -= 1
+    while right + 1 in tokens:
+        right += 1
+    while left < verb_i and (doc[left].is_punct or doc[left].dep_ in {"cc", "mark"}):
+        left += 1
+    while right > verb_i and (doc[right].is_punct or doc[right].dep_ in {"cc", "mark"}):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _content_lemmas(doc: Doc, tokens: set[int], skip: Sequence[TimeExpression]) -> frozenset[str]:
+    """Lower-cased lemmas of content words, leaving out time words and reporting verbs."""
+    def is_time(idx: int) -> bool:
+        return any(e.start <= idx < e.end for e in skip)
+
+    return frozenset(
+        doc[i].lemma_.lower()
+        for i in tokens
+        if doc[i].pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}
+        and doc[i].is_alpha
+        and not doc[i].is_stop
+        and doc[i].lemma_.lower() not in _REPORTING
+        and not is_time(doc[i].idx)
+    )
+
+
+def _reports(article: Article, doc: Doc) -> list[_Report]:
+    """The dated event reports of one article."""
+    dated = _dated_verbs(article, doc)
+    reports = []
+    for verb_i, (expr, (start, end, precision)) in sorted(dated.items()):
+        tokens = _clause_tokens(doc, verb_i, set(dated))
+        clause = _clause_span(doc, verb_i, tokens)
+        lemmas = _content_lemmas(doc, tokens, article.time_expressions)
+        text = article.text[clause[0] : clause[1]]
+        reports.append(
+            _Report(article.id, clause, text, expr, start, end, precision, lemmas)
+        )
+    return reports
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _gap(a: _Report, b: _Report) -> dt.timedelta:
+    """Time between two reports' intervals (zero when they overlap)."""
+    return max(dt.timedelta(0), max(a.start, b.start) - min(a.end, b.end))
+
+
+def _same_event(a: _Report, b: _Report) -> bool:
+    """Shared content words and nearby times: two reports of one event."""
+    shared = a.lemmas & b.lemmas
+    smaller = min(len(a.lemmas), len(b.lemmas))
+    if len(shared) < _MIN_SHARED or len(shared) < _MIN_OVERLAP * smaller:
+        return False
+    return _gap(a, b) <= _NEAR
+
+
+def _group(reports: list[_Report]) -> list[list[_Report]]:
+    """Single-link groups of reports that are the same event (input order kept)."""
+    parent = list(range(len(reports)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(reports):
+        for j in range(i + 1, len(reports)):
+            if _same_event(a, reports[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[_Report]] = {}
+    for i, report in enumerate(reports):
+        groups.setdefault(root(i), []).append(report)
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- output
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _entry(group: list[_Report]) -> TimelineEntry:
+    """One timeline entry: the most precise report's time and words, citing every report."""
+    best = min(group, key=lambda r: r.end - r.start)
+    citations = tuple(dict.fromkeys(Citation(r.article_id, *r.clause) for r in group))
+    return TimelineEntry(_iso(best.start), _iso(best.end), best.precision, best.text, citations)
+
+
+def _conflicts(a: _Report, b: _Report) -> bool:
+    return a.article_id != b.article_id and _gap(a, b) > _TOLERANCE
+
+
+def _discrepancy(group: list[_Report], names: Mapping[str, str]) -> Discrepancy | None:
+    """A time discrepancy when reports of one event from different articles do not overlap."""
+    involved = [r for r in group if any(_conflicts(r, o) for o in group)]
+    if not involved:
+        return None
+    sides = tuple(
+        dict.fromkeys(
+            Side(r.article_id, r.expression.start, r.expression.end, r.expression.text)
+            for r in involved
+        )
+    )
+    placed = "; ".join(
+        f"{names[r.article_id]} says \u201c{r.expression.text}\u201d ({r.expression.value})"
+        for r in involved
+    )
+    description = f"Outlets place \u201c{involved[0].text}\u201d at different times: {placed}."
+    return Discrepancy("time", description, sides)
+
+
+def build_timeline(
+    articles: Sequence[Article], docs: Mapping[str, Doc]
+) -> tuple[tuple[TimelineEntry, ...], tuple[Discrepancy, ...]]:
+    """The story's dated events sorted by time, and the time discrepancies between outlets.
+
+    ``articles`` carry their ``time_expressions``; ``docs`` maps article id to the spaCy
+    parse of its text. Articles without a parse are skipped.
+    """
+    reports = [r for a in articles if a.id in docs for r in _reports(a, docs[a.id])]
+    groups = _group(reports)
+    names = {a.id: a.outlet or a.id for a in articles}
+    entries = sorted((_entry(g) for g in groups), key=lambda e: (e.start, e.end, e.text))
+    found = (_discrepancy(g, names) for g in groups)
+    return tuple(entries), tuple(d for d in found if d is not None)
