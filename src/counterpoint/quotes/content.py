@@ -55,12 +55,15 @@ def _fronted(verb: Token) -> set[int]:
     mark), so that "X explained that residents reported ..." is not read as
     residents reporting X's words.
     """
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head.i >= verb.i:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head.i == verb.i:
         return set()
     if verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" for c in verb.children):
         return set()
-    left = verb.left_edge.i
-    if left == 0 or not verb.doc[left - 1].is_punct:
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if left == 0 or not doc[left - 1].is_punct:
+        return set()
+    if verb.head.i > verb.i and (right + 1 >= len(doc) or doc[right + 1].text != ","):
         return set()
     return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
 

@@ -10,7 +10,6 @@ text that no cue frames (headings, scare quotes) is left alone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -19,13 +18,13 @@ from spacy.tokens import Doc, Token
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
 from counterpoint.quotes.content import adjacent_segment, char_span, content_tokens, widen, within
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
+from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, resolve, speaker_tokens
 
 __all__ = ["extract_quotes"]
 
 _MIN_ORPHAN_WORDS = 4
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»]?")
 
 
 @dataclass(frozen=True)
@@ -85,14 +84,23 @@ def _draft(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, .
     if not any(ch.isalnum() for ch in doc.text[start:end]):
         return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
-    tail = _sentence_end(doc.text, max(end, cue_span.end_char, speaker.end_char), hi)
+    tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail)
 
 
-def _sentence_end(text: str, offset: int, limit: int) -> int:
-    """Offset just past the first sentence-final mark at or after ``offset`` (or ``offset``)."""
-    match = _SENTENCE_END.search(text, offset, limit)
-    return match.end() if match else offset
+def _sentence_end(doc: Doc, offset: int, limit: int) -> int:
+    """Offset just past the first sentence-final token (and closing mark) from ``offset``."""
+    span = doc.char_span(offset, limit, alignment_mode="expand")
+    if span is None:
+        return offset
+    for token in span:
+        if token.text in (".", "!", "?", "…") or token.text.endswith(("!", "?")):
+            end = token.idx + len(token.text)
+            nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text in ('"', "”", "’", "''") and not token.whitespace_:
+                end = nxt.idx + len(nxt.text)
+            return end
+    return max(offset, span.end_char if span.end_char <= limit else offset)
 
 
 def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
@@ -180,6 +188,25 @@ def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segmen
     return sorted(drafts + added, key=lambda d: d.start)
 
 
+def _layout_drafts(doc: Doc, drafts: list[_Draft], lines: list[tuple[int, int]],
+                   segments: tuple[Segment, ...]) -> list[_Draft]:
+    """Headline/transcript colons and dash signatures not already found by a cue."""
+    out = []
+    hits = colon_attributions(doc, lines) + dash_attributions(doc, lines)
+    for hit in hits:
+        start, end = hit.content
+        for seg in segments:
+            if start <= seg.start <= start + 2 and seg.closed:
+                end = seg.end
+                break
+        if any(d.start < end and start < d.end for d in drafts + out):
+            continue
+        cue = Cue(hit.cue[0], hit.cue[1], doc.text[hit.cue[0] : hit.cue[1]], "neutral")
+        resolved = Resolved(hit.speaker[0], hit.speaker[1], hit.name)
+        out.append(_Draft(start, end, cue, hit.speaker[0], hit.speaker[1], resolved, end))
+    return out
+
+
 def _entity_for(article_id: str, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
     """The story entity with a mention overlapping the resolved antecedent."""
     if resolved.start is None or resolved.end is None:
@@ -257,5 +284,6 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) 
     cue_offsets = [doc[c.anchor].idx for c in cues]
     drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
-    drafts = _unique(_continue_paragraphs(text, drafts, segments, paragraphs))
+    drafts = _unique(_continue_paragraphs(text, drafts + _layout_drafts(doc, drafts, paragraphs, segments),
+                                          segments, paragraphs))
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon
 
-__all__ = ["Resolved", "find_subject", "speaker_tokens", "is_speaker", "resolve"]
+__all__ = ["Resolved", "antecedent", "find_subject", "speaker_tokens", "is_speaker", "resolve"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them"}
@@ -99,14 +99,22 @@ def _inverted_object(verb: Token) -> Token | None:
 
 
 def _through_relative(subject: Token, verb: Token) -> Token:
-    """For "X, who said ...", the noun X rather than the relative pronoun."""
-    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-        return verb.head
+    """The subject as written; a relative pronoun only when it has a noun to stand for."""
     return subject
+
+
+def antecedent(token: Token) -> Token:
+    """For the "who" of "X, who said ...", the noun X; other tokens stand for themselves."""
+    clause = token.head
+    if token.lower_ in _RELATIVE and clause.dep_ == "relcl" and token.dep_ == "nsubj":
+        return clause.head
+    return token
 
 
 def speaker_tokens(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the speaker phrase headed by ``head``."""
+    if antecedent(head) is not head:
+        return head.i, head.i + 1
     keep = [head]
     for child in head.children:
         prep_ok = child.dep_ == "prep" and head.pos_ == "NOUN" and child.i > head.i
@@ -128,6 +136,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
 
 def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     """True when ``head`` can be the source of a statement."""
+    head = antecedent(head)
     lower = head.lower_
     if head.pos_ == "PRON":
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it"}
@@ -299,6 +308,7 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
 
 def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
     """What the speaker headed by ``head`` refers to; None when it cannot speak here."""
+    head = antecedent(head)
     if head.pos_ == "PRON":
         return _pronoun(head, quoted, lexicon)
     ent = _ent_of(head)

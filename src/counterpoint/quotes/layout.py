@@ -1,0 +1,101 @@
+"""Attributions marked by layout rather than by a verb.
+
+Three newspaper conventions: a headline or transcript line ``Name: words``
+(``PENCE: Well, look ...``), and a quotation signed after a dash
+(``"..." ― Jane Roe`` or an embedded post ``... — Jane Roe (@jroe) May 3, 2023``).
+The name must be a PERSON or ORG entity, or an upper-case transcript name, so
+that ``Original url:`` or ``Related article:`` never become speakers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["LayoutHit", "colon_attributions", "dash_attributions"]
+
+_SPEAKER_LABELS = {"PERSON", "ORG"}
+_DASH_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)?([―—]|--)\s*"
+                      r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"
+                      r"(?P<handle>\s*\(@\w+\))?[^\n]{0,40}$")
+_TRANSCRIPT_RE = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+@dataclass(frozen=True)
+class LayoutHit:
+    """A layout attribution: content, cue and speaker character spans."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    speaker: tuple[int, int]
+    name: str
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace (including no-break spaces) from both ends."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _entity_before_colon(doc: Doc, colon: int) -> Span | None:
+    """A PERSON/ORG entity ending right before the colon at character ``colon``."""
+    for ent in doc.ents:
+        if ent.end_char == colon and ent.label_ in _SPEAKER_LABELS:
+            return ent
+    return None
+
+
+def _starts_unit(text: str, start: int) -> bool:
+    """True when ``start`` opens a line or follows a sentence end."""
+    before = text[:start].rstrip(" \xa0\t")
+    return not before or before.endswith(("\n", ".", "!", "?"))
+
+
+def colon_attributions(doc: Doc, lines: list[tuple[int, int]] | None = None) -> list[LayoutHit]:
+    """``Name: content`` at the start of a line or sentence (headlines, transcripts)."""
+    text = doc.text
+    hits = []
+    for lo, hi in lines if lines is not None else _lines(text):
+        for colon in (m.start() for m in re.finditer(":", text[lo:hi])):
+            colon += lo
+            ent = _entity_before_colon(doc, colon)
+            name_span = (ent.start_char, ent.end_char) if ent is not None else None
+            match = _TRANSCRIPT_RE.match(text, lo)
+            if name_span is None and match and match.end("name") == colon:
+                name_span = (lo, colon)
+            if name_span is None or not _starts_unit(text, name_span[0]):
+                continue
+            content = _strip(text, colon + 1, hi)
+            if content[1] - content[0] > 2:
+                hits.append(LayoutHit(content, (colon, colon + 1), name_span,
+                                      text[name_span[0]:name_span[1]]))
+    return hits
+
+
+def dash_attributions(doc: Doc, lines: list[tuple[int, int]] | None = None) -> list[LayoutHit]:
+    """A line of quoted words signed after a dash: ``"..." ― Jane Roe``."""
+    text = doc.text
+    hits = []
+    for lo, hi in lines if lines is not None else _lines(text):
+        line = text[lo:hi]
+        for match in _DASH_RE.finditer(line):
+            name = (lo + match.start("name"), lo + match.end("name"))
+            span = doc.char_span(*name, alignment_mode="expand")
+            is_name = span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)
+            if not (is_name or match.group("handle")) or match.start() < 8:
+                continue
+            content = _strip(text, lo, lo + match.start())
+            hits.append(LayoutHit(content, (lo + match.start(1), lo + match.end(1)), name,
+                                  text[name[0]:name[1]].rstrip(".")))
+            break
+    return hits
