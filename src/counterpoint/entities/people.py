@@ -29,7 +29,7 @@ __all__ = [
     "Key",
     "LoneResult",
     "Parts",
-    "attach_local",
+    "attach_mislabelled",
     "attach_lone",
     "cluster_full_names",
     "parts",
@@ -171,13 +171,15 @@ def attach_lone(
     return result
 
 
-def attach_local(keys: Iterable[Key], by_key: Mapping[Key, Group], clusters: list[Group]) -> None:
+def attach_mislabelled(
+    keys: Iterable[Key], by_key: Mapping[Key, Group], clusters: list[Group]
+) -> None:
     """Attach one-word names spaCy labelled as something else ("Solvik" as an
-    organisation) to the one person of the same article with that surname.
+    organisation) to the one person with that surname: the one named in the same
+    article, else the only one in the story.
 
-    Only the article's own full names count here: the label is the only other
-    evidence, so the surname must be unambiguous where it is used. The attached
-    mentions are moved out of ``by_key`` groups (which are changed in place).
+    Given names do not count here, only surnames. The attached mentions are
+    moved out of the ``by_key`` groups (which are changed in place).
     """
     index = _index(clusters)
     for key in keys:
@@ -185,7 +187,7 @@ def attach_local(keys: Iterable[Key], by_key: Mapping[Key, Group], clusters: lis
         keep = []
         for c in group:
             word = normalize_word(c.words[-1])
-            owners = index.local_surname.get((word, c.article_id), set())
+            owners = index.local_surname.get((word, c.article_id)) or index.surname.get(word, set())
             if len(owners) == 1 and name_like(c.words[-1]):
                 clusters[next(iter(owners))].append(c)
             else:

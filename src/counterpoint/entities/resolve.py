@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from counterpoint.entities.mentions import Candidate, extract_candidates
 from counterpoint.entities.names import normalize_word
 from counterpoint.entities.others import merge_others, other_key, votes
-from counterpoint.entities.people import attach_local, attach_lone, cluster_full_names, parts
+from counterpoint.entities.people import attach_mislabelled, attach_lone, cluster_full_names, parts
 from counterpoint.entities.repair import repair
 from counterpoint.entities.scan import add_alias_mentions
 from counterpoint.model import Article, Entity, Mention, make_id
@@ -93,7 +93,7 @@ def _merge(candidates: Sequence[Candidate]) -> list[tuple[Group, str]]:
     rest = attach_lone(lone, by_key, clusters, evidence)
     for key, group in rest.demoted.items():
         others.setdefault(key, []).extend(group)
-    attach_local([k for k in others if len(k) == 1], others, clusters)
+    attach_mislabelled([k for k in others if len(k) == 1], others, clusters)
     others = {k: g for k, g in others.items() if g}
     groups: list[tuple[Group, str]] = [(c, "PERSON") for c in clusters]
     groups += [(g, "PERSON") for g in rest.unattached.values()]
