@@ -186,7 +186,6 @@ def _timeline(s: StoryView) -> list[str]:
 
 
 _FRAMING_ROWS = (
-    ("Naming", "naming"),
     ("Hedges", "hedges"),
     ("Loaded terms, own voice", "loaded_own"),
     ("Loaded terms, quoted", "loaded_quoted"),
@@ -199,10 +198,23 @@ def _framing(s: StoryView) -> list[str]:
     if not s.story.framing:
         return _section("Framing across outlets", [], "No framing analysis is available.")
     header = [""] + [escape_inline(col["label"]) for col in s.framing]
+    naming = [
+        [f"**{escape_inline(row['entity'])}**"] + [_naming_cell(cell) for cell in row["cells"]]
+        for row in s.naming
+    ]
+    intro = ["How each outlet names who is involved:", ""]
+    body = intro + _table(header, naming) if naming else []
     rows = [
         [title] + [_framing_cell(col, key) for col in s.framing] for title, key in _FRAMING_ROWS
     ]
-    return _section("Framing across outlets", _table(header, rows), "")
+    return _section("Framing across outlets", body + _table(header, rows), "")
+
+
+def _naming_cell(cell: list[tuple[str, int]] | None) -> str:
+    if cell is None:
+        return "*not analysed*"
+    forms = [f"“{escape_inline(f)}”" + (f" ×{n}" if n > 1 else "") for f, n in cell]
+    return ", ".join(forms) or "–"
 
 
 def _framing_cell(col: dict[str, Any], key: str) -> str:
@@ -214,10 +226,7 @@ def _framing_cell(col: dict[str, Any], key: str) -> str:
 
 def _framing_items(values: list[Any], key: str) -> Iterator[str]:
     for value in values:
-        if key == "naming":
-            forms = ", ".join(f"“{escape_inline(f)}” ×{n}" for f, n in value["forms"])
-            yield f"**{escape_inline(value['entity'])}**: {forms}"
-        elif key == "voices":
+        if key == "voices":
             counts = f"{_plural(value.words, 'word')}, {_plural(value.quotes, 'quote')}"
             yield f"{escape_inline(value.name)}: {counts}"
         elif key == "own_voice_claims":

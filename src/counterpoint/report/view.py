@@ -50,6 +50,7 @@ class StoryView:
     discrepancies: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
     framing: list[dict[str, Any]]
+    naming: list[dict[str, Any]]
     speakers: list[dict[str, Any]]
     entities: list[dict[str, Any]]
     copies: list[list[str]]
@@ -81,6 +82,7 @@ def story_view(story: Story) -> StoryView:
         discrepancies=[_discrepancy(d, labels) for d in story.discrepancies],
         timeline=[_timeline_entry(t, labels) for t in story.timeline],
         framing=_framing(story, articles),
+        naming=_naming(story, articles),
         speakers=_speakers(story, labels),
         entities=_entities(story, labels),
         copies=[[labels.get(a, a) for a in group] for group in story.copies],
@@ -234,13 +236,6 @@ def _framing_column(
     return {
         "label": view.label,
         "missing": False,
-        "naming": [
-            {
-                "entity": names.get(n.entity_id, n.entity_id),
-                "forms": sorted(n.forms.items(), key=lambda kv: (-kv[1], kv[0])),
-            }
-            for n in framing.naming
-        ],
         "hedges": [
             term(h) | {"applies_to": claims.get(h.applies_to or "", h.applies_to)}
             for h in framing.hedges
@@ -252,6 +247,40 @@ def _framing_column(
         "voices": sorted(framing.voices, key=lambda v: (-v.words, v.name)),
         "own_voice_claims": [claims.get(c, c) for c in framing.own_voice_claims],
     }
+
+
+def _naming(story: Story, articles: tuple[ArticleView, ...]) -> list[dict[str, Any]]:
+    """One row per entity, one cell per article: the forms that article uses for it.
+
+    A cell is ``None`` when the article was not analysed and ``[]`` when it does not name
+    the entity. Entities named by the most articles, in the most ways, come first.
+    """
+    names = {e.id: e.name for e in story.entities}
+    by_article = {f.article_id: f for f in story.framing}
+    forms: dict[str, dict[str, dict[str, int]]] = {}
+    for framing in story.framing:
+        for naming in framing.naming:
+            forms.setdefault(naming.entity_id, {})[framing.article_id] = naming.forms
+    rows = []
+    for entity_id, per_article in forms.items():
+        cells = [
+            None
+            if view.article.id not in by_article
+            else sorted(
+                per_article.get(view.article.id, {}).items(), key=lambda kv: (-kv[1], kv[0])
+            )
+            for view in articles
+        ]
+        variety = len({f for found in per_article.values() for f in found})
+        rows.append(
+            {
+                "entity": names.get(entity_id, entity_id),
+                "cells": cells,
+                "outlets": len(per_article),
+                "variety": variety,
+            }
+        )
+    return sorted(rows, key=lambda r: (-r["outlets"], -r["variety"], r["entity"].casefold()))
 
 
 def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
