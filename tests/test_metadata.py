@@ -119,3 +119,36 @@ def test_section_heading_after_the_first_body_paragraph_is_kept():
 def test_no_headline_guess_without_a_body_after_it():
     lines = ["Just a Few Words Here", "and more words"]
     assert extract_metadata(lines, TextMetadata()).metadata.title is None
+
+
+def test_timestamp_lines_are_dates_not_headlines():
+    header = ["Saints Place Running Back On Injured Reserve", "Posted on Thu Jun 13, 2013 08: 45 AM PDT",
+              "Updated 9: 06 AM"]
+    found = extract_metadata(header + [BODY], TextMetadata())
+    assert found.paragraphs == (BODY,)
+    assert found.metadata.title == header[0]
+    assert found.metadata.published == "2013-06-13"
+    assert [r.reason for r in found.removed].count("metadata: date") == 2
+
+
+def test_dateline_line_is_neither_title_nor_label():
+    lines = ["MIAMI (AP) --", "Relatives of the boy said on Tuesday they would appeal the ruling soon."]
+    found = extract_metadata(lines, TextMetadata())
+    assert found.paragraphs == tuple(lines) and found.metadata.title is None
+
+
+def test_url_in_the_middle_of_an_article_is_left_alone():
+    lines = [BODY, "https://example.org/report.pdf", BODY.replace("Friday", "Monday")]
+    found = extract_metadata(lines, TextMetadata())
+    assert found.paragraphs == tuple(lines) and found.metadata.url is None
+
+
+def test_front_matter_fields():
+    from counterpoint.metadata import read_front_matter
+
+    text = '---\ntitle: "A Title: With Colon"\nauthors:\n  - Ana Ruiz\n  - Tom Berg\ndate: 2024-03-01\nlayout: post\n---\n\nBody.'
+    rest, meta, removed = read_front_matter(text)
+    assert rest.strip() == "Body." and removed.reason == "metadata: front matter"
+    assert meta.title == "A Title: With Colon" and meta.authors == ("Ana Ruiz", "Tom Berg")
+    assert meta.published == "2024-03-01"
+    assert read_front_matter("---\nnot: front matter\n---\nBody.")[2] is None

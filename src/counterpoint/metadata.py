@@ -49,11 +49,14 @@ _CORE = (
     rf"(?P<core>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{4}}/\d{{1,2}}/\d{{1,2}}"
     rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}|{_DAY}\s+{_MONTH},?\s+\d{{4}})"
 )
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[a-z]{2,5}|gmt[+-]?\d*|utc[+-]?\d*))?"
-_LABEL = r"(?:date|published|posted|updated|last updated|first published)(?:\s+on)?\s*:?"
+_TIME = r"\d{1,2}\s?[:.]\s?\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[a-z]{2,5}|gmt[+-]?\d*|utc[+-]?\d*))?"
+_LABEL = (
+    r"(?:date|published|posted|updated|last updated|first published|released?)"
+    r"(?:\s+(?:on|at))?\s*:?"
+)
 _DATE_LINE = re.compile(
     rf"(?:{_LABEL}\s*)?(?:{_WEEKDAY},?\s+)?{_CORE}"
-    rf"(?:\s*(?:,|\||at|-|–|—|t)?\s*{_TIME})?\s*\.?",
+    rf"(?:\s*(?:,|\||at|@|-|–|—|/|t)?\s*{_TIME})?\s*\.?",
     re.IGNORECASE,
 )
 _DATE_PREFIX = re.compile(
@@ -63,7 +66,7 @@ _DATELINE = re.compile(
     rf"[A-Z][A-Za-z .'-]{{1,40}},?\s*(?:\([^()]{{1,30}}\))?,?\s+{_CORE}\s*[-–—(]",
     re.IGNORECASE,
 )
-_URL = r"<?(?P<url>https?://[^\s<>]+)>?"
+_URL = r"<?(?P<url>https?://[^\s<>]*[^\s<>.,;])>?[.,;]?"
 _URL_LINE = re.compile(_URL, re.IGNORECASE)
 _URL_LABEL = re.compile(
     rf"(?:(?:original|source|canonical|article)\s+)?(?:url|link|source)\s*:\s*(?:{_URL})?",
@@ -90,6 +93,11 @@ _FRONT_KEYS = {
     "link": "url", "canonical_url": "url", "author": "authors", "authors": "authors",
     "byline": "authors", "published": "published", "date": "published",
 }
+_DATEISH = re.compile(
+    rf"\b{_MONTH}\s+\d|\d\s+{_MONTH}|\d\s?:\s?\d\d|\d\s?/\s?\d{{1,2}}\s?/\s?\d|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_DASH_END = re.compile(r"(?:--|[-–—_])$")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”][.!?,]?$")
 
 
@@ -282,10 +290,18 @@ def _date_prefix(state: _State) -> None:
 
 
 def _url_lines(state: _State) -> None:
-    """Lines that are a URL, or a URL label ("Original url:") with the URL after it."""
+    """Lines that are a URL, or a URL label ("Original url:") with the URL after it.
+
+    A bare URL counts only in the header or the footer (before the first or after the last
+    body paragraph); in the middle of an article it is a link the text refers to.
+    """
     kept: list[str] = []
-    for line in state.paras:
+    body = [i for i, line in enumerate(state.paras) if is_body_paragraph(line)]
+    first, last = (body[0], body[-1]) if body else (len(state.paras), -1)
+    for index, line in enumerate(state.paras):
         label, bare = _URL_LABEL.fullmatch(line), _URL_LINE.fullmatch(line)
+        if bare and first < index < last:
+            bare = None
         if label and not bare:
             after_body = any(is_body_paragraph(p) for p in kept)
             where = "crawler footer" if after_body else "crawler header"
@@ -340,9 +356,13 @@ def _repeated_outlet(state: _State, header: list[str]) -> list[str]:
 
 
 def _header_fact(state: _State, line: str) -> bool:
-    """Consume a header line that is a date or a byline; True if it was consumed."""
+    """Consume a header line that is a date or a byline; True if it was consumed.
+
+    A short header line that only looks like a date or time ("Updated 9:06 AM",
+    "8:13 AM PDT 8/2/2013") is a timestamp too, even when no full date can be read from it.
+    """
     day = parse_date_line(line)
-    if day:
+    if day or _is_timestamp(line):
         state.fill(published=day)
         state.removed.append(Removed(line, "metadata: date"))
         return True
@@ -380,10 +400,30 @@ def _same_title(known: str, line: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    """A headline: a few words, not too long, not ending like a running sentence."""
+    """A headline: a few words starting with a capital (or quote or digit), not too long,
+    not ending like a running sentence or a dateline ("MIAMI (AP) --"), not a date."""
     text = line.strip()
-    return len(text.split()) >= 3 and len(text) <= MAX_TITLE_CHARS and not text.endswith(
-        (".", ":", ",", ";")
+    return (
+        len(text.split()) >= 3
+        and len(text) <= MAX_TITLE_CHARS
+        and not text[:1].islower()
+        and not text.endswith((".", ":", ",", ";"))
+        and not _DASH_END.search(text)
+        and not _DATEISH.search(text)
+    )
+
+
+def _is_timestamp(line: str) -> bool:
+    """A short line made of a date or time and a few label words, without a sentence."""
+    text = line.strip()
+    words = text.split()
+    letters = sum(1 for w in words if re.search(r"[a-z]{3,}", w))
+    return (
+        len(words) <= 10
+        and bool(_DATEISH.search(text))
+        and letters <= 5
+        and not _TERMINAL.search(text)
+        and not _DASH_END.search(text)
     )
 
 
@@ -398,7 +438,11 @@ def _label(state: _State, line: str) -> bool:
 def _is_short_label(line: str, *, max_words: int) -> bool:
     """Few words and no sentence punctuation: a banner, section or outlet line."""
     text = line.strip()
-    return 0 < len(text.split()) <= max_words and not re.search(r"[.!?:;\"“”]", text)
+    return (
+        0 < len(text.split()) <= max_words
+        and not re.search(r"[.!?:;\"“”]", text)
+        and not _DASH_END.search(text)
+    )
 
 
 def _dateline(state: _State) -> None:
