@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counterpoint.model import SCHEMA_VERSION, Dossier, Story
+from counterpoint.model import SCHEMA_VERSION, Dossier, Quote, Speaker, Story
 from counterpoint.report import render_html
 from counterpoint.report.spans import Span, anchor, segment_text
+from counterpoint.report.view import verbatim_pieces
 from tests.test_schema import IMG, SCRIPT, sample_dossier
 
 DOSSIER = sample_dossier()
@@ -195,3 +196,32 @@ def test_segments_rebuild_the_text_and_cover_each_span(case: tuple[str, list[Spa
         assert span.anchor in placed
         covered = "".join(s.text for s in segments if span.anchor in s.covers)
         assert covered == text[start:end]
+
+
+def test_verbatim_words_marked_inside_partial_quote() -> None:
+    text = 'She called the plan "reckless and late" in a statement.'
+    start, end = text.index("the plan"), text.index(" in a")
+    inner = (text.index("reckless"), text.index('" in'))
+    quote = Quote(
+        "q_1",
+        "a_1",
+        start,
+        end,
+        text[start:end],
+        (inner,),
+        "partial",
+        None,
+        Speaker(0, 3, None, "She"),
+    )
+    pieces = verbatim_pieces(quote)
+    assert "".join(p for p, _ in pieces) == quote.text
+    assert [p for p, verbatim in pieces if verbatim] == ["reckless and late"]
+    (story, _) = DOSSIER.stories
+    article = dataclasses.replace(story.articles[0], id="a_1", text=text)
+    page = lxml.html.document_fromstring(
+        render_html(
+            dataclasses.replace(DOSSIER, stories=(Story("s", "t", (article,), quotes=(quote,)),))
+        )
+    )
+    (marked,) = page.find_class("verbatim")
+    assert marked.text_content() == "reckless and late"

@@ -96,7 +96,7 @@ def test_quotes_by_speaker_link_to_article_anchors(page: lxml.html.HtmlElement) 
     assert [i.xpath(".//a/@href") for i in items] == [
         [f"#{anchor(q.article_id, q.start, q.end)}"] for q in story.quotes
     ]
-    assert items[0].text_content().startswith("“The span is closed | until further notice,”")
+    assert items[0].text_content().startswith("The span is closed | until further notice, — ")
 
 
 def test_every_internal_link_has_its_anchor(page: lxml.html.HtmlElement) -> None:

@@ -248,8 +248,7 @@ def _quotes(s: StoryView) -> list[str]:
 
 def _quote_line(q: dict[str, Any]) -> str:
     quote = q["quote"]
-    text = escape_inline(quote.text)
-    shown = text if quote.kind == "indirect" else f"“{text}”"
+    shown = escape_inline(quote.text)
     details = [escape_inline(q["label"]), quote.kind]
     if q["cue"] is not None:
         details.append(f"cue “{escape_inline(q['cue'].text)}” ({q['cue'].stance})")

@@ -11,10 +11,18 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from counterpoint.model import Article, Claim, Dossier, Story
+from counterpoint.model import Article, Claim, Dossier, Quote, Story
 from counterpoint.report.spans import Segment, anchor, article_spans, segment_text, slug
 
-__all__ = ["CELL_KINDS", "ArticleView", "StoryView", "anchor", "dossier_view", "story_view"]
+__all__ = [
+    "CELL_KINDS",
+    "ArticleView",
+    "StoryView",
+    "anchor",
+    "dossier_view",
+    "story_view",
+    "verbatim_pieces",
+]
 
 CELL_KINDS: tuple[tuple[str, str, str], ...] = (
     ("own_voice", "own voice", "states it as fact in its own voice"),
@@ -283,6 +291,25 @@ def _naming(story: Story, articles: tuple[ArticleView, ...]) -> list[dict[str, A
     return sorted(rows, key=lambda r: (-r["outlets"], -r["variety"], r["entity"].casefold()))
 
 
+def verbatim_pieces(quote: Quote) -> list[tuple[str, bool]]:
+    """The quote's text cut into (piece, is_verbatim) by its ``quoted`` segments.
+
+    Segments are clipped to the quote's span; joining the pieces gives back ``quote.text``.
+    """
+    cuts = {0, len(quote.text)}
+    inside = []
+    for start, end in quote.quoted:
+        left = min(max(start - quote.start, 0), len(quote.text))
+        right = min(max(end - quote.start, left), len(quote.text))
+        cuts |= {left, right}
+        inside.append((left, right))
+    ordered = sorted(cuts)
+    return [
+        (quote.text[a:b], any(s <= a and b <= e for s, e in inside))
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    ]
+
+
 def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (the merged entity when known), most quoted first."""
     names = {e.id: e.name for e in story.entities}
@@ -294,7 +321,12 @@ def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
         group = groups.setdefault(key, {"name": name, "quotes": []})
         group["quotes"].append(
             _cite(quote.article_id, quote.start, quote.end, labels)
-            | {"quote": quote, "as_named": speaker.name, "cue": quote.cue}
+            | {
+                "quote": quote,
+                "as_named": speaker.name,
+                "cue": quote.cue,
+                "pieces": verbatim_pieces(quote),
+            }
         )
     return sorted(
         groups.values(),
