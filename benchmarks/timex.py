@@ -55,8 +55,7 @@ def ours(doc: dict, text: str, anchor: dt.date) -> list[Span]:
     from counterpoint.timex import find_time_expressions
 
     return [
-        Span(e.start, e.end, e.type, e.value, e.text)
-        for e in find_time_expressions(text, anchor)
+        Span(e.start, e.end, e.type, e.value, e.text) for e in find_time_expressions(text, anchor)
     ]
 
 
@@ -153,10 +152,16 @@ def evaluate(docs: list[dict], system: Callable, errors: list | None = None) -> 
                 errors.append(("VALUE", doc["dct"], g.text, g.value, p.text, p.value))
         if errors is not None:
             matched_gold = {id(g) for g, _ in relaxed}
-            errors.extend(("MISS", doc["dct"], g.text, g.value, "", "") for g in gold
-                          if id(g) not in matched_gold)
-            errors.extend(("EXTRA", doc["dct"], "", "", p.text, p.value) for p in pred
-                          if id(p) not in matched_pred)
+            errors.extend(
+                ("MISS", doc["dct"], g.text, g.value, "", "")
+                for g in gold
+                if id(g) not in matched_gold
+            )
+            errors.extend(
+                ("EXTRA", doc["dct"], "", "", p.text, p.value)
+                for p in pred
+                if id(p) not in matched_pred
+            )
     return tallies
 
 

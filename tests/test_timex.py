@@ -38,14 +38,28 @@ def find(text: str, phrase: str, anchor: dt.date | None = PUBLISHED):
         ("Explosions were heard on Wednesday night.", "Wednesday night", "TIME", "2023-05-03TNI"),
         (
             "Drones attacked in the night between Tuesday and Wednesday.",
-            "the night between Tuesday and Wednesday", "TIME", "2023-05-02TNI",
+            "the night between Tuesday and Wednesday",
+            "TIME",
+            "2023-05-02TNI",
         ),
-        ("In the night between 2 and 3 May, drones flew.", "the night between 2 and 3 May",
-         "TIME", "2023-05-02TNI"),
-        ("Russian officials said the attack happened overnight.", "overnight", "TIME",
-         "2023-05-03TNI"),
-        ("Residents heard bangs at around 2:30 a.m. local time.", "around 2:30 a.m. local time",
-         "TIME", "2023-05-04T02:30"),
+        (
+            "In the night between 2 and 3 May, drones flew.",
+            "the night between 2 and 3 May",
+            "TIME",
+            "2023-05-02TNI",
+        ),
+        (
+            "Russian officials said the attack happened overnight.",
+            "overnight",
+            "TIME",
+            "2023-05-03TNI",
+        ),
+        (
+            "Residents heard bangs at around 2:30 a.m. local time.",
+            "around 2:30 a.m. local time",
+            "TIME",
+            "2023-05-04T02:30",
+        ),
         ("It happened last week.", "last week", "DATE", "2023-W17"),
         ("He spoke yesterday.", "yesterday", "DATE", "2023-05-03"),
         ("She speaks today.", "today", "DATE", "2023-05-04"),
@@ -154,10 +168,48 @@ def test_doc_only_changes_sentence_bounds(nlp) -> None:
 
 
 _WORDS = st.sampled_from(
-    ["on", "Monday", "May", "3", "2023", "at", "2:30", "a.m.", "night", "the", "between",
-     "Tuesday", "and", "Wednesday", "last", "week", "two", "days", "ago", "for", "hours",
-     "every", "daily", "overnight", "eve", "of", "yesterday", "in", "morning", ",", ".",
-     "1990s", "quarter", "third", "year", "said", "will", "noon", "12", "June"]
+    [
+        "on",
+        "Monday",
+        "May",
+        "3",
+        "2023",
+        "at",
+        "2:30",
+        "a.m.",
+        "night",
+        "the",
+        "between",
+        "Tuesday",
+        "and",
+        "Wednesday",
+        "last",
+        "week",
+        "two",
+        "days",
+        "ago",
+        "for",
+        "hours",
+        "every",
+        "daily",
+        "overnight",
+        "eve",
+        "of",
+        "yesterday",
+        "in",
+        "morning",
+        ",",
+        ".",
+        "1990s",
+        "quarter",
+        "third",
+        "year",
+        "said",
+        "will",
+        "noon",
+        "12",
+        "June",
+    ]
 )
 
 
@@ -173,4 +225,6 @@ def test_spans_are_exact_sorted_and_disjoint(words: list[str], anchor: dt.date |
     for before, after in zip(found, found[1:]):
         assert before.end <= after.start
     if anchor is None:
-        assert not any(re.match(r"\d{4}-\d\d-\d\d", e.value) for e in found if e.anchor != "absolute")
+        assert not any(
+            re.match(r"\d{4}-\d\d-\d\d", e.value) for e in found if e.anchor != "absolute"
+        )

@@ -148,21 +148,39 @@ def _clause_tokens(doc: Doc, verb_i: int, others: set[int]) -> set[int]:
 
 
 def _clause_span(doc: Doc, verb_i: int, tokens: set[int]) -> tuple[int, int]:
-    """The contiguous run of ``tokens`` around the verb, trimmed of edge punctuation."""
+    """The contiguous run of ``tokens`` around the verb, within its paragraph, trimmed of
+    edge punctuation, conjunctions and white space."""
     left = right = verb_i
-    while left - 1 in tokens:
+    while left - 1 in tokens and "\n" not in doc[left - 1].text:
         left -= 1
-    while right + 1 in tokens:
+    while right + 1 in tokens and "\n" not in doc[right + 1].text:
         right += 1
-    while left < verb_i and (doc[left].is_punct or doc[left].dep_ in {"cc", "mark"}):
+    while left < verb_i and (_is_edge(doc[left]) or doc[left].dep_ in {"cc", "mark"}):
         left += 1
-    while right > verb_i and (doc[right].is_punct or doc[right].dep_ in {"cc", "mark"}):
+    while right > verb_i and (_is_edge(doc[right]) or doc[right].dep_ in {"cc", "mark"}):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _is_edge(token: Token) -> bool:
+    """Punctuation or white space that should not start or end a description."""
+    return token.is_punct or token.is_space or not token.text.strip()
+
+
+def _content_tokens(doc: Doc, verb_i: int, tokens: set[int]) -> set[int]:
+    """Tokens that say what happened: a reporting verb's reported clause is left out
+    ("Peskov *told reporters* on Thursday [that ...]"), since that is a different event."""
+    verb = doc[verb_i]
+    if verb.lemma_.lower() not in _REPORTING:
+        return tokens
+    reported = {t.i for c in verb.children if c.dep_ in {"ccomp", "parataxis", "xcomp"}
+                for t in c.subtree}  # fmt: skip
+    return tokens - reported
+
+
 def _content_lemmas(doc: Doc, tokens: set[int], skip: Sequence[TimeExpression]) -> frozenset[str]:
     """Lower-cased lemmas of content words, leaving out time words and reporting verbs."""
+
     def is_time(idx: int) -> bool:
         return any(e.start <= idx < e.end for e in skip)
 
@@ -183,12 +201,11 @@ def _reports(article: Article, doc: Doc) -> list[_Report]:
     reports = []
     for verb_i, (expr, (start, end, precision)) in sorted(dated.items()):
         tokens = _clause_tokens(doc, verb_i, set(dated))
-        clause = _clause_span(doc, verb_i, tokens)
-        lemmas = _content_lemmas(doc, tokens, article.time_expressions)
+        content = _content_tokens(doc, verb_i, tokens)
+        clause = _clause_span(doc, verb_i, content)
+        lemmas = _content_lemmas(doc, content, article.time_expressions)
         text = article.text[clause[0] : clause[1]]
-        reports.append(
-            _Report(article.id, clause, text, expr, start, end, precision, lemmas)
-        )
+        reports.append(_Report(article.id, clause, text, expr, start, end, precision, lemmas))
     return reports
 
 
@@ -200,33 +217,37 @@ def _gap(a: _Report, b: _Report) -> dt.timedelta:
     return max(dt.timedelta(0), max(a.start, b.start) - min(a.end, b.end))
 
 
-def _same_event(a: _Report, b: _Report) -> bool:
-    """Shared content words and nearby times: two reports of one event."""
-    shared = a.lemmas & b.lemmas
-    smaller = min(len(a.lemmas), len(b.lemmas))
-    if len(shared) < _MIN_SHARED or len(shared) < _MIN_OVERLAP * smaller:
-        return False
-    return _gap(a, b) <= _NEAR
+def _similarity(a: _Report, b: _Report) -> float:
+    """Shared content lemmas over the smaller set; 0 below the minimum shared count."""
+    shared = len(a.lemmas & b.lemmas)
+    if shared < _MIN_SHARED:
+        return 0.0
+    return shared / min(len(a.lemmas), len(b.lemmas))
 
 
 def _group(reports: list[_Report]) -> list[list[_Report]]:
-    """Single-link groups of reports that are the same event (input order kept)."""
-    parent = list(range(len(reports)))
+    """Groups of reports of one event.
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(reports):
-        for j in range(i + 1, len(reports)):
-            if _same_event(a, reports[j]):
-                parent[root(j)] = root(i)
-    groups: dict[int, list[_Report]] = {}
-    for i, report in enumerate(reports):
-        groups.setdefault(root(i), []).append(report)
-    return list(groups.values())
+    Pairs that share enough content words are joined most similar first, and two groups
+    merge only when every report of one is near in time to every report of the other,
+    so a chain of loosely related reports cannot drag distant moments into one event.
+    """
+    pairs = sorted(
+        (-sim, i, j)
+        for i, a in enumerate(reports)
+        for j in range(i + 1, len(reports))
+        if (sim := _similarity(a, reports[j])) >= _MIN_OVERLAP and _gap(a, reports[j]) <= _NEAR
+    )
+    group_of = {i: [i] for i in range(len(reports))}
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi is gj or any(_gap(reports[x], reports[y]) > _NEAR for x in gi for y in gj):
+            continue
+        gi.extend(gj)
+        for member in gj:
+            group_of[member] = gi
+    unique = {id(g): sorted(g) for g in group_of.values()}
+    return [[reports[i] for i in g] for g in sorted(unique.values())]
 
 
 # ---------------------------------------------------------------- output

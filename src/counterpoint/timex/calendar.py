@@ -101,7 +101,11 @@ def year_for_month_day(anchor: dt.date, month: int, day: int, tense: Tense) -> i
             gap = (dt.date(year, month, min(day, 28 if month == 2 else day)) - anchor).days
         except ValueError:
             continue
-        cost = abs(gap) * (TENSE_PENALTY if (gap > 0) == (tense == "past") and tense != "neutral" and gap != 0 else 1)
+        cost = abs(gap) * (
+            TENSE_PENALTY
+            if (gap > 0) == (tense == "past") and tense != "neutral" and gap != 0
+            else 1
+        )
         if cost < best_cost:
             best_year, best_cost = year, cost
     return best_year

@@ -69,7 +69,7 @@ def _with_part_of_day(item: Tagged, start: int, end: int, code: str) -> Tagged:
 
 
 def _merge_parts_of_day(items: list[Tagged], text: str) -> list[Tagged]:
-    """"May 3 at night" and "the night of May 2" become one expression."""
+    """ "May 3 at night" and "the night of May 2" become one expression."""
     out: list[Tagged] = []
     for item in items:
         if out and item.start < out[-1].end:
@@ -94,7 +94,7 @@ _AFTER_TIME = re.compile(r",?\s+(?:on\s+)?$")
 
 
 def _merge_time_and_day(items: list[Tagged], text: str) -> list[Tagged]:
-    """"9 a.m. Tuesday", "5 p.m. EST, Nov. 9": a clock time followed by its day is one time."""
+    """ "9 a.m. Tuesday", "5 p.m. EST, Nov. 9": a clock time followed by its day is one time."""
     out: list[Tagged] = []
     for item in items:
         prev = out[-1] if out else None
@@ -106,14 +106,16 @@ def _merge_time_and_day(items: list[Tagged], text: str) -> list[Tagged]:
             and _AFTER_TIME.match(text[prev.end : item.start])
         ):
             value = item.resolution.value + prev.resolution.value
-            out[-1] = Tagged(prev.start, item.end, replace(item.resolution, type="TIME", value=value))
+            out[-1] = Tagged(
+                prev.start, item.end, replace(item.resolution, type="TIME", value=value)
+            )
             continue
         out.append(item)
     return out
 
 
 def _eves(items: list[Tagged], text: str) -> list[Tagged]:
-    """"the eve of the parade on May 9": the day before the next date in the clause."""
+    """ "the eve of the parade on May 9": the day before the next date in the clause."""
     out = list(items)
     for m in _EVE.finditer(text):
         if any(t.start <= m.start() < t.end for t in out):
@@ -142,7 +144,14 @@ def _sentence_day(item: Tagged, done: list[Tagged], ctx: Context) -> str | None:
     best = min(same, key=lambda t: (abs(t.start - item.start), t.start > item.start))
     value = best.resolution.value
     day = dt.date.fromisoformat(value[:10])
-    if value.endswith("TNI") and item.resolution.value[:3] in {"T00", "T01", "T02", "T03", "T04", "T05"}:
+    if value.endswith("TNI") and item.resolution.value[:3] in {
+        "T00",
+        "T01",
+        "T02",
+        "T03",
+        "T04",
+        "T05",
+    }:
         day += dt.timedelta(days=1)
     return day.isoformat()
 

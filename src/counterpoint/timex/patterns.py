@@ -37,7 +37,9 @@ NUMBER = (
     + ")"
 )
 VAGUE = alternation(LEX.vague_numbers)
-UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie|quarter|weekend)"
+UNIT = (
+    r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie|quarter|weekend)"
+)
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 APPROX = (
     r"(?:about|around|approximately|roughly|nearly|almost|over|more\s+than|less\s+than|"

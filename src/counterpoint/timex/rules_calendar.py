@@ -230,8 +230,19 @@ def _clock(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _clock_cued(m: re.Match[str], ctx: Context) -> bool:
     """A bare ``14:30`` counts only after a time preposition or before a time zone."""
-    cue = _previous_word(ctx, m.start()) in {"at", "by", "around", "about", "until", "till",
-                                              "from", "to", "before", "after", "since"}
+    cue = _previous_word(ctx, m.start()) in {
+        "at",
+        "by",
+        "around",
+        "about",
+        "until",
+        "till",
+        "from",
+        "to",
+        "before",
+        "after",
+        "since",
+    }
     return cue or bool(m.groupdict().get("tz")) or "clock" in m.group(0).lower()
 
 
@@ -247,63 +258,116 @@ _TZ = rf"(?:\s+\(?(?P<tz>{TIMEZONE})\)?)?"
 _HOLIDAYS = alternation([*LEX.fixed_holidays, *LEX.floating_holidays, *LEX.easter_holidays])
 
 CALENDAR_RULES: tuple[Rule, ...] = (
-    Rule("iso_date", compile_rule(
-        r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?(?![\d-])"
-    ), _iso),
-    Rule("month_day", compile_rule(
-        rf"{_WD}(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}){_ORD}?(?![\d:.]\d){_YEAR_TAIL}"
-    ), _month_day),
-    Rule("day_month", compile_rule(
-        rf"{_WD}(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month>{MONTH}){_YEAR_TAIL}"
-    ), _month_day),
-    Rule("month_year", compile_rule(
-        rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<deic>(?:this\s+past|this\s+coming|last|next|this)\s+)?"
-        rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?"
-    ), _month_year),
-    Rule("year", compile_rule(
-        rf"(?:(?:{POSITION}|fiscal|calendar|the\s+year|the\s+fiscal\s+year|FY)[\s-]+)?"
-        rf"(?P<year>{YEAR})"
-    ), _year),
-    Rule("spoken_year", compile_rule(
-        r"(?P<yearword>the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+and)?|"
-        r"(?P<century>nineteen|eighteen|twenty))(?:[\s-]+(?P<rest>(?:(?:twenty|thirty|forty|"
-        r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
-        r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-        r"nineteen|one|two|three|four|five|six|seven|eight|nine)))?"), _spoken_year),
-    Rule("decade", compile_rule(
-        r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0['’]?s|['’](?P<d2>\d)0s)"
-    ), _decade),
+    Rule(
+        "iso_date",
+        compile_rule(
+            r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?(?![\d-])"
+        ),
+        _iso,
+    ),
+    Rule(
+        "month_day",
+        compile_rule(
+            rf"{_WD}(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}){_ORD}?(?![\d:.]\d){_YEAR_TAIL}"
+        ),
+        _month_day,
+    ),
+    Rule(
+        "day_month",
+        compile_rule(
+            rf"{_WD}(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month>{MONTH}){_YEAR_TAIL}"
+        ),
+        _month_day,
+    ),
+    Rule(
+        "month_year",
+        compile_rule(
+            rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<deic>(?:this\s+past|this\s+coming|last|next|this)\s+)?"
+            rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?"
+        ),
+        _month_year,
+    ),
+    Rule(
+        "year",
+        compile_rule(
+            rf"(?:(?:{POSITION}|fiscal|calendar|the\s+year|the\s+fiscal\s+year|FY)[\s-]+)?"
+            rf"(?P<year>{YEAR})"
+        ),
+        _year,
+    ),
+    Rule(
+        "spoken_year",
+        compile_rule(
+            r"(?P<yearword>the\s+year\s+)?(?:(?P<thousand>two\s+thousand)(?:\s+and)?|"
+            r"(?P<century>nineteen|eighteen|twenty))(?:[\s-]+(?P<rest>(?:(?:twenty|thirty|forty|"
+            r"fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|"
+            r"eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+            r"nineteen|one|two|three|four|five|six|seven|eight|nine)))?"
+        ),
+        _spoken_year,
+    ),
+    Rule(
+        "decade",
+        compile_rule(
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0['’]?s|['’](?P<d2>\d)0s)"
+        ),
+        _decade,
+    ),
     Rule("century", compile_rule(rf"(?:the\s+)?(?P<n>\d{{1,2}}){_ORD}[\s-]+century"), _century),
-    Rule("quarter", compile_rule(
-        r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
-        r"previous|past|recent|most\s+recent|year[\s-]earlier|year[\s-]ago)[\s-]+(?:fiscal[\s-]+)?"
-        rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?"
-    ), _quarter),
+    Rule(
+        "quarter",
+        compile_rule(
+            r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
+            r"previous|past|recent|most\s+recent|year[\s-]earlier|year[\s-]ago)[\s-]+(?:fiscal[\s-]+)?"
+            rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?"
+        ),
+        _quarter,
+    ),
     Rule("the_quarter", compile_rule(r"the\s+quarter(?P<ord>)(?P<year>)(?P<year2>)"), _quarter),
-    Rule("half", compile_rule(
-        r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:"
-        rf"(?P<year>{YEAR})|(?P<deic>this|last|next|the)\s+year))?(?!\s+of)"
-    ), _half),
-    Rule("season", compile_rule(
-        r"(?:(?P<deic>this\s+past|this\s+coming|last|this|next|early|late|the|mid)[\s-]+)?"
-        rf"(?P<season>spring|summer|fall|autumn|winter)"
-        rf"(?:\s+of\s+(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?"
-    ), _season),
-    Rule("holiday", compile_rule(
-        rf"(?P<name>{_HOLIDAYS})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?"
-    ), _holiday),
-    Rule("clock_ampm", compile_rule(
-        rf"(?:{APPROX}\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AP}{_TZ}"
-    ), _clock),
-    Rule("clock_pod", compile_rule(
-        rf"(?:{APPROX}\s+)?(?P<h>\d{{1,2}}|{NUMBER})(?::(?P<mi>\d{{2}}))?(?:\s+o['’]clock)?\s+"
-        r"(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night))"
-    ), _clock),
-    Rule("clock_24", compile_rule(
-        rf"(?:{APPROX}\s+)?(?P<h>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?!\d){_TZ}"
-    ), _clock),
-    Rule("oclock", compile_rule(
-        rf"(?:{APPROX}\s+)?(?P<h>\d{{1,2}}|{NUMBER})\s+o['’]clock(?P<mi>){_TZ}"
-    ), _clock),
+    Rule(
+        "half",
+        compile_rule(
+            r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:"
+            rf"(?P<year>{YEAR})|(?P<deic>this|last|next|the)\s+year))?(?!\s+of)"
+        ),
+        _half,
+    ),
+    Rule(
+        "season",
+        compile_rule(
+            r"(?:(?P<deic>this\s+past|this\s+coming|last|this|next|early|late|the|mid)[\s-]+)?"
+            rf"(?P<season>spring|summer|fall|autumn|winter)"
+            rf"(?:\s+of\s+(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?"
+        ),
+        _season,
+    ),
+    Rule(
+        "holiday",
+        compile_rule(rf"(?P<name>{_HOLIDAYS})(?:,?\s+(?:of\s+)?(?P<year>{YEAR}))?"),
+        _holiday,
+    ),
+    Rule(
+        "clock_ampm",
+        compile_rule(rf"(?:{APPROX}\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*{_AP}{_TZ}"),
+        _clock,
+    ),
+    Rule(
+        "clock_pod",
+        compile_rule(
+            rf"(?:{APPROX}\s+)?(?P<h>\d{{1,2}}|{NUMBER})(?::(?P<mi>\d{{2}}))?(?:\s+o['’]clock)?\s+"
+            r"(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night))"
+        ),
+        _clock,
+    ),
+    Rule(
+        "clock_24",
+        compile_rule(rf"(?:{APPROX}\s+)?(?P<h>[01]?\d|2[0-3])[:h](?P<mi>[0-5]\d)(?!\d){_TZ}"),
+        _clock,
+    ),
+    Rule(
+        "oclock",
+        compile_rule(rf"(?:{APPROX}\s+)?(?P<h>\d{{1,2}}|{NUMBER})\s+o['’]clock(?P<mi>){_TZ}"),
+        _clock,
+    ),
     Rule("noon", compile_rule(rf"(?:{APPROX}\s+)?(?P<w>noon|midday|midnight){_TZ}"), _noon),
 )

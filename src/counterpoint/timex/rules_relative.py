@@ -66,8 +66,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     day = _weekday_day(m, ctx, m["wd"], m["deic"] or "")
     pod = _pod_code(m["pod"])
-    kind = "TIME" if pod else "DATE"
-    return Resolution(kind, day.isoformat() + pod, relative=True)
+    return Resolution("TIME" if pod else "DATE", day.isoformat() + pod, relative=True)
 
 
 def _day_word(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -144,7 +143,7 @@ def _deictic_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """"the year": this year, or a one-year span after "for" ("for the year")."""
+    """ "the year": this year, or a one-year span after "for" ("for the year")."""
     if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.I):
         return Resolution("DURATION", "P1Y")
     return Resolution("DATE", f"{ctx.ref.year:04d}", relative=True)
@@ -254,14 +253,14 @@ def _set_every(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _weekend(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """"the weekend": the last one in past-tense text, the coming one otherwise."""
+    """ "the weekend": the last one in past-tense text, the coming one otherwise."""
     tense = ctx.tense(m.start(), m.end())
     saturday = cal.weekday_near(ctx.ref, 6, "future" if tense == "future" else "past")
     return Resolution("DATE", cal.week_value(saturday) + "-WE", relative=True)
 
 
 def _year_earlier(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """"the year-earlier period": the same quarter last year in quarterly reports, else last year."""
+    """ "the year-earlier period": the same quarter last year in quarterly reports, else last year."""
     if _about_quarters(m, ctx):
         year, quarter = _quarter_in_focus(m, ctx)
         return Resolution("DATE", f"{year - 1}-Q{quarter}", relative=True)
@@ -279,64 +278,141 @@ _TO = r"\s*(?:and|to|into|-|–|/)\s*"
 _ORD = r"(?:st|nd|rd|th)?"
 
 RELATIVE_RULES: tuple[Rule, ...] = (
-    Rule("night_weekdays", compile_rule(
-        rf"{_NIGHT}(?P<wd1>{WEEKDAY})\s+(?:and|to|into)\s+(?P<wd2>{WEEKDAY})"), _night_weekdays),
-    Rule("night_day_month", compile_rule(
-        rf"{_NIGHT}(?P<d1>\d{{1,2}}){_ORD}{_TO}(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?"
-        rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"), _night_dates),
-    Rule("night_month_day", compile_rule(
-        rf"{_NIGHT}(?P<month>{MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}{_TO}(?:{MONTH}\s+)?"
-        rf"(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+(?P<year>{YEAR}))?"), _night_dates),
-    Rule("weekday", compile_rule(
-        rf"(?:(?P<deic>last|next|this\s+past|this\s+coming|this|the\s+previous|the\s+following|"
-        rf"early|late|mid)[\s-]+)?(?P<wd>{WEEKDAY})(?:\s+{_POD})?"), _weekday),
-    Rule("day_word", compile_rule(
-        r"(?:(?:early|earlier|late|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
-        rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+{_POD})?"), _day_word),
-    Rule("this_pod", compile_rule(
-        rf"(?:(?:early|late)\s+)?(?P<deic>this|last)\s+{_POD}"), _this_pod),
+    Rule(
+        "night_weekdays",
+        compile_rule(rf"{_NIGHT}(?P<wd1>{WEEKDAY})\s+(?:and|to|into)\s+(?P<wd2>{WEEKDAY})"),
+        _night_weekdays,
+    ),
+    Rule(
+        "night_day_month",
+        compile_rule(
+            rf"{_NIGHT}(?P<d1>\d{{1,2}}){_ORD}{_TO}(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?"
+            rf"(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?"
+        ),
+        _night_dates,
+    ),
+    Rule(
+        "night_month_day",
+        compile_rule(
+            rf"{_NIGHT}(?P<month>{MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}{_TO}(?:{MONTH}\s+)?"
+            rf"(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+(?P<year>{YEAR}))?"
+        ),
+        _night_dates,
+    ),
+    Rule(
+        "weekday",
+        compile_rule(
+            rf"(?:(?P<deic>last|next|this\s+past|this\s+coming|this|the\s+previous|the\s+following|"
+            rf"early|late|mid)[\s-]+)?(?P<wd>{WEEKDAY})(?:\s+{_POD})?"
+        ),
+        _weekday,
+    ),
+    Rule(
+        "day_word",
+        compile_rule(
+            r"(?:(?:early|earlier|late|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow|"
+            rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+{_POD})?"
+        ),
+        _day_word,
+    ),
+    Rule(
+        "this_pod", compile_rule(rf"(?:(?:early|late)\s+)?(?P<deic>this|last)\s+{_POD}"), _this_pod
+    ),
     Rule("overnight", compile_rule(r"overnight"), _overnight),
-    Rule("bare_pod", compile_rule(
-        r"(?:late\s+)?(?:at|in|during|through|throughout|overnight)\s+(?P<span>(?:(?:the\s+)?"
-        rf"(?:middle\s+of\s+the\s+|dead\s+of\s+|early\s+hours\s+of\s+the\s+)?{_POD}))"), _bare_pod),
+    Rule(
+        "bare_pod",
+        compile_rule(
+            r"(?:late\s+)?(?:at|in|during|through|throughout|overnight)\s+(?P<span>(?:(?:the\s+)?"
+            rf"(?:middle\s+of\s+the\s+|dead\s+of\s+|early\s+hours\s+of\s+the\s+)?{_POD}))"
+        ),
+        _bare_pod,
+    ),
     Rule("anaphor", compile_rule(alternation(_ANAPHORS)), _anaphor),
-    Rule("deictic_unit", compile_rule(
-        rf"(?:{POSITION}\s+)?(?P<deic>{_DEIC})\s+(?P<unit>week|weekend|month|year|quarter|decade|"
-        r"century)"), _deictic_unit),
-    Rule("the_year", compile_rule(
-        r"the\s+(?:(?:full|entire|whole|current)\s+)?year"
-        r"(?![-‐]|\s+(?:of|before|after|earlier|ago|later|in|\d|two|nineteen))"), _the_year),
+    Rule(
+        "deictic_unit",
+        compile_rule(
+            rf"(?:{POSITION}\s+)?(?P<deic>{_DEIC})\s+(?P<unit>week|weekend|month|year|quarter|decade|"
+            r"century)"
+        ),
+        _deictic_unit,
+    ),
+    Rule(
+        "the_year",
+        compile_rule(
+            r"the\s+(?:(?:full|entire|whole|current)\s+)?year"
+            r"(?![-‐]|\s+(?:of|before|after|earlier|ago|later|in|\d|two|nineteen))"
+        ),
+        _the_year,
+    ),
     Rule("weekend", compile_rule(r"the\s+weekend"), _weekend),
-    Rule("year_earlier", compile_rule(
-        r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)"
-        r"(?:\s+(?:period|quarter|months?))?"), _year_earlier),
+    Rule(
+        "year_earlier",
+        compile_rule(
+            r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)"
+            r"(?:\s+(?:period|quarter|months?))?"
+        ),
+        _year_earlier,
+    ),
     Rule("year_end", compile_rule(r"(?:the\s+)?year['’]?s?[\s-]end"), _year_end),
-    Rule("recent_units", compile_rule(
-        r"recent\s+(?P<unit>minute|hour|day|week|month|year|decade)s"), _vague_duration),
-    Rule("duration_deictic", compile_rule(
-        rf"(?:{APPROX}\s+)?(?P<the>the\s+)?(?P<deic>{_DUR_DEIC})\s+(?:(?P<num>{NUMBER}|{VAGUE})\s+)?"
-        rf"(?P<unit>{UNIT})s?"), _duration),
-    Rule("duration", compile_rule(
-        rf"(?:{APPROX}\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?\s+"
-        rf"(?P<unit>{UNIT})s?(?![-‐])(?:\s+and\s+a\s+half)?(?:\s+(?:old|long))?"), _duration),
-    Rule("duration_adjective", compile_rule(
-        rf"(?P<num>{NUMBER})-(?P<unit>second|minute|hour|day|week|month|year|decade|century)"
-        r"(?!-old)(?![\w-])"), _duration),
-    Rule("duration_plural", compile_rule(
-        r"(?:for|over|within|in)\s+(?P<span>(?P<unit>minute|hour|day|week|month|year|decade)s)"),
-        _vague_duration),
-    Rule("ago", compile_rule(
-        rf"(?:{APPROX}\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})s?\s+"
-        r"(?P<dir>ago|earlier|from\s+now|hence|back)"), _ago),
+    Rule(
+        "recent_units",
+        compile_rule(r"recent\s+(?P<unit>minute|hour|day|week|month|year|decade)s"),
+        _vague_duration,
+    ),
+    Rule(
+        "duration_deictic",
+        compile_rule(
+            rf"(?:{APPROX}\s+)?(?P<the>the\s+)?(?P<deic>{_DUR_DEIC})\s+(?:(?P<num>{NUMBER}|{VAGUE})\s+)?"
+            rf"(?P<unit>{UNIT})s?"
+        ),
+        _duration,
+    ),
+    Rule(
+        "duration",
+        compile_rule(
+            rf"(?:{APPROX}\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?\s+"
+            rf"(?P<unit>{UNIT})s?(?![-‐])(?:\s+and\s+a\s+half)?(?:\s+(?:old|long))?"
+        ),
+        _duration,
+    ),
+    Rule(
+        "duration_adjective",
+        compile_rule(
+            rf"(?P<num>{NUMBER})-(?P<unit>second|minute|hour|day|week|month|year|decade|century)"
+            r"(?!-old)(?![\w-])"
+        ),
+        _duration,
+    ),
+    Rule(
+        "duration_plural",
+        compile_rule(
+            r"(?:for|over|within|in)\s+(?P<span>(?P<unit>minute|hour|day|week|month|year|decade)s)"
+        ),
+        _vague_duration,
+    ),
+    Rule(
+        "ago",
+        compile_rule(
+            rf"(?:{APPROX}\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})s?\s+"
+            r"(?P<dir>ago|earlier|from\s+now|hence|back)"
+        ),
+        _ago,
+    ),
     Rule("present_ref", compile_rule(alternation(LEX.present_ref)), _generic("PRESENT_REF")),
     Rule("past_ref", compile_rule(alternation(LEX.past_ref)), _generic("PAST_REF")),
     Rule("future_ref", compile_rule(alternation(LEX.future_ref)), _generic("FUTURE_REF")),
     Rule("set_word", compile_rule(alternation(LEX.sets)), _set_word),
-    Rule("set_named", compile_rule(
-        rf"(?:every|each)\s+(?:(?P<wd>{WEEKDAY})(?:\s+{_POD})?|(?P<month>{MONTH}))"), _set_weekday),
-    Rule("set_plural_weekday", compile_rule(
-        rf"(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)(?P<month>)(?P<pod>)"),
-        _set_weekday),
-    Rule("set_every", compile_rule(
-        rf"every\s+(?P<num>{NUMBER})\s+(?P<unit>{UNIT})s"), _set_every),
+    Rule(
+        "set_named",
+        compile_rule(rf"(?:every|each)\s+(?:(?P<wd>{WEEKDAY})(?:\s+{_POD})?|(?P<month>{MONTH}))"),
+        _set_weekday,
+    ),
+    Rule(
+        "set_plural_weekday",
+        compile_rule(
+            r"(?P<wd>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)(?P<month>)(?P<pod>)"
+        ),
+        _set_weekday,
+    ),
+    Rule("set_every", compile_rule(rf"every\s+(?P<num>{NUMBER})\s+(?P<unit>{UNIT})s"), _set_every),
 )
