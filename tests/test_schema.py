@@ -465,3 +465,11 @@ def _literal_values(hint: Any) -> set[str]:
     if typing.get_origin(hint) is typing.Literal:
         return set(typing.get_args(hint))
     return set()
+
+
+def test_discrepancy_needs_two_sides_and_copies_two_articles(data: dict[str, Any]) -> None:
+    bad = copy.deepcopy(data)
+    del bad["stories"][0]["discrepancies"][0]["sides"][1]
+    _fails_at(bad, "$.stories[0].discrepancies[0].sides", "too short")
+    data["stories"][0]["copies"][0] = data["stories"][0]["copies"][0][:1]
+    _fails_at(data, "$.stories[0].copies[0]", "too short")
