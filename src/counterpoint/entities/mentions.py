@@ -128,6 +128,8 @@ def _trim(
     pairs = list(words_in(doc_text[start:end], start))
     if not pairs or not any(c.isupper() for w, _ in pairs for c in w):
         return None
+    if label == "PERSON" and not _could_be_person([w for w, _ in pairs]):
+        return None
     if label == "PERSON" and _qualifies_role(tokens, titles):
         label = "ORG"
     return Candidate(
@@ -189,3 +191,11 @@ def _qualifies_role(tokens: Sequence[Token], titles: frozenset[tuple[str, ...]])
     doc = tokens[0].doc
     nxt = tokens[0].i + 1
     return nxt < len(doc) and doc[nxt].is_lower and (doc[nxt].lower_,) in titles
+
+
+def _could_be_person(words: Sequence[str]) -> bool:
+    """People's names have no digits and do not end in an abbreviation: spaCy's
+    "Zlatti71" (a user handle) or "Blames U.S." (a headline) are not people."""
+    if any(c.isdigit() for w in words for c in w):
+        return False
+    return "." not in words[-1].rstrip(".")
