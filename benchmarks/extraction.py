@@ -11,6 +11,11 @@ tokens, as in the usual extraction evaluations); totals are micro-averaged over 
 with the mean of per-page F1 beside them. All systems run in the same process on the same
 pages, so the rows are directly comparable.
 
+With ``--clean-corpus FILE.jsonl ...`` it instead runs the plain-text cleaning over corpora
+of already clean news text (one ``{"text": ...}`` record a line, e.g. the development sets
+in ``../shared/data``) and prints how often each rule fired and how many characters it
+removed: on clean text every removal is a candidate false positive to read.
+
 The bundled set is small and hand-written for this project (fictional pages with
 navigation, cookie and paywall banners, captions, newsletter and app prompts, teasers,
 embedded posts, comments and footers); it checks that cleaning never makes trafilatura's
@@ -144,11 +149,41 @@ def _page_table(results: dict[str, tuple[Score, list[tuple[str, Score]]]]) -> st
     return "\n".join(lines)
 
 
+def clean_corpus_report(paths: list[Path], examples: int) -> str:
+    """Per removal reason: how often it fired on clean text and a few of its pieces."""
+    from counterpoint.clean import clean_text
+
+    counts: Counter[str] = Counter()
+    removed_chars: Counter[str] = Counter()
+    pieces: dict[str, list[str]] = {}
+    docs = chars = 0
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line)["text"] if line.strip() else ""
+            docs, chars = docs + bool(text), chars + len(text)
+            for piece in clean_text(text).removed if text else ():
+                counts[piece.reason] += 1
+                removed_chars[piece.reason] += len(piece.text)
+                pieces.setdefault(piece.reason, []).append(piece.text[:100])
+    lines = [f"{docs} documents, {chars:,} characters"]
+    for reason, count in counts.most_common():
+        share = removed_chars[reason] / max(1, chars)
+        lines.append(f"{count:6d}  {share:7.4%}  {reason}")
+        lines.extend(f"              | {text}" for text in pieces[reason][:examples])
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--per-page", action="store_true", help="also print each page's scores")
+    parser.add_argument("--clean-corpus", nargs="+", type=Path, metavar="JSONL",
+                        help="report rule hits on already clean text instead")
+    parser.add_argument("--examples", type=int, default=3, help="pieces shown per rule")
     args = parser.parse_args(argv)
+    if args.clean_corpus:
+        print(clean_corpus_report(args.clean_corpus, args.examples))
+        return 0
     cases = load_cases(args.folder)
     if not cases:
         print(f"no HTML/gold pairs or JSONL records in {args.folder}", file=sys.stderr)
