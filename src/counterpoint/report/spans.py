@@ -90,20 +90,29 @@ def segment_text(text: str, spans: list[Span]) -> tuple[Segment, ...]:
     for span in clipped:
         if span.anchor not in starts[span.start]:
             starts[span.start].append(span.anchor)
-    segments = []
-    for left, right in pairwise(cuts):
-        covering = [s for s in clipped if s.start <= left and s.end >= right and s.end > s.start]
-        segments.append(
-            Segment(
-                text=text[left:right],
-                kinds=tuple(sorted({s.kind for s in covering})),
-                anchors=tuple(starts.get(left, ())),
-                covers=tuple(dict.fromkeys(s.anchor for s in covering)),
-            )
+    covering = _covering(cuts, clipped)
+    segments = [
+        Segment(
+            text=text[left:right],
+            kinds=tuple(sorted({s.kind for s in over})),
+            anchors=tuple(starts.get(left, ())),
+            covers=tuple(dict.fromkeys(s.anchor for s in over)),
         )
+        for (left, right), over in zip(pairwise(cuts), covering, strict=True)
+    ]
     if length in starts and cuts[-1] == length and _dangling(starts[length], segments):
         segments.append(Segment("", (), tuple(starts[length]), ()))
     return tuple(segments)
+
+
+def _covering(cuts: list[int], spans: list[Span]) -> list[list[Span]]:
+    """For each piece between consecutive cuts, the non-empty spans covering it, in order."""
+    covering: list[list[Span]] = [[] for _ in range(max(len(cuts) - 1, 0))]
+    index = {cut: i for i, cut in enumerate(cuts)}
+    for span in spans:
+        for i in range(index[span.start], index[span.end]):
+            covering[i].append(span)
+    return covering
 
 
 def _clip(span: Span, length: int) -> Span:
