@@ -77,6 +77,22 @@ def test_no_reporting_paragraph_is_dropped(seeds):
             assert len(missing) <= 0.1 * len(words), f"dropped: {paragraph[:80]!r}"
 
 
+def test_every_untouched_sentence_of_a_long_paragraph_survives_verbatim(seeds):
+    """Sentences of long raw paragraphs that no removed piece touches are kept word for word."""
+    for raw, result in seeds:
+        cleaned = " ".join(result.text.split())
+        pieces = [p.text for p in result.removed if p.reason != "duplicate paragraph"]
+        checked = 0
+        for paragraph in _paragraphs(raw):
+            if len(paragraph) <= 200:
+                continue
+            for sentence in re.split(r"(?<=[.!?…”\"])\s+(?=[A-Z“\"])", paragraph):
+                if not any(piece in sentence or sentence in piece for piece in pieces):
+                    assert " ".join(sentence.split()) in cleaned, sentence[:80]
+                    checked += 1
+        assert checked or not any(len(p) > 200 for p in _paragraphs(raw))
+
+
 def test_removed_pieces_are_short_noise_or_metadata(seeds):
     for _, result in seeds:
         for piece in result.removed:
