@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from counterpoint.model import SCHEMA_VERSION, Dossier, Quote, Speaker, Story
 from counterpoint.report import render_html
 from counterpoint.report.spans import Span, anchor, segment_text
-from counterpoint.report.view import verbatim_pieces
+from counterpoint.report.view import context, verbatim_pieces
 from tests.test_schema import IMG, SCRIPT, sample_dossier
 
 DOSSIER = sample_dossier()
@@ -126,10 +126,23 @@ def test_quotes_listed_by_speaker(page: lxml.html.HtmlElement) -> None:
     assert "named “Mayor Quill”" in speakers[0].text_content()
 
 
-def test_discrepancy_shows_both_sides(page: lxml.html.HtmlElement) -> None:
-    (panel,) = _story_section(page, DOSSIER.stories[0]).find_class("discrepancies-panel")
-    sides = [s.find("blockquote").text_content() for s in panel.find_class("side")]
-    assert sides == ["“on Monday”", "“on Sunday night”"]
+def test_discrepancy_shows_both_sides_in_context(page: lxml.html.HtmlElement) -> None:
+    story = DOSSIER.stories[0]
+    (panel,) = _story_section(page, story).find_class("discrepancies-panel")
+    sides = [s.find("blockquote") for s in panel.find_class("side")]
+    assert [s.find("mark").text_content() for s in sides] == ["on Monday", "on Sunday night"]
+    for side, record in zip(sides, story.discrepancies[0].sides, strict=True):
+        shown = side.text_content().strip("…").strip()
+        text = next(a.text for a in story.articles if a.id == record.article_id)
+        assert shown in text and len(shown) > len(record.text)
+
+
+def test_context_is_cut_at_words_and_paragraphs() -> None:
+    text = "First paragraph ends here.\nAlpha beta gamma delta epsilon zeta eta theta."
+    start = text.index("delta")
+    around = context(text, start, start + 5, width=12)
+    assert around == {"before": "… beta gamma ", "after": " epsilon …"}
+    assert context(text, 0, 5)["before"] == "" and "\n" not in context(text, 0, 5)["after"]
 
 
 def test_framing_table_compares_outlets(page: lxml.html.HtmlElement) -> None:

@@ -165,7 +165,8 @@ def _discrepancies(s: StoryView) -> list[str]:
     for d in s.discrepancies:
         body.append(f"- **{escape_inline(d['kind'])}**: {escape_inline(d['description'])}")
         for side in d["sides"]:
-            quote = escape_inline(side["text"])
+            quote = escape_inline(side["before"]) + f"**{escape_inline(side['text'].strip())}**"
+            quote += escape_inline(side["after"])
             body.append(
                 f"  - {escape_inline(side['label'])}: “{quote}” ([in context]({side['href']}))"
             )

@@ -79,6 +79,7 @@ def story_view(story: Story) -> StoryView:
     """Build the view of one story; labels name articles by outlet, falling back to input."""
     articles = _article_views(story)
     labels = {view.article.id: view.label for view in articles}
+    texts = {a.id: a.text for a in story.articles}
     return StoryView(
         story=story,
         dom_id=f"story-{slug(story.id)}",
@@ -87,7 +88,7 @@ def story_view(story: Story) -> StoryView:
         summary=[_cited(s.text, s.citations, labels) for s in story.summary],
         claims=[_claim_row(claim, articles, labels) for claim in story.claims],
         actors=_actors(story.claims, labels),
-        discrepancies=[_discrepancy(d, labels) for d in story.discrepancies],
+        discrepancies=[_discrepancy(d, labels, texts) for d in story.discrepancies],
         timeline=[_timeline_entry(t, labels) for t in story.timeline],
         framing=_framing(story, articles),
         naming=_naming(story, articles),
@@ -206,9 +207,30 @@ def _actors(claims: tuple[Claim, ...], labels: dict[str, str]) -> list[dict[str,
     return sorted(actors.values(), key=lambda a: (-len(a["positions"]), a["name"].casefold()))
 
 
-def _discrepancy(d: Any, labels: dict[str, str]) -> dict[str, Any]:
-    sides = [_cite(s.article_id, s.start, s.end, labels) | {"text": s.text} for s in d.sides]
+def _discrepancy(d: Any, labels: dict[str, str], texts: dict[str, str]) -> dict[str, Any]:
+    sides = [
+        _cite(s.article_id, s.start, s.end, labels)
+        | {"text": s.text, **context(texts.get(s.article_id, ""), s.start, s.end)}
+        for s in d.sides
+    ]
     return {"kind": d.kind, "description": d.description, "sides": sides}
+
+
+def context(text: str, start: int, end: int, width: int = 90) -> dict[str, str]:
+    """The words around ``text[start:end]``, cut at word boundaries, for reading a span in place.
+
+    Stays inside the span's paragraph; ``before``/``after`` start or end with an ellipsis
+    when they were cut short.
+    """
+    left = max(text.rfind("\n", 0, start) + 1, start - width)
+    right_nl = text.find("\n", end)
+    right = min(right_nl if right_nl >= 0 else len(text), end + width)
+    before, after = text[left:start], text[end:right]
+    if left > 0 and text[left - 1] != "\n" and " " in before:
+        before = "…" + before[before.index(" ") :]
+    if right < len(text) and text[right] != "\n" and " " in after:
+        after = after[: after.rindex(" ")] + " …"
+    return {"before": before.lstrip(), "after": after.rstrip()}
 
 
 def _timeline_entry(entry: Any, labels: dict[str, str]) -> dict[str, Any]:
