@@ -99,11 +99,10 @@ def within(doc: Doc, ids: set[int], lo: int, hi: int) -> set[int]:
     return {i for i in ids if lo <= doc[i].idx < hi}
 
 
-def char_span(doc: Doc, ids: set[int]) -> tuple[int, int]:
+def char_span(doc: Doc, text: str, ids: set[int]) -> tuple[int, int]:
     """The character span from the first to the last token in ``ids``, edges trimmed."""
     first, last = doc[min(ids)], doc[max(ids)]
     start, end = first.idx, last.idx + len(last.text)
-    text = doc.text
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 __all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """The cue lexicon as read from its data file."""
 
@@ -88,15 +88,25 @@ def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
     return CueMatch(token.i, token.i + 1, token.i, stance, False)
 
 
+@lru_cache(maxsize=4)
+def _phrase_index(lexicon: Lexicon) -> dict[str, list[dict[str, Any]]]:
+    """Phrases grouped by their first word, so most tokens are checked once."""
+    index: dict[str, list[dict[str, Any]]] = {}
+    for phrase in lexicon.phrases:
+        index.setdefault(phrase["tokens"][0], []).append(phrase)
+    return index
+
+
 def find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
     """Every cue in ``doc``: multiword phrases first, then single verbs not inside one."""
     found: list[CueMatch] = []
     covered: set[int] = set()
-    phrases = sorted(lexicon.phrases, key=lambda p: -len(p["tokens"]))
+    starts = _phrase_index(lexicon)
     for token in doc:
         if token.i in covered:
             continue
-        for phrase in phrases:
+        candidates = starts.get(token.lower_, []) + starts.get(token.lemma_.lower(), [])
+        for phrase in sorted(candidates, key=lambda p: -len(p["tokens"])):
             if _phrase_at(doc, token.i, phrase["tokens"]):
                 end = token.i + len(phrase["tokens"])
                 anchor = token.i + phrase["anchor"]

@@ -53,7 +53,7 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
     return find_subject(doc[cue.anchor], lexicon)
 
 
-def _draft(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
+def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
            quoted: list[tuple[int, int]]) -> _Draft | None:
     """One attribution from one cue, or None when speaker or content is missing."""
     if _inside_closed(doc[cue.anchor].idx, segments):
@@ -62,7 +62,7 @@ def _draft(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, .
     if head is None or _inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
     resolved = resolve(head, lexicon, quoted)
-    lo, hi = _paragraph_around(doc.text, doc[cue.anchor].idx)
+    lo, hi = _paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
     s_start, s_end = speaker_tokens(head)
     ids -= set(range(s_start, s_end))
@@ -71,17 +71,17 @@ def _draft(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, .
     if resolved is None:
         return None
     if ids:
-        start, end = char_span(doc, ids)
+        start, end = char_span(doc, text, ids)
     else:
         edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
-        seg = adjacent_segment(doc.text, edges, segments, (lo, hi))
+        seg = adjacent_segment(text, edges, segments, (lo, hi))
         if seg is None:
             return None
         start, end = seg.start, seg.end
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         return None
-    if not any(ch.isalnum() for ch in doc.text[start:end]):
+    if not any(ch.isalnum() for ch in text[start:end]):
         return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
@@ -188,11 +188,11 @@ def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segmen
     return sorted(drafts + added, key=lambda d: d.start)
 
 
-def _layout_drafts(doc: Doc, drafts: list[_Draft], lines: list[tuple[int, int]],
+def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[int, int]],
                    segments: tuple[Segment, ...]) -> list[_Draft]:
     """Headline/transcript colons and dash signatures not already found by a cue."""
     out = []
-    hits = colon_attributions(doc, lines) + dash_attributions(doc, lines)
+    hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines)
     for hit in hits:
         start, end = hit.content
         for seg in segments:
@@ -201,7 +201,7 @@ def _layout_drafts(doc: Doc, drafts: list[_Draft], lines: list[tuple[int, int]],
                 break
         if any(d.start < end and start < d.end for d in drafts + out):
             continue
-        cue = Cue(hit.cue[0], hit.cue[1], doc.text[hit.cue[0] : hit.cue[1]], "neutral")
+        cue = Cue(hit.cue[0], hit.cue[1], text[hit.cue[0] : hit.cue[1]], "neutral")
         resolved = Resolved(hit.speaker[0], hit.speaker[1], hit.name)
         out.append(_Draft(start, end, cue, hit.speaker[0], hit.speaker[1], resolved, end))
     return out
@@ -279,11 +279,11 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) 
     segments = find_segments(text)
     quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
     cues = find_cues(doc, lexicon)
-    drafts = [d for d in (_draft(doc, c, lexicon, segments, quoted) for c in cues) if d is not None]
+    drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted) for c in cues) if d is not None]
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues]
     drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
-    drafts = _unique(_continue_paragraphs(text, drafts + _layout_drafts(doc, drafts, paragraphs, segments),
+    drafts = _unique(_continue_paragraphs(text, drafts + _layout_drafts(doc, text, drafts, paragraphs, segments),
                                           segments, paragraphs))
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)

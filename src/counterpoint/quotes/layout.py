@@ -33,11 +33,6 @@ class LayoutHit:
     name: str
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every non-blank line."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-
-
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim whitespace (including no-break spaces) from both ends."""
     while start < end and text[start].isspace():
@@ -49,8 +44,14 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _entity_before_colon(doc: Doc, colon: int) -> Span | None:
     """A PERSON/ORG entity ending right before the colon at character ``colon``."""
+    span = doc.char_span(colon, colon + 1)
+    if span is None or span.start == 0:
+        return None
+    last = doc[span.start - 1]
+    if last.ent_type_ not in _SPEAKER_LABELS:
+        return None
     for ent in doc.ents:
-        if ent.end_char == colon and ent.label_ in _SPEAKER_LABELS:
+        if ent.start <= last.i < ent.end and ent.end_char == colon:
             return ent
     return None
 
@@ -61,11 +62,10 @@ def _starts_unit(text: str, start: int) -> bool:
     return not before or before.endswith(("\n", ".", "!", "?"))
 
 
-def colon_attributions(doc: Doc, lines: list[tuple[int, int]] | None = None) -> list[LayoutHit]:
+def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
     """``Name: content`` at the start of a line or sentence (headlines, transcripts)."""
-    text = doc.text
     hits = []
-    for lo, hi in lines if lines is not None else _lines(text):
+    for lo, hi in lines:
         for colon in (m.start() for m in re.finditer(":", text[lo:hi])):
             colon += lo
             ent = _entity_before_colon(doc, colon)
@@ -82,11 +82,10 @@ def colon_attributions(doc: Doc, lines: list[tuple[int, int]] | None = None) -> 
     return hits
 
 
-def dash_attributions(doc: Doc, lines: list[tuple[int, int]] | None = None) -> list[LayoutHit]:
+def dash_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
     """A line of quoted words signed after a dash: ``"..." ― Jane Roe``."""
-    text = doc.text
     hits = []
-    for lo, hi in lines if lines is not None else _lines(text):
+    for lo, hi in lines:
         line = text[lo:hi]
         for match in _DASH_RE.finditer(line):
             name = (lo + match.start("name"), lo + match.end("name"))

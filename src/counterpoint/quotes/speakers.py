@@ -42,12 +42,21 @@ class Resolved:
     name: str | None
 
 
+def _breaks_line(token: Token) -> bool:
+    """True when a line break follows ``token`` (in its trailing space or as a space token)."""
+    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+
+
 def _paragraph_of(token: Token) -> tuple[int, int]:
-    """Character range of the line holding ``token``."""
-    text = token.doc.text
-    lo = text.rfind("\n", 0, token.idx) + 1
-    hi = text.find("\n", token.idx)
-    return lo, (len(text) if hi < 0 else hi)
+    """Character range spanned by the tokens of the line holding ``token``."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and not _breaks_line(doc[first - 1]):
+        first -= 1
+    last = token.i
+    while last + 1 < len(doc) and not _breaks_line(doc[last]):
+        last += 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
 def _subject_of(token: Token) -> Token | None:
@@ -152,21 +161,26 @@ def _ent_of(token: Token) -> Span | None:
     """The named entity containing ``token``, if any."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
 
 
 def _person_name(ent: Span) -> str:
     """The longest PERSON mention up to ``ent`` that ends with the same surname."""
     surname = ent[-1].text.lower()
     best = ent.text
-    for other in ent.doc.ents:
-        if other.start > ent.start:
-            break
-        if other.label_ == "PERSON" and other[-1].text.lower() == surname and len(other.text) > len(best):
-            best = other.text
+    doc = ent.doc
+    for token in doc[: ent.start]:
+        if token.lower_ == surname and token.ent_type_ == "PERSON":
+            other = _ent_of(token)
+            if other is not None and other.end == token.i + 1 and len(other.text) > len(best):
+                best = other.text
     return best
 
 
@@ -204,10 +218,11 @@ def _is_source(ent: Span, lexicon: Lexicon) -> bool:
 def _previous_ents(head: Token, labels: set[str], quoted: list[tuple[int, int]],
                    lexicon: Lexicon) -> list[Span]:
     """Candidate antecedents: earlier sources first, then subjects, then any, nearest first."""
-    sents = [s for s in head.doc.sents if s.start <= head.i][-5:]
-    ents = [e for sent in sents for e in sent.ents
+    sents = [head.sent]
+    while len(sents) < 5 and sents[-1].start > 0:
+        sents.append(head.doc[sents[-1].start - 1].sent)
+    ents = [e for sent in sents for e in reversed(sent.ents)
             if e.label_ in labels and e.end <= head.i and not _inside(e.root, quoted)]
-    ents.reverse()
     sources = [e for e in ents if _is_source(e, lexicon)]
     subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass") and e not in sources]
     return sources + subjects + [e for e in ents if e not in sources and e not in subjects]
