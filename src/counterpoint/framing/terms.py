@@ -41,6 +41,7 @@ def _tokenizer() -> Any:
     return spacy.blank("en").tokenizer
 
 
+@lru_cache(maxsize=8192)
 def term_words(term: str) -> tuple[str, ...]:
     """A term split the way spaCy's English tokenizer splits article text, lower-cased."""
     return tuple(t.lower_ for t in _tokenizer()(term))
