@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +36,7 @@ from counterpoint.model import RawArticle, Removed
 __all__ = ["CleanResult", "clean_article", "clean_text", "NoisePatterns", "load_noise_patterns"]
 
 MAX_PASSES = 6
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _PAREN_END = re.compile(r"\(([^()]{2,80})\)\s*$")
 _BOLD_END = re.compile(r"\S.*?\*\*([^*]{2,80})\*\*\s*")
@@ -232,8 +233,14 @@ def _merge(known: TextMetadata, doc: dict[str, Any]) -> TextMetadata:
 
 def _paragraphs(text: str) -> list[str]:
     """Split text into paragraphs: blank lines separate; a line is its own paragraph
-    unless the block is hard-wrapped prose, whose lines are joined back."""
-    text = _ZERO_WIDTH.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    unless the block is hard-wrapped prose, whose lines are joined back.
+
+    Text is put in Unicode NFC form and invisible characters (zero-width spaces, soft
+    hyphens, stray byte-order marks) are dropped, so the same name is the same string in
+    every outlet.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ZERO_WIDTH.sub("", text)
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", text):
         lines = [_tidy(line) for line in block.split("\n")]
