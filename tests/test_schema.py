@@ -473,3 +473,28 @@ def test_discrepancy_needs_two_sides_and_copies_two_articles(data: dict[str, Any
     _fails_at(bad, "$.stories[0].discrepancies[0].sides", "too short")
     data["stories"][0]["copies"][0] = data["stories"][0]["copies"][0][:1]
     _fails_at(data, "$.stories[0].copies[0]", "too short")
+
+
+@pytest.mark.parametrize(
+    ("where", "path"),
+    [
+        (lambda s: s["quotes"][0]["speaker"], "$.stories[0].quotes[0].speaker.entity_id"),
+        (lambda s: s["claims"][1]["positions"][0], "$.stories[0].claims[1].positions[0].entity_id"),
+        (lambda s: s["framing"][0]["naming"][0], "$.stories[0].framing[0].naming[0].entity_id"),
+    ],
+)
+def test_dangling_entity_ids_are_rejected(data: dict[str, Any], where: Any, path: str) -> None:
+    where(data["stories"][0])["entity_id"] = "e_nobody"
+    _fails_at(data, path, "e_nobody", "does not name a record")
+
+
+def test_dangling_claim_quote_and_report_references(data: dict[str, Any]) -> None:
+    story = data["stories"][0]
+    bad = copy.deepcopy(data)
+    bad["stories"][0]["framing"][1]["hedges"][0]["applies_to"] = "c_gone"
+    _fails_at(bad, "$.stories[0].framing[1].hedges[0].applies_to", "c_gone")
+    bad = copy.deepcopy(data)
+    bad["stories"][0]["claims"][1]["reports"][0]["quote_id"] = "q_gone"
+    _fails_at(bad, "$.stories[0].claims[1].reports[0].quote_id", "q_gone")
+    story["claims"][0]["positions"][0]["reports"] = [0, 7]
+    _fails_at(data, "$.stories[0].claims[0].positions[0].reports[1]", "out of range")

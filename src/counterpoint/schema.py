@@ -23,6 +23,8 @@ from counterpoint.errors import CounterpointError
 
 __all__ = ["SchemaError", "load_schema", "span_problems", "validate_dossier"]
 
+Found = Iterator[tuple[str, str]]
+
 _SCHEMA_FILE = "dossier.schema.json"
 
 
@@ -116,6 +118,7 @@ def span_problems(data: dict[str, Any]) -> list[tuple[str, str]]:
             if problem:
                 problems.append((path, problem))
         problems.extend(_copies(story, texts, f"$.stories[{s}]"))
+        problems.extend(_references(story, f"$.stories[{s}]"))
     return problems
 
 
@@ -192,3 +195,46 @@ def _copies(story: dict[str, Any], texts: dict[str, str], base: str) -> Iterator
         if framing["article_id"] not in texts:
             problem = f"article_id {framing['article_id']!r} is not an article of this story"
             yield f"{base}.framing[{f}].article_id", problem
+
+
+def _references(story: dict[str, Any], base: str) -> Found:
+    """Ids that must name a record of the same story: entities, quotes, claims, reports."""
+    entities = {e["id"] for e in story["entities"]}
+    quotes = {q["id"] for q in story["quotes"]}
+    claims = {c["id"] for c in story["claims"]}
+    for q, quote in enumerate(story["quotes"]):
+        yield from _known(quote["speaker"]["entity_id"], entities, f"{base}.quotes[{q}].speaker")
+    for c, claim in enumerate(story["claims"]):
+        yield from _claim_references(claim, entities, quotes, f"{base}.claims[{c}]")
+    for f, framing in enumerate(story["framing"]):
+        path = f"{base}.framing[{f}]"
+        for i, naming in enumerate(framing["naming"]):
+            yield from _known(naming["entity_id"], entities, f"{path}.naming[{i}]")
+        for i, voice in enumerate(framing["voices"]):
+            yield from _known(voice["entity_id"], entities, f"{path}.voices[{i}]")
+        for i, hedge in enumerate(framing["hedges"]):
+            yield from _known(hedge["applies_to"], claims, f"{path}.hedges[{i}]", "applies_to")
+        for i, claim_id in enumerate(framing["own_voice_claims"]):
+            yield from _known(claim_id, claims, f"{path}.own_voice_claims[{i}]", "claim")
+
+
+def _claim_references(
+    claim: dict[str, Any], entities: set[str], quotes: set[str], path: str
+) -> Found:
+    for r, report in enumerate(claim["reports"]):
+        yield from _known(report["quote_id"], quotes, f"{path}.reports[{r}]", "quote_id")
+        if report["source"] is not None:
+            source = report["source"]["entity_id"]
+            yield from _known(source, entities, f"{path}.reports[{r}].source")
+    for p, position in enumerate(claim["positions"]):
+        yield from _known(position["entity_id"], entities, f"{path}.positions[{p}]")
+        for i, index in enumerate(position["reports"]):
+            if index >= len(claim["reports"]):
+                problem = f"report index {index} is out of range ({len(claim['reports'])} reports)"
+                yield f"{path}.positions[{p}].reports[{i}]", problem
+
+
+def _known(value: str | None, known: set[str], path: str, field: str = "entity_id") -> Found:
+    """A problem if ``value`` is set but names nothing in ``known``."""
+    if value is not None and value not in known:
+        yield f"{path}.{field}", f"{value!r} does not name a record of this story"
