@@ -152,3 +152,16 @@ def test_front_matter_fields():
     assert meta.title == "A Title: With Colon" and meta.authors == ("Ana Ruiz", "Tom Berg")
     assert meta.published == "2024-03-01"
     assert read_front_matter("---\nnot: front matter\n---\nBody.")[2] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By JOHN SMITH AND MARY O'BRIEN", ("John Smith", "Mary O'Brien")),
+        ("By Łukasz Nowak", ("Łukasz Nowak",)),
+        ("By Ingrid Sølvik", ("Ingrid Sølvik",)),
+        ("BREAKING NEWS & LIVE UPDATES", ()),  # capitals only count after "By"
+    ],
+)
+def test_parse_byline_capitals_and_accents(line, expected):
+    assert parse_byline(line) == expected

@@ -4,8 +4,9 @@ Scraped articles often open with a header (outlet name, section label, byline, h
 date) and close with a crawler footer (``Original url:`` and the address). This stage reads
 those lines into metadata and takes them out of the text, recording each removed line with a
 ``metadata: ...`` reason, so nothing disappears silently. Metadata the caller already knows
-(from a sidecar, a JSONL field or the HTML) wins: known values are never replaced, and a
-headline is only guessed when none is known.
+(from a sidecar, a JSONL field or the HTML) wins: known values are never replaced. A
+headline is guessed only when none is known; with a known title, the header line that is
+that title (or a close variant of it) is what gets removed.
 
 The rules are shapes, not words about any story: a header is the run of lines before the
 first sentence-like paragraph; a date line is only a date; a byline is only names.
@@ -72,12 +73,20 @@ _URL_LABEL = re.compile(
     rf"(?:(?:original|source|canonical|article)\s+)?(?:url|link|source)\s*:\s*(?:{_URL})?",
     re.IGNORECASE,
 )
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ]*['’][A-Z][a-zà-ÿ]+|Mc[A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)"
+_LOWER = "a-zß-öø-ÿĀ-ž"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"  # Latin Extended-A mixes cases; accepted as either
+_NAME_WORD = (
+    rf"(?:[{_UPPER}][{_LOWER}]*['’][{_UPPER}][{_LOWER}]+|Mc[{_UPPER}][{_LOWER}]+"
+    rf"|[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]\.)"
+)
+_CAPS_WORD = rf"(?:[{_UPPER}][{_UPPER}'’-]+|[{_UPPER}]\.)"
 _PARTICLE = r"(?:van|von|de|der|den|da|del|della|di|du|la|le|al|el|bin|ibn)"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
-_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s*&\s*|\s+and\s+)"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:\s+(?:(?i:{_PARTICLE})\s+)?{_CAPS_WORD}){{1,3}}"
+_ANY_NAME = rf"(?:{_NAME}|{_CAPS_NAME})"
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s*&\s*|\s+(?i:and)\s+)"
 _BYLINE_PREFIXED = re.compile(
-    rf"(?i:by|written by|words by|reporting by)\s+(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)"
+    rf"(?i:by|written by|words by|reporting by)\s+(?P<names>{_ANY_NAME}(?:{_JOIN}{_ANY_NAME})*)"
     rf"(?:\s*(?:,|\||–|—|-)\s*[^.!?]{{1,60}})?"
 )
 _BYLINE_BARE = re.compile(rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME})+)")
@@ -258,6 +267,7 @@ def parse_byline(line: str) -> tuple[str, ...]:
     if match is None:
         return ()
     names = [n.strip() for n in re.split(_JOIN, match.group("names")) if n.strip()]
+    names = [n.title() if n.isupper() else n for n in names]
     return tuple(n for n in names if not _ROLE_WORDS.intersection(n.casefold().split()))
 
 
