@@ -132,3 +132,20 @@ def test_single_record_jsonl_may_omit_the_id(tmp_path):
     articles, failures = read_inputs([tmp_path])
     assert failures == [] and articles[0].input_id == "digest"
     assert articles[0].origin.endswith("digest.jsonl:1")
+
+
+def test_empty_jsonl_and_wrong_field_types(tmp_path):
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "typed.jsonl").write_text(
+        '{"id": "a", "text": "Fine text here.", "published": 2024}\n'
+        '{"id": "b", "text": "More text here.", "authors": [1, 2]}\n'
+        '[1, 2, 3]\n',
+        encoding="utf-8",
+    )
+    articles, failures = read_inputs([tmp_path])
+    assert articles == []
+    reasons = {Path(f.input).name: f.reason for f in failures}
+    assert "empty" in reasons["empty.jsonl"]
+    assert "'published' must be a string" in reasons["typed.jsonl:1"]
+    assert "'authors' must be a list of strings" in reasons["typed.jsonl:2"]
+    assert "must be a JSON object" in reasons["typed.jsonl:3"]

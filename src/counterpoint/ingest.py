@@ -129,7 +129,10 @@ def _read_one(path: Path, max_file_bytes: int, batch: _Batch) -> None:
     try:
         data = _read_bytes(path, max_file_bytes)
         if ext in JSONL_EXTENSIONS:
-            _read_jsonl(path, _decode(data), batch)
+            content = _decode(data)
+            if not content.strip():
+                raise _Bad("the file is empty (or only whitespace)")
+            _read_jsonl(path, content, batch)
             return
         text = _decode_html(data) if ext in HTML_EXTENSIONS else _decode(data)
         article = _file_article(path, text, is_html=ext in HTML_EXTENSIONS)
