@@ -149,3 +149,21 @@ def test_empty_jsonl_and_wrong_field_types(tmp_path):
     assert "'published' must be a string" in reasons["typed.jsonl:1"]
     assert "'authors' must be a list of strings" in reasons["typed.jsonl:2"]
     assert "must be a JSON object" in reasons["typed.jsonl:3"]
+
+
+def test_read_error_is_a_failure_even_as_root(tmp_path, monkeypatch):
+    """The permission path, simulated: root can read anything, so the OS cannot refuse."""
+    target = tmp_path / "locked.txt"
+    target.write_text("Some text that cannot be read.", encoding="utf-8")
+    (tmp_path / "open.txt").write_text("Some text that can be read.", encoding="utf-8")
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    articles, failures = read_inputs([tmp_path])
+    assert [a.input_id for a in articles] == ["open"]
+    assert failures[0].input == str(target) and "permission denied" in failures[0].reason
