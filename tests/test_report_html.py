@@ -76,7 +76,9 @@ def test_every_link_lands_on_the_cited_span(page: lxml.html.HtmlElement) -> None
     assert len(targets) == 11
     for target in targets:
         assert page.xpath(f"//a[@id='{target}']"), target
-        article_id, start, end = re.fullmatch(r"art-(.+)-(\d+)-(\d+)", target).groups()
+        match = re.fullmatch(r"art-(.+)-(\d+)-(\d+)", target)
+        assert match, target
+        article_id, start, end = match.groups()
         assert _covered_text(page, target) == texts[article_id][int(start) : int(end)]
 
 
