@@ -144,7 +144,8 @@ def _deictic_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
     """ "the year": this year, or a one-year span after "for" ("for the year")."""
-    if re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.I):
+    full = re.search(r"full|entire|whole", m.group(0), re.I)
+    if not full and re.search(r"\bfor\s+$", ctx.text[max(0, m.start() - 5) : m.start()], re.I):
         return Resolution("DURATION", "P1Y")
     return Resolution("DATE", f"{ctx.ref.year:04d}", relative=True)
 
@@ -163,6 +164,8 @@ def _duration_value(amount: str, code: str, half: bool = False) -> str:
         code, amount = "M", amount if amount == "X" else str(int(float(amount) * 3))
     if code == "2W":
         code, amount = "W", amount if amount == "X" else str(int(float(amount) * 2))
+    if code in {"E", "C"} and amount != "X":
+        code, amount = "Y", _amount(str(float(amount) * (10 if code == "E" else 100)))
     if code == "WE":
         return "P2D" if amount in {"1", "X"} else f"P{amount}WE"
     if code.startswith("T"):
@@ -181,7 +184,9 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     if re.search(r"(?:once|twice|times|per)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]):
         return None
     half = bool(re.search(r"and\s+a\s+half", m.group(0), re.I))
-    amount = _amount(num) if num or not groups.get("vague") else "X"
+    plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s"
+    vague = groups.get("vague") or (not num and plural)
+    amount = "X" if vague else _amount(num)
     return Resolution("DURATION", _duration_value(amount, unit_code(unit), half))
 
 
@@ -214,9 +219,11 @@ _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 
 
 
 def _about_quarters(m: re.Match[str], ctx: Context) -> bool:
-    """Whether the sentence compares quarterly figures ("... from $2 a year earlier")."""
+    """Whether this or the previous sentence is about quarterly figures
+    ("Net rose in the quarter. Sales rose from $2 a year earlier.")."""
     s_start, s_end = ctx.sentence(m.start())
-    return bool(_QUARTER_WORD.search(ctx.text, s_start, s_end))
+    prev_start = ctx.sentence(max(0, s_start - 2))[0]
+    return bool(_QUARTER_WORD.search(ctx.text, prev_start, s_end))
 
 
 def _quarter_in_focus(m: re.Match[str], ctx: Context) -> tuple[int, int]:
@@ -394,7 +401,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "ago",
         compile_rule(
             rf"(?:{APPROX}\s+)?(?P<num>{NUMBER}|{VAGUE})\s+(?P<unit>{UNIT})s?\s+"
-            r"(?P<dir>ago|earlier|from\s+now|hence|back)"
+            r"(?:or\s+so\s+)?(?P<dir>ago|earlier|from\s+now|hence|back)"
         ),
         _ago,
     ),
