@@ -306,3 +306,15 @@ def test_cleaning_is_idempotent(text):
 def test_seeds_are_idempotent(seeds):
     for _, result in seeds:
         assert _again(result).text == result.text
+
+
+def test_html_date_comes_from_markup_not_from_copyright_years():
+    html = (
+        "<html><head><title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
+        "<p>Ferry fares between the two islands will rise by six percent from June, the operator "
+        "said on Monday in a statement to passengers.</p></article>"
+        "<footer><p>Copyright 2024 Island Post.</p></footer></body></html>"
+    )
+    result = clean_article(RawArticle("fares", "fares.html", html=html))
+    assert result.published is None
+    assert result.text.startswith("Ferry fares between the two islands")

@@ -46,6 +46,7 @@ _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 _WRAPPED = re.compile(r"(\*{1,2}|_{1,2})(?=\S)([^*_]+?)(?<=\S)\1")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _BARE_URL = re.compile(r"<?https?://[^\s<>]+>?", re.IGNORECASE)
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2099-12-31"}
 _OPEN_END = re.compile(r"[^\W_]$|,$")
 _EMOJI_START = re.compile("^[\U0001f1e6-\U0001f1ff\U0001f000-\U0001faff\u2600-\u27bf]")
 
@@ -196,7 +197,11 @@ def _from_html(raw: RawArticle, known: TextMetadata) -> tuple[str, TextMetadata]
     navigation line can become a false claim, while a missed paragraph only loses coverage.
     Comments are never article text; tables are kept (they often hold reported figures).
     trafilatura falls back to any text of a page, navigation included, so a page whose text
-    has no sentence-like paragraph is taken to hold no article.
+    has no sentence-like paragraph is taken to hold no article. Dates come only from the
+    page's markup (meta tags, ``<time>``, structured data), never from htmldate's guesses
+    in the page text: a copyright year became "January 1" and an embedded post's date the
+    publication date. The upper bound is fixed rather than today, so runs do not depend on
+    the clock.
     """
     from trafilatura import bare_extraction
 
@@ -209,6 +214,7 @@ def _from_html(raw: RawArticle, known: TextMetadata) -> tuple[str, TextMetadata]
         include_tables=True,
         include_images=False,
         include_links=False,
+        date_extraction_params=_DATE_PARAMS,
     )
     fields: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     text = str(fields.get("text") or "")
