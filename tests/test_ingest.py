@@ -167,3 +167,11 @@ def test_read_error_is_a_failure_even_as_root(tmp_path, monkeypatch):
     articles, failures = read_inputs([tmp_path])
     assert [a.input_id for a in articles] == ["open"]
     assert failures[0].input == str(target) and "permission denied" in failures[0].reason
+
+
+def test_pathological_json_is_a_failure_not_a_crash(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    huge = '{"id": "n", "text": "Some text.", "n": ' + "9" * 5000 + "}"
+    (tmp_path / "odd.jsonl").write_text(f"{deep}\n{huge}\n", encoding="utf-8")
+    articles, failures = read_inputs([tmp_path])
+    assert articles == [] and [f.input.rsplit(":", 1)[1] for f in failures] == ["1", "2"]

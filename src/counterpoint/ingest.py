@@ -246,6 +246,8 @@ def _sidecar_fields(sidecar: Path) -> dict[str, Any]:
         value = json.loads(_decode(sidecar.read_bytes()))
     except json.JSONDecodeError as err:
         raise _Bad(f"sidecar is not valid JSON: {err.msg} at line {err.lineno}") from None
+    except (ValueError, RecursionError) as err:
+        raise _Bad(f"sidecar JSON cannot be read: {type(err).__name__}") from None
     except OSError as err:
         raise _Bad(f"sidecar cannot be read: {err.strerror or err}") from None
     if not isinstance(value, dict):
@@ -307,6 +309,8 @@ def _jsonl_article(line: str, origin: str, fallback_id: str | None) -> RawArticl
         value = json.loads(line)
     except json.JSONDecodeError as err:
         raise _Bad(f"malformed JSON: {err.msg} at column {err.colno}") from None
+    except (ValueError, RecursionError) as err:  # absurd numbers or nesting
+        raise _Bad(f"JSON that cannot be read: {type(err).__name__}") from None
     if not isinstance(value, dict):
         raise _Bad(f"a line must be a JSON object, not {type(value).__name__}")
     raw_id = value.get("id", fallback_id)
