@@ -87,10 +87,13 @@ def _month_year(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if m["year"]:
         return Resolution("DATE", f"{int(m['year']):04d}-{month:02d}")
+    anchor = ctx.ref
+    if m["yeardeic"]:
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["yeardeic"].lower()]
+        return Resolution("DATE", f"{year:04d}-{month:02d}", relative=True)
     if not (m["deic"] or m["pos"]) and not _bare_month_ok(m, ctx):
         return None
     deic = (m["deic"] or "").lower().split()
-    anchor = ctx.ref
     if deic and deic[0] == "last" or deic[-1:] == ["past"]:
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif deic and deic[0] == "next" or deic[-1:] == ["coming"]:
@@ -283,7 +286,8 @@ CALENDAR_RULES: tuple[Rule, ...] = (
         "month_year",
         compile_rule(
             rf"(?:(?P<pos>{POSITION})[\s-]+)?(?P<deic>(?:this\s+past|this\s+coming|last|next|this)\s+)?"
-            rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?P<year>{YEAR})(?!\d))?"
+            rf"(?P<month>{MONTH})(?:,?\s+(?:of\s+)?(?:(?P<year>{YEAR})(?!\d)|"
+            r"(?P<yeardeic>this|last|next)\s+year))?"
         ),
         _month_year,
     ),

@@ -71,6 +71,8 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _day_word(m: re.Match[str], ctx: Context) -> Resolution | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
+    if word == "today" and re.match(r"['’]s\s+[a-z]", ctx.text[m.end() : m.end() + 4]):
+        return None  # "today's world": the present in general, not a day
     day = ctx.ref + dt.timedelta(days=_DAY_WORDS[word])
     pod = _pod_code(m["pod"]) or ("TNI" if word == "tonight" else "")
     return Resolution("TIME" if pod else "DATE", day.isoformat() + pod, relative=True)
