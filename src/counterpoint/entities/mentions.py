@@ -84,13 +84,14 @@ def words_in(text: str, offset: int) -> Iterator[tuple[str, int]]:
 def extract_candidates(article_id: str, doc: Doc) -> list[Candidate]:
     """Every named-entity span of ``doc`` with a kept label, trimmed to its name."""
     titles = load_titles()
+    text = doc.text
     found: list[Candidate] = []
     for ent in doc.ents:
         label = ENTITY_TYPES.get(ent.label_)
         if label is None:
             continue
         for piece in _split_lines(ent):
-            candidate = _trim(article_id, piece, label, titles)
+            candidate = _trim(article_id, text, piece, label, titles)
             if candidate is not None:
                 found.append(candidate)
     return found
@@ -111,7 +112,11 @@ def _split_lines(span: Span) -> Iterator[Sequence[Token]]:
 
 
 def _trim(
-    article_id: str, tokens: Sequence[Token], label: str, titles: frozenset[tuple[str, ...]]
+    article_id: str,
+    doc_text: str,
+    tokens: Sequence[Token],
+    label: str,
+    titles: frozenset[tuple[str, ...]],
 ) -> Candidate | None:
     """Strip punctuation, "the", titles and possessives; drop title fragments."""
     tokens = _strip_edges(list(tokens))
@@ -123,7 +128,6 @@ def _trim(
         return None
     if not tokens:
         return None
-    doc_text = tokens[0].doc.text
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     pairs = list(words_in(doc_text[start:end], start))
     if not pairs or not any(c.isupper() for w, _ in pairs for c in w):

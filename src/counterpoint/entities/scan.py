@@ -11,7 +11,6 @@ named, unless it is the surname of only that person in the whole story.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -34,24 +33,39 @@ def add_alias_mentions(
             taken[c.article_id].append((c.start, c.end))
     for article_id, text in texts.items():
         owners = _owners_in(article_id, groups)
-        if not owners:
-            continue
-        for m in _pattern(list(owners)).finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken[article_id]):
-                continue
-            form = " ".join(m.group().split())
-            starts = tuple(m.start() + w.start() for w in re.finditer(r"\S+", m.group()))
-            result[owners[form]][0].append(
-                Candidate(article_id, m.start(), m.end(), tuple(form.split()), starts, None)
-            )
-            taken[article_id].append((m.start(), m.end()))
+        for form in sorted(owners, key=lambda f: (-len(f), f)):
+            for begin in _occurrences(text, form):
+                stop = begin + len(form)
+                if any(s < stop and begin < e for s, e in taken[article_id]):
+                    continue
+                words = tuple(form.split(" "))
+                starts = tuple(
+                    begin + len(" ".join(words[:i])) + bool(i) for i in range(len(words))
+                )
+                result[owners[form]][0].append(
+                    Candidate(article_id, begin, stop, words, starts, None)
+                )
+                taken[article_id].append((begin, stop))
     return result
 
 
-def _pattern(forms: list[str]) -> re.Pattern[str]:
-    forms.sort(key=lambda f: (-len(f), f))
-    body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])")
+def _occurrences(text: str, form: str) -> list[int]:
+    """Start offsets of ``form`` in ``text`` that begin and end at word
+    boundaries (a letter, digit, underscore or hyphen next to it is no boundary)."""
+    found = []
+    begin = text.find(form)
+    while begin != -1:
+        before = text[begin - 1] if begin else " "
+        end = begin + len(form)
+        after = text[end] if end < len(text) else " "
+        if not _joins(before) and not _joins(after):
+            found.append(begin)
+        begin = text.find(form, begin + 1)
+    return found
+
+
+def _joins(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _owners_in(article_id: str, groups: Sequence[tuple[Group, str]]) -> dict[str, int]:
