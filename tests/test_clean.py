@@ -318,3 +318,15 @@ def test_html_date_comes_from_markup_not_from_copyright_years():
     result = clean_article(RawArticle("fares", "fares.html", html=html))
     assert result.published is None
     assert result.text.startswith("Ferry fares between the two islands")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400), st.booleans())
+def test_cleaning_any_text_or_html_returns_or_says_why(text, as_html):
+    raw = RawArticle("x", "x.txt", html=text) if as_html else RawArticle("x", "x.txt", text=text)
+    try:
+        result = clean_article(raw)
+    except InputError as err:
+        assert err.reason
+        return
+    assert result.text and result.text == result.text.strip()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from counterpoint.ingest import SUPPORTED_EXTENSIONS, read_inputs
 
@@ -175,3 +178,17 @@ def test_pathological_json_is_a_failure_not_a_crash(tmp_path):
     (tmp_path / "odd.jsonl").write_text(f"{deep}\n{huge}\n", encoding="utf-8")
     articles, failures = read_inputs([tmp_path])
     assert articles == [] and [f.input.rsplit(":", 1)[1] for f in failures] == ["1", "2"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    content=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)),
+    ext=st.sampled_from([".txt", ".md", ".html", ".jsonl", ".json", ".bin"]),
+)
+def test_any_bytes_give_an_article_or_a_failure_never_an_exception(tmp_path, content, ext):
+    path = Path(tempfile.mkdtemp(dir=tmp_path)) / f"input{ext}"  # fresh folder per example
+    path.write_bytes(content)
+    articles, failures = read_inputs([path], max_file_bytes=200)
+    assert articles or failures
+    assert all(a.origin.startswith(str(path)) for a in articles)
+    assert all(f.input.startswith(str(path)) and f.reason for f in failures)
