@@ -51,6 +51,7 @@ class _Item:
     cand: Candidate
     reading: Reading
     features: grouping.Features
+    times: frozenset[str]
 
 
 def build_claims(
@@ -78,7 +79,9 @@ def build_claims(
     groups = grouping.group_candidates(scores, settings.grouping)
     story_ids = [a.id for a in articles]
     origin = origin_map(story_ids, copies)
-    claims = [_claim(items, g, scores, vectors, story_ids, origin) for g in groups]
+    claims = [
+        _claim(items, g, scores, vectors, story_ids, origin, settings) for g in groups
+    ]
     claims.sort(key=lambda c: (-c.outlet_count, -len(c.reports), _first(c, story_ids)))
     return tuple(claims), find_discrepancies(claims, docs, origin, lex)
 
@@ -100,18 +103,35 @@ def _items(
         if doc is None:
             continue
         for cand in extract_candidates(article, doc, quotes, index, lex):
-            items.append(_Item(cand, read_stance(doc, cand, lex), grouping.features_of(doc, cand)))
+            reading = read_stance(doc, cand, lex)
+            items.append(_Item(cand, reading, grouping.features_of(doc, cand), _times(doc, cand)))
     return items
+
+
+def _times(doc: Doc, cand: Candidate) -> frozenset[str]:
+    """The dates and times a candidate is about: two reports about different moments do not
+    contradict each other."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    return frozenset(e.text.lower() for e in span.ents if e.label_ in ("DATE", "TIME"))
 
 
 def _claim(
     items: Sequence[_Item], members: Sequence[int], scores: np.ndarray, vectors: np.ndarray,
-    story_ids: Sequence[str], origin: Mapping[str, str],
+    story_ids: Sequence[str], origin: Mapping[str, str], settings: ClaimSettings,
 ) -> Claim:
     group = [items[i] for i in members]
-    rep = _representative(group)
-    claim_negated = rep.reading.negated
-    reports = tuple(_report(it, claim_negated) for it in group)
+    negated = _majority_polarity(group)
+    rep_pos = members[group.index(_representative(group, negated))]
+    rep = items[rep_pos]
+    flip_min = settings.grouping.flip_similarity
+
+    def same(i: int) -> bool:
+        close = float(vectors[i] @ vectors[rep_pos]) >= flip_min
+        return close and items[i].times == rep.times
+
+    reports = tuple(_report(items[i], negated, same(i)) for i in members)
     outlet_count, independent = origins_of(reports, origin)
     feats = [it.features for it in items]
     return Claim(
@@ -133,13 +153,21 @@ def _claim_id(group: Sequence[_Item]) -> str:
     return make_id("c", *sorted(candidate_key(it.cand) for it in group))
 
 
-def _representative(group: Sequence[_Item]) -> _Item:
-    """The most neutral report: positive, asserting or relaying, unhedged, then shortest."""
+def _majority_polarity(group: Sequence[_Item]) -> bool:
+    """Whether most reports that assert or relay the proposition state it negatively."""
+    backing = [it for it in group if it.reading.stance in ("asserts", "reports")] or list(group)
+    negative = sum(1 for it in backing if it.reading.negated)
+    return negative * 2 > len(backing)
+
+
+def _representative(group: Sequence[_Item], negated: bool) -> _Item:
+    """The most neutral report: of the claim's polarity, asserting or relaying, unhedged, then
+    shortest."""
 
     def rank(it: _Item) -> tuple[bool, bool, int, bool, int]:
         text_len = len(it.cand.text)
         return (
-            it.reading.negated,
+            it.reading.negated != negated,
             it.reading.stance not in ("asserts", "reports"),
             len(it.reading.hedges),
             text_len < 30,
@@ -149,8 +177,11 @@ def _representative(group: Sequence[_Item]) -> _Item:
     return min(group, key=rank)
 
 
-def _report(item: _Item, claim_negated: bool) -> Report:
+def _report(item: _Item, claim_negated: bool, same_proposition: bool) -> Report:
+    """The report of one candidate; its polarity counts against the claim's only when it
+    states the same proposition (close enough to the claim's wording)."""
     cand = item.cand
+    negated = item.reading.negated if same_proposition else claim_negated
     return Report(
         article_id=cand.article_id,
         start=cand.start,
@@ -159,7 +190,7 @@ def _report(item: _Item, claim_negated: bool) -> Report:
         voice=cand.voice,
         quote_id=cand.quote_id,
         source=cand.source,
-        stance=relative_stance(item.reading.stance, item.reading.negated, claim_negated),
+        stance=relative_stance(item.reading.stance, negated, claim_negated),
         hedges=item.reading.hedges,
     )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.claims.extract import sentences
 from counterpoint.claims.lexicon import Lexicon, find_phrases
 from counterpoint.model import Claim, Discrepancy, Report, Side
 
@@ -54,8 +55,10 @@ def _sentence(docs: Mapping[str, Doc], report: Report) -> Span | None:
     doc = docs.get(report.article_id)
     if doc is None:
         return None
-    span = doc.char_span(report.start, report.end, alignment_mode="expand")
-    return span.sent if span is not None and len(span) else None
+    for sent in sentences(doc):
+        if sent.start_char <= report.start < sent.end_char:
+            return sent
+    return None
 
 
 def _side(doc: Doc, mark: _Marked) -> Side:
@@ -157,7 +160,8 @@ def _counted(article_id: str, span: Span, lex: Lexicon) -> list[_Marked]:
         if value is None:
             continue
         start, end = min(tok.idx, noun.idx), max(tok.idx + len(tok.text), noun.idx + len(noun.text))
-        out.append(_Marked(article_id, start, end, str(value), noun.lemma_.lower()))
+        shown = str(int(value)) if float(value).is_integer() else str(value)
+        out.append(_Marked(article_id, start, end, shown, noun.lemma_.lower()))
     return out
 
 
@@ -218,7 +222,7 @@ def _damage(docs: Mapping[str, Doc], origin: Mapping[str, str], lex: Lexicon) ->
     some: list[_Marked] = []
     none: list[_Marked] = []
     for article_id, doc in docs.items():
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if find_phrases(sent.text, lex.no_damage):
                 none.append(_Marked(article_id, sent.start_char, sent.end_char, "none", ""))
             elif _states_damage(sent, lex):

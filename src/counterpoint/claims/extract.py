@@ -18,11 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.claims.lexicon import Lexicon, find_phrases
 from counterpoint.model import Article, Cue, Entity, Quote, Source
 
-__all__ = ["Candidate", "EntityIndex", "build_entity_index", "extract_candidates"]
+__all__ = [
+    "Candidate", "EntityIndex", "build_entity_index", "extract_candidates", "sentences",
+    "candidate_key",
+]
 
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 EDGE_CHARS = " \t\r\n\"'“”‘’«»,;:—–-()[]*#"
 LEAD_WORDS = ("that ", "and ", "but ", "however, ", "however ")
+TRAIL_WORDS = (" and", " but", " nor", " or", " because", " so")
 UNNAMED = "unnamed source"
 
 
@@ -79,11 +83,30 @@ def extract_candidates(
     for quote in own_quotes:
         found.extend(_from_quote(article, doc, quote, index, lex))
     taken = [_quote_extent(q) for q in own_quotes]
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if any(s < sent.end_char and sent.start_char < e for s, e in taken):
             continue
         found.extend(_from_sentence(article, doc, sent, index, lex))
     return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, cut again at line breaks (headlines, captions and bylines of
+    scraped pages are often glued to the next sentence)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        begin = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > begin:
+                    out.append(doc[begin:tok.i])
+                begin = tok.i + 1
+            elif tok.i > begin and "\n" in doc.text[tok.idx - 1:tok.idx]:
+                out.append(doc[begin:tok.i])
+                begin = tok.i
+        if begin < sent.end:
+            out.append(doc[begin:sent.end])
+    return out
 
 
 def _quote_extent(quote: Quote) -> tuple[int, int]:
@@ -103,7 +126,7 @@ def _from_quote(
         return []
     source = _source_of(quote, index)
     out: list[Candidate] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         start, end = max(sent.start_char, quote.start), min(sent.end_char, quote.end)
         if end - start < 3:
             continue
@@ -158,16 +181,21 @@ def _attribution_in(
     if lemma not in lex.reporting_verbs:
         return None
     subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")]
-    contents = [t for t in root.children if t.dep_ in ("ccomp", "dobj", "xcomp")]
+    contents = sorted(
+        (t for t in root.children if t.dep_ in ("ccomp", "dobj", "xcomp")),
+        key=lambda t: ("ccomp", "xcomp", "dobj").index(t.dep_),
+    )
     if not subjects or not contents or subjects[0].lemma_.lower() in ("it", "there"):
         return None
     if lemma in lex.call_cues:
         return []
     content, speaker = contents[0], subjects[0]
-    c_start = content.left_edge.idx
-    c_end = content.right_edge.idx + len(content.right_edge.text)
+    if content.i < sent.start or speaker.i < sent.start:
+        return None
+    c_start = max(content.left_edge.idx, sent.start_char)
+    c_end = min(content.right_edge.idx + len(content.right_edge.text), sent.end_char)
     cue = Cue(root.idx, root.idx + len(root.text), root.text, _lexical_stance(lemma, lex))
-    source = _source_from_span(doc, speaker, index, article_id)
+    source = _source_from_span(doc, speaker, index, article_id, sent)
     out = []
     for start, end, head in _clauses(doc, c_start, c_end):
         context = (sent.start_char, sent.end_char)
@@ -190,9 +218,11 @@ def _lexical_stance(lemma: str, lex: Lexicon) -> Literal["neutral", "assertive",
     return "neutral"
 
 
-def _source_from_span(doc: Doc, speaker: Token, index: EntityIndex, article_id: str) -> Source:
-    start = speaker.left_edge.idx
-    end = speaker.right_edge.idx + len(speaker.right_edge.text)
+def _source_from_span(
+    doc: Doc, speaker: Token, index: EntityIndex, article_id: str, sent: Span
+) -> Source:
+    start = max(speaker.left_edge.idx, sent.start_char)
+    end = min(speaker.right_edge.idx + len(speaker.right_edge.text), sent.end_char)
     for m_start, m_end, entity_id in index.mentions.get(article_id, ()):
         if m_start < end and start < m_end:
             return Source(entity_id, index.names.get(entity_id))
@@ -225,6 +255,8 @@ def _clauses(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     Each piece stays a contiguous piece of the text; a relative clause remembers the noun it
     hangs on (``head``) so that it can be compared with other reports about that noun.
     """
+    if end <= start:
+        return []
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return [(start, end, "")]
@@ -296,6 +328,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         for word in LEAD_WORDS:
             if lowered.startswith(word):
                 start, changed = start + len(word), True
+                break
+        for word in TRAIL_WORDS:
+            if lowered.endswith(word):
+                end, changed = end - len(word), True
                 break
     return start, end
 

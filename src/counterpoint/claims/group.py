@@ -8,6 +8,8 @@ Every grouping decision is kept as a plain sentence so a user can see why.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,11 +29,13 @@ SKIP_LEMMAS = {"say", "tell", "add", "be", "have", "do", "make", "take", "also",
 class GroupingSettings:
     """Weights and threshold of the pair score; see docs/claims.md for how they were set."""
 
-    threshold: float = 0.62
+    threshold: float = 0.70
     entity_weight: float = 0.12
-    word_weight: float = 0.10
+    word_weight: float = 0.12
     no_overlap_penalty: float = 0.12
-    max_entity_bonus_at: int = 2
+    entity_saturation: float = 1.2
+    word_saturation: float = 1.5
+    flip_similarity: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -74,26 +78,41 @@ def embed(embedder: Embedder, cands: Sequence[Candidate]) -> np.ndarray:
 def pair_scores(
     vectors: np.ndarray, feats: Sequence[Features], settings: GroupingSettings
 ) -> np.ndarray:
-    """Cosine similarity adjusted by shared entities and shared content words."""
-    sims = vectors @ vectors.T if len(vectors) else np.zeros((0, 0))
+    """Cosine similarity adjusted by shared entities and shared content words.
+
+    Shared things count by their rarity in the story (inverse document frequency over the
+    candidates): every report of a story names its main place, so sharing it says little.
+    """
     n = len(feats)
-    scores = np.array(sims, dtype=np.float64)
+    scores = np.array(vectors @ vectors.T if n else np.zeros((0, 0)), dtype=np.float64)
+    idf = _idf(feats)
     for i in range(n):
         for j in range(i + 1, n):
-            bonus = _bonus(feats[i], feats[j], settings)
+            bonus = _bonus(feats[i], feats[j], idf, settings)
             scores[i, j] += bonus
             scores[j, i] += bonus
     return scores
 
 
-def _bonus(a: Features, b: Features, settings: GroupingSettings) -> float:
-    shared_e = len(a.entities & b.entities)
-    shared_w = len(a.words & b.words)
-    if shared_e == 0 and shared_w == 0:
+def _idf(feats: Sequence[Features]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for f in feats:
+        counts.update({"e:" + k for k in f.entities})
+        counts.update({"w:" + k for k in f.words})
+    n = len(feats) + 1
+    return {k: math.log(n / (c + 1)) / math.log(n) for k, c in counts.items()}
+
+
+def _bonus(
+    a: Features, b: Features, idf: dict[str, float], settings: GroupingSettings
+) -> float:
+    shared_e = a.entities & b.entities
+    shared_w = a.words & b.words
+    if not shared_e and not shared_w:
         return -settings.no_overlap_penalty
-    e_part = min(shared_e, settings.max_entity_bonus_at) / settings.max_entity_bonus_at
-    w_part = min(shared_w, 2) / 2
-    penalty = settings.no_overlap_penalty / 2 if shared_e == 0 else 0.0
+    e_part = min(1.0, sum(idf["e:" + k] for k in shared_e) / settings.entity_saturation)
+    w_part = min(1.0, sum(idf["w:" + k] for k in shared_w) / settings.word_saturation)
+    penalty = settings.no_overlap_penalty / 2 if not shared_e else 0.0
     return settings.entity_weight * e_part + settings.word_weight * w_part - penalty
 
 
