@@ -23,6 +23,10 @@ __all__ = ["Context", "sentence_bounds"]
 
 _WORD = re.compile(r"[A-Za-z’']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
+_INTENT = frozenset(
+    "is are was were set due expected scheduled planned plans plan planning going likely poised "
+    "slated ready about hopes hoped intends intended wants wanted aims".split()
+)
 _DUMMY_ANCHOR = dt.date(2000, 1, 3)
 _CUE_WINDOW = 12
 
@@ -81,6 +85,15 @@ class Context:
             for words in (before, after):
                 if i < len(words):
                     tense = _cue_tense(words[i])
+                    if words is before and _infinitive_ahead(before, i):
+                        tense = "future"
                     if tense != "neutral":
                         return tense
         return "neutral"
+
+
+def _infinitive_ahead(before: list[str], i: int) -> bool:
+    """ "is to resume ... Tuesday", "set to meet ... Friday": an infinitive of intent."""
+    if before[i].lower() != "to" or i + 1 >= len(before):
+        return False
+    return before[i + 1].lower() in _INTENT
