@@ -165,3 +165,10 @@ def test_front_matter_fields():
 )
 def test_parse_byline_capitals_and_accents(line, expected):
     assert parse_byline(line) == expected
+
+
+def test_summary_list_at_the_top_is_not_a_label():
+    lines = ["Europe", "- Two workers injured", "- Port closed", "3 ships diverted", BODY]
+    found = extract_metadata(lines, TextMetadata(), guess_title=False)
+    assert found.paragraphs == tuple(lines[1:])
+    assert [r.text for r in found.removed] == ["Europe"]

@@ -438,8 +438,14 @@ def _is_timestamp(line: str) -> bool:
 
 
 def _label(state: _State, line: str) -> bool:
-    """A one-to-four word header line without punctuation (section label): removed."""
-    if not _is_short_label(line, max_words=4):
+    """A one-to-four word header line without punctuation (section label): removed.
+
+    List items and lines with figures are kept: a summary list at the top of an article
+    ("- Two workers injured") is reporting, not a label.
+    """
+    if not _is_short_label(line, max_words=4) or re.match(r"\s*(?:[-*•·–]|\d+[.)])\s", line):
+        return False
+    if re.search(r"\d", line):
         return False
     state.removed.append(Removed(line, "crawler header"))
     return True
