@@ -4,7 +4,7 @@ Each document's creation time (``dct``) is the anchor. Prints, for counterpoint.
 and a baseline (spaCy DATE/TIME entities normalised by dateparser against the dct):
 span F1 strict and relaxed, value accuracy on relaxed-matched spans, and value F1
 (a prediction counts when its span overlaps a gold span and the values are equal),
-overall and per gold type. Usage::
+overall and per type (gold and predictions of one type matched with each other). Usage::
 
     python benchmarks/timex.py [--data PATH ...] [--no-baseline] [--errors N]
 """
@@ -128,41 +128,45 @@ class Tally:
                 f"{acc:>8.3f}{vp:>7.3f}{vr:>7.3f}{vf:>7.3f}")  # fmt: skip
 
 
+def _tally(tally: Tally, gold: list[Span], pred: list[Span]) -> list[tuple[Span, Span]]:
+    """Add one document's counts; returns the relaxed pairs."""
+    strict = {(g.start, g.end) for g, _ in match(gold, pred, strict=True)}
+    relaxed = match(gold, pred, strict=False)
+    tally.gold += len(gold)
+    tally.pred += len(pred)
+    tally.relaxed += len(relaxed)
+    tally.strict += sum((g.start, g.end) in strict for g, _ in relaxed)
+    tally.value_ok += sum(g.value == p.value for g, p in relaxed)
+    return relaxed
+
+
 def evaluate(docs: list[dict], system: Callable, errors: list | None = None) -> dict[str, Tally]:
+    """Scores overall and per type (gold and predictions of that type matched together)."""
     tallies = {name: Tally() for name in ("ALL", *TYPES)}
     for doc in docs:
         anchor = dt.date.fromisoformat(doc["dct"][:10])
         gold, pred = gold_spans(doc), system(doc, doc["text"], anchor)
-        strict = {(g.start, g.end) for g, _ in match(gold, pred, strict=True)}
-        relaxed = match(gold, pred, strict=False)
-        matched_pred = {id(p) for _, p in relaxed}
-        for key in ("ALL",):
-            tallies[key].gold += len(gold)
-            tallies[key].pred += len(pred)
-        for g in gold:
-            tallies[g.type].gold += 1
-        for p in pred:
-            tallies[p.type if p.type in TYPES else "DATE"].pred += 1
-        for g, p in relaxed:
-            for key in ("ALL", g.type):
-                tallies[key].relaxed += 1
-                tallies[key].strict += (g.start, g.end) in strict
-                tallies[key].value_ok += g.value == p.value
-            if errors is not None and g.value != p.value:
-                errors.append(("VALUE", doc["dct"], g.text, g.value, p.text, p.value))
+        relaxed = _tally(tallies["ALL"], gold, pred)
+        for kind in TYPES:
+            _tally(
+                tallies[kind],
+                [g for g in gold if g.type == kind],
+                [p for p in pred if p.type == kind],
+            )
         if errors is not None:
-            matched_gold = {id(g) for g, _ in relaxed}
-            errors.extend(
-                ("MISS", doc["dct"], g.text, g.value, "", "")
-                for g in gold
-                if id(g) not in matched_gold
-            )
-            errors.extend(
-                ("EXTRA", doc["dct"], "", "", p.text, p.value)
-                for p in pred
-                if id(p) not in matched_pred
-            )
+            _collect_errors(errors, doc["dct"], gold, pred, relaxed)
     return tallies
+
+
+def _collect_errors(errors: list, dct: str, gold: list[Span], pred: list[Span], relaxed) -> None:
+    matched_gold = {id(g) for g, _ in relaxed}
+    matched_pred = {id(p) for _, p in relaxed}
+    errors.extend(("VALUE", dct, g.text, g.value, p.text, p.value) for g, p in relaxed
+                  if g.value != p.value)  # fmt: skip
+    errors.extend(("MISS", dct, g.text, g.value, "", "") for g in gold if id(g) not in matched_gold)
+    errors.extend(
+        ("EXTRA", dct, "", "", p.text, p.value) for p in pred if id(p) not in matched_pred
+    )
 
 
 HEADER = (f"{'system / type':<22}{'gold':>6}{'pred':>6}{'strictF':>8}{'relP':>7}{'relR':>7}"
