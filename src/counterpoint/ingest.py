@@ -9,10 +9,19 @@ Supported inputs:
 * ``.txt`` and ``.md``: plain text (``RawArticle.text``);
 * ``.html`` and ``.htm``: raw HTML kept as is (``RawArticle.html``), cleaned later;
 * ``.jsonl``: one article per line with ``id`` and ``text`` or ``html``, and optionally
-  ``title``, ``outlet``, ``url``, ``published``, ``language`` and ``authors``.
+  ``title``, ``outlet``, ``url``, ``published``, ``language`` and ``authors`` (other keys
+  are ignored). A file holding a single record may leave out ``id``: the file name names
+  it. ``input_id`` is the ``id``, else the file name without extension; ``origin`` is the
+  file path, ``path:LINE`` for JSONL.
 
 A sidecar ``NAME.json`` beside ``NAME.txt``/``NAME.md``/``NAME.html`` gives metadata
-fields explicitly; they win over whatever cleaning later reads from the text.
+fields explicitly; they win over whatever cleaning later reads from the text. Markdown
+front matter is read by cleaning, not here. Folders are walked recursively in sorted
+order; hidden files and folders (names starting with ``.``) are skipped.
+
+Text must be UTF-8 (a BOM is fine, UTF-16 with a BOM too). Legacy encodings are not
+guessed: a wrong guess would corrupt the very quotes the analysis cites. HTML that is not
+UTF-8 is decoded with the charset its own ``<meta>`` tag declares.
 """
 
 from __future__ import annotations
