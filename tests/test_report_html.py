@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from counterpoint.model import SCHEMA_VERSION, Dossier, Quote, Speaker, Story
 from counterpoint.report import render_html
 from counterpoint.report.spans import Span, anchor, segment_text
-from counterpoint.report.view import context, verbatim_pieces
+from counterpoint.report.view import context, short_label, story_view, verbatim_pieces
 from tests.test_schema import IMG, SCRIPT, sample_dossier
 
 DOSSIER = sample_dossier()
@@ -240,3 +240,25 @@ def test_verbatim_words_marked_inside_partial_quote() -> None:
     )
     (marked,) = page.find_class("verbatim")
     assert marked.text_content() == "reckless and late"
+
+
+def test_articles_get_short_distinct_labels() -> None:
+    base = DOSSIER.stories[1].articles[0]
+    long_title = "Drones over the harbour: what we know so far about the night of the fire"
+    cases = [
+        (dataclasses.replace(base, outlet=" Daily Example "), "Daily Example"),
+        (
+            dataclasses.replace(base, outlet=None, url="https://www.site.example/a/b"),
+            "site.example",
+        ),
+        (
+            dataclasses.replace(base, outlet=None, url=None, title=long_title),
+            "Drones over the harbour: what…",
+        ),
+        (dataclasses.replace(base, outlet=None, url=None, title=""), base.input_id),
+    ]
+    for article, label in cases:
+        assert short_label(article) == label
+    twins = (dataclasses.replace(base, id="a_1"), dataclasses.replace(base, id="a_2"))
+    view = story_view(Story("s", "t", twins))
+    assert [a.label for a in view.articles] == ["Quiet Times (1)", "Quiet Times (2)"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from counterpoint.model import Article, Claim, Dossier, Quote, Story
 from counterpoint.report.spans import Segment, anchor, article_spans, segment_text, slug
@@ -20,6 +21,7 @@ __all__ = [
     "StoryView",
     "anchor",
     "dossier_view",
+    "short_label",
     "story_view",
     "verbatim_pieces",
 ]
@@ -101,7 +103,7 @@ def story_view(story: Story) -> StoryView:
 def _article_views(story: Story) -> tuple[ArticleView, ...]:
     spans = article_spans(story)
     groups = {a: i + 1 for i, group in enumerate(story.copies) for a in group}
-    raw = [a.outlet or a.title or a.input_id or a.id for a in story.articles]
+    raw = [short_label(a) for a in story.articles]
     seen: Counter[str] = Counter(raw)
     numbered: Counter[str] = Counter()
     views = []
@@ -116,6 +118,19 @@ def _article_views(story: Story) -> tuple[ArticleView, ...]:
             )
         )
     return tuple(views)
+
+
+def short_label(article: Article, width: int = 32) -> str:
+    """A column-sized name for an article: its outlet, else its site, else its title, else its id."""
+    if article.outlet and article.outlet.strip():
+        return article.outlet.strip()
+    host = urlsplit(article.url or "").hostname or ""
+    if host:
+        return host.removeprefix("www.")
+    title = " ".join((article.title or "").split())
+    if title:
+        return title if len(title) <= width else title[: width - 1].rsplit(" ", 1)[0] + "…"
+    return article.input_id or article.id
 
 
 def _counts(story: Story) -> list[tuple[int, str]]:
