@@ -192,3 +192,14 @@ def test_any_bytes_give_an_article_or_a_failure_never_an_exception(tmp_path, con
     assert articles or failures
     assert all(a.origin.startswith(str(path)) for a in articles)
     assert all(f.input.startswith(str(path)) and f.reason for f in failures)
+
+
+def test_html_in_its_declared_charset_and_utf16_text(tmp_path):
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Caf\u00e9 reopens.</p></body></html>'
+    (tmp_path / "legacy.html").write_bytes(page.encode("latin-1"))
+    (tmp_path / "wide.txt").write_bytes("A ferry resumed service.".encode("utf-16"))
+    articles, failures = read_inputs([tmp_path])
+    assert failures == []
+    by_id = {a.input_id: a for a in articles}
+    assert "Caf\u00e9 reopens." in by_id["legacy"].html
+    assert by_id["wide"].text == "A ferry resumed service."
