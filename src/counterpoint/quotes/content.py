@@ -26,8 +26,12 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
     if picked:
         return picked
-    if verb.lemma_.lower() not in lexicon.complement_verbs:
-        return []
+    lemma = verb.lemma_.lower()
+    if lemma not in lexicon.complement_verbs:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if lemma in lexicon.dobj_excluded or not objs or objs[0].pos_ == "PRON":
+            return []
+        return objs if len(list(objs[0].subtree)) >= 2 else []
     picked = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]

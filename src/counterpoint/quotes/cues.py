@@ -24,6 +24,7 @@ class Lexicon:
 
     verbs: dict[str, str]
     complement_verbs: frozenset[str]
+    dobj_excluded: frozenset[str]
     negated: dict[str, str]
     phrases: tuple[dict[str, Any], ...]
     roles: frozenset[str]
@@ -50,6 +51,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs=dict(raw["verbs"]),
         complement_verbs=frozenset(raw["complement_verbs"]),
+        dobj_excluded=frozenset(raw["dobj_excluded"]),
         negated=dict(raw["negated"]),
         phrases=tuple(raw["phrases"]),
         roles=frozenset(nouns["roles"]),

@@ -80,6 +80,8 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
 def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     """The subject of ``verb``, inherited through participles and conjuncts."""
     token = verb
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
     for _ in range(4):
         subject = _subject_of(token)
         if subject is not None:
@@ -152,9 +154,20 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     if head.ent_type_ in _ACTOR_LABELS:
         return True
     lemma = head.lemma_.lower()
-    if head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.is_sent_start):
-        return lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups
+    if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups:
+        return head.pos_ in ("NOUN", "PROPN")
+    if head.pos_ == "PROPN" and head.is_sent_start:
+        return _name_elsewhere(head)
     return head.pos_ == "PROPN" and head.is_title
+
+
+def _name_elsewhere(token: Token) -> bool:
+    """True when a sentence-initial word is used as a name elsewhere in the article."""
+    for other in token.doc:
+        if other.i != token.i and other.text == token.text and not other.is_sent_start:
+            if other.ent_type_ in ("PERSON", "ORG") or other.pos_ == "PROPN":
+                return True
+    return False
 
 
 def _ent_of(token: Token) -> Span | None:
