@@ -239,6 +239,16 @@ def test_hedges_attach_to_the_smallest_report_around_them(nlp) -> None:
     assert all(h.applies_to is None for h in unclaimed.hedges)
 
 
+def test_hedges_in_a_speakers_verbatim_words_are_not_the_outlets(nlp) -> None:
+    article = make_article(
+        'Officials said the raid was "definitely" launched from the north. The alleged raid failed.'
+    )
+    content = 'the raid was "definitely" launched from the north'
+    q = quote(article, content, "Officials", kind="partial", quoted="definitely")
+    (framing,) = frame(nlp, [article], quotes=[q])
+    assert [h.text for h in framing.hedges] == ["alleged"]
+
+
 # ---------------------------------------------------------------- voices
 
 VOICES_TEXT = (

@@ -76,7 +76,7 @@ def build_framing(
                     article, doc, entities, lex.naming.terms(), lex.affiliation.terms()
                 ),
                 loaded_terms=_loaded_terms(loaded, article.id, quotes),
-                hedges=_hedges(hedges, article.id, claims),
+                hedges=_hedges(hedges, article.id, quotes, claims),
                 voices=article_voices(article, quotes, by_id, affiliations),
                 own_voice_claims=own_voice_claims(article.id, claims),
             )
@@ -126,8 +126,15 @@ def _loaded_terms(
     )
 
 
-def _hedges(hits: Sequence[TermHit], article_id: str, claims: Sequence[Claim]) -> tuple[Hedge, ...]:
-    """Hedge hits, each tied to the claim whose report in this article contains it."""
+def _hedges(
+    hits: Sequence[TermHit], article_id: str, quotes: Sequence[Quote], claims: Sequence[Claim]
+) -> tuple[Hedge, ...]:
+    """The outlet's own hedges, each tied to the claim whose report here contains it.
+
+    A hedge inside someone's verbatim words ("it is 'definitely' them") is that
+    speaker's, not the outlet's, so it is left out.
+    """
+    quoted = _quoted_ranges(article_id, quotes)
     reports = [
         (r.end - r.start, r.start, r.end, c.id)
         for c in claims
@@ -136,6 +143,8 @@ def _hedges(hits: Sequence[TermHit], article_id: str, claims: Sequence[Claim]) -
     ]
     result = []
     for h in hits:
+        if any(s <= h.start and h.end <= e for s, e in quoted):
+            continue
         around = [rep for rep in reports if rep[1] <= h.start and h.end <= rep[2]]
         applies_to = min(around)[3] if around else None
         result.append(Hedge(start=h.start, end=h.end, text=h.text, applies_to=applies_to))
