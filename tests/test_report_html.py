@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from counterpoint.model import SCHEMA_VERSION, Dossier, Quote, Speaker, Story
 from counterpoint.report import render_html
 from counterpoint.report.spans import Span, anchor, segment_text
-from counterpoint.report.view import context, short_label, story_view, verbatim_pieces
+from counterpoint.report.view import context, format_when, short_label, story_view, verbatim_pieces
 from tests.test_schema import IMG, SCRIPT, sample_dossier
 
 DOSSIER = sample_dossier()
@@ -262,3 +262,20 @@ def test_articles_get_short_distinct_labels() -> None:
     twins = (dataclasses.replace(base, id="a_1"), dataclasses.replace(base, id="a_2"))
     view = story_view(Story("s", "t", twins))
     assert [a.label for a in view.articles] == ["Quiet Times (1)", "Quiet Times (2)"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "shown"),
+    [
+        ("2023-05-02T00:00", "2023-05-02T23:59", "day", "2023-05-02"),
+        ("2023-05-02T20:00", "2023-05-03T05:59", "hour", "2023-05-02 20:00 – 2023-05-03 05:59"),
+        ("2023-05-02T20:00", "2023-05-02T21:59", "hour", "2023-05-02 20:00–21:59"),
+        ("2023-05-03T02:30", "2023-05-03T02:30", "minute", "2023-05-03 02:30"),
+        ("2023-05-01", "2023-05-31", "month", "2023-05"),
+        ("2023-05-01", "2023-06-30", "month", "2023-05 – 2023-06"),
+    ],
+)
+def test_times_shown_as_precisely_as_known(
+    start: str, end: str, precision: str, shown: str
+) -> None:
+    assert format_when(start, end, precision) == shown

@@ -21,6 +21,7 @@ __all__ = [
     "StoryView",
     "anchor",
     "dossier_view",
+    "format_when",
     "short_label",
     "story_view",
     "verbatim_pieces",
@@ -248,8 +249,26 @@ def context(text: str, start: int, end: int, width: int = 90) -> dict[str, str]:
     return {"before": before.lstrip(), "after": after.rstrip()}
 
 
+_PRECISION_CHARS = {"year": 4, "month": 7, "day": 10, "hour": 16, "minute": 16}
+
+
+def format_when(start: str, end: str, precision: str) -> str:
+    """An interval shown only as precisely as the sources place it.
+
+    ``2023-05-02T00:00``–``2023-05-02T23:59`` at day precision is ``2023-05-02``; at hour
+    precision within one day, ``2023-05-02 20:00–23:59``.
+    """
+    width = _PRECISION_CHARS.get(precision, 16)
+    left, right = (v[:width].replace("T", " ") for v in (start, end))
+    if left == right:
+        return left
+    if width == 16 and left[:10] == right[:10]:
+        return f"{left}–{right[11:]}"
+    return f"{left} – {right}"
+
+
 def _timeline_entry(entry: Any, labels: dict[str, str]) -> dict[str, Any]:
-    when = entry.start if entry.start == entry.end else f"{entry.start} – {entry.end}"
+    when = format_when(entry.start, entry.end, entry.precision)
     return _cited(entry.text, entry.citations, labels) | {
         "when": when,
         "precision": entry.precision,
