@@ -380,7 +380,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "duration",
         compile_rule(
             rf"(?:{APPROX}\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?\s+"
-            rf"(?P<unit>{UNIT})s?(?![-‐])(?:\s+and\s+a\s+half)?(?:\s+(?:old|long))?"
+            rf"(?P<unit>{UNIT})s?(?![-‐])(?:\s+and\s+a\s+half)?(?:\s+long)?(?![\s-]+old\b)"
         ),
         _duration,
     ),
