@@ -154,7 +154,7 @@ def _positions(s: StoryView) -> list[str]:
     for actor in s.actors:
         body += [f"**{escape_inline(actor['name'])}**", ""]
         for p in actor["positions"]:
-            stance = p["stance"].replace("_", " ")
+            stance = escape_inline(p["stance"].replace("_", " "))
             body.append(f"- *{stance}*: {escape_inline(p['claim'])} {_cites(p['links'])}".rstrip())
         body.append("")
     return _section("Positions by actor", body, "No actor takes a recorded position on any claim.")
@@ -179,7 +179,7 @@ def _discrepancies(s: StoryView) -> list[str]:
 
 def _timeline(s: StoryView) -> list[str]:
     body = [
-        f"- **{escape_inline(t['when'])}** ({t['precision']}): {escape_inline(t['text'])} "
+        f"- **{escape_inline(t['when'])}** ({escape_inline(t['precision'])}): {escape_inline(t['text'])} "
         f"{_cites(t['citations'])}".rstrip()
         for t in s.timeline
     ]
@@ -250,9 +250,9 @@ def _quotes(s: StoryView) -> list[str]:
 def _quote_line(q: dict[str, Any]) -> str:
     quote = q["quote"]
     shown = escape_inline(quote.text)
-    details = [escape_inline(q["label"]), quote.kind]
+    details = [escape_inline(q["label"]), escape_inline(quote.kind)]
     if q["cue"] is not None:
-        details.append(f"cue “{escape_inline(q['cue'].text)}” ({q['cue'].stance})")
+        details.append(f"cue “{escape_inline(q['cue'].text)}” ({escape_inline(q['cue'].stance)})")
     return f"- {shown} — {', '.join(details)} · [in context]({q['href']})"
 
 
