@@ -14,16 +14,9 @@ from urllib.parse import urlsplit
 import jinja2
 
 from counterpoint.model import Dossier
-from counterpoint.report.view import dossier_view
+from counterpoint.report.view import STATUS_HELP, dossier_view
 
 __all__ = ["render_html"]
-
-STATUS_HELP = {
-    "consensus": "several independent carriers, nobody disputes it",
-    "contested": "someone in the coverage denies or disputes it",
-    "unverified": "someone says it cannot be confirmed",
-    "single_source": "only one actor, or one outlet in its own voice, carries it",
-}
 
 STANCE_LABELS = {
     "asserts": "asserts",

@@ -16,7 +16,7 @@ from typing import Any
 
 from counterpoint.model import Dossier
 from counterpoint.report.html import safe_url
-from counterpoint.report.view import ArticleView, StoryView, dossier_view
+from counterpoint.report.view import STATUS_HELP, ArticleView, StoryView, dossier_view
 
 __all__ = ["escape_block", "escape_inline", "render_markdown"]
 
@@ -127,7 +127,9 @@ def _claims(s: StoryView, cell_kinds: tuple[tuple[str, str, str], ...]) -> list[
     legend = "; ".join(f"**{label}**: {escape_inline(help_)}" for _, label, help_ in cell_kinds)
     header = ["Claim", "Status"] + [escape_inline(a.label) for a in s.articles] + ["Outlets"]
     rows = [_claim_cells(row) for row in s.claims]
-    return _section("Claims by outlet", [f"Cells: {legend}.", ""] + _table(header, rows), "")
+    statuses = "; ".join(f"**{k.replace('_', ' ')}**: {v}" for k, v in STATUS_HELP.items())
+    intro = [f"Cells: {legend}.", "", f"Status: {statuses}.", ""]
+    return _section("Claims by outlet", intro + _table(header, rows), "")
 
 
 def _claim_cells(row: dict[str, Any]) -> list[str]:

@@ -17,6 +17,7 @@ from counterpoint.report.spans import Segment, anchor, article_spans, segment_te
 
 __all__ = [
     "CELL_KINDS",
+    "STATUS_HELP",
     "ArticleView",
     "StoryView",
     "anchor",
@@ -26,6 +27,13 @@ __all__ = [
     "story_view",
     "verbatim_pieces",
 ]
+
+STATUS_HELP = {
+    "consensus": "several independent carriers, nobody disputes it",
+    "contested": "someone in the coverage denies or disputes it",
+    "unverified": "someone says it cannot be confirmed",
+    "single_source": "only one actor, or one outlet in its own voice, carries it",
+}
 
 CELL_KINDS: tuple[tuple[str, str, str], ...] = (
     ("own_voice", "own voice", "states it as fact in its own voice"),
