@@ -7,7 +7,7 @@ import re
 
 import lxml.html
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from counterpoint.model import SCHEMA_VERSION, Dossier, Quote, Speaker, Story
@@ -198,6 +198,7 @@ def _text_and_spans(draw: st.DrawFn) -> tuple[str, list[Span]]:
     return text, [Span(s, e, "quote", f"x-{s}-{e}") for s, e in pairs]
 
 
+@settings(deadline=None)
 @given(_text_and_spans())
 def test_segments_rebuild_the_text_and_cover_each_span(case: tuple[str, list[Span]]) -> None:
     """Cutting never loses or invents text, and each span's segments spell its text."""

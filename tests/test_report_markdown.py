@@ -6,7 +6,7 @@ import dataclasses
 
 import lxml.html
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -148,6 +148,7 @@ def test_failures_listed(page: lxml.html.HtmlElement, text: str) -> None:
 _TRICKY = st.text(alphabet="ab 1.)#>-+=*_`[]()!<>&|\\~:/\n", max_size=30)
 
 
+@settings(deadline=None)
 @given(_TRICKY)
 def test_escaped_cell_is_one_cell_with_the_same_text(value: str) -> None:
     table = _html(f"| h |\n|---|\n| {escape_inline(value)} |\n")
@@ -155,6 +156,7 @@ def test_escaped_cell_is_one_cell_with_the_same_text(value: str) -> None:
     assert len(cells) == 1 and _norm(cells[0].text_content()) == _norm(value)
 
 
+@settings(deadline=None)
 @given(_TRICKY)
 def test_escaped_block_is_plain_paragraphs_with_the_same_text(value: str) -> None:
     page = _html(escape_block(value))
