@@ -423,6 +423,22 @@ def test_a_possessive_inside_a_span_splits_off_a_known_name(nlp) -> None:
     assert len(_the(entities, "Vessaria").mentions) == 2
 
 
+def test_a_surname_spacy_missed_is_found_by_scanning(nlp) -> None:
+    text = "Senator Jon Tester spoke first. Tester said no.\n\nTESTER: We will vote no."
+    doc = _with_ents(nlp, text, [("Jon Tester", "PERSON", 0)])
+    article = make_article(text)
+    entities = resolve_entities([article], {article.id: doc})
+    assert len(entities) == 1
+    assert _mention_texts(entities[0], [article]) == ["Jon Tester", "Tester", "TESTER"]
+    assert entities[0].name == "Jon Tester"
+
+
+def test_an_empty_story_has_no_entities(nlp) -> None:
+    assert resolve_entities([], {}) == ()
+    article = make_article("it rained all day and nobody went out.")
+    assert resolve_entities([article], {article.id: nlp(article.text)}) == ()
+
+
 def test_articles_without_a_parse_are_skipped(nlp) -> None:
     parsed = make_article("Helena Brandt visited Oslo.", input_id="en")
     unparsed = make_article("Helena Brandt besuchte Oslo.", input_id="de", language="de")

@@ -15,7 +15,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from counterpoint.entities.mentions import Candidate
-from counterpoint.entities.names import normalize_word
+from counterpoint.entities.names import load_rules, normalize_word
+from counterpoint.entities.people import name_like
 
 __all__ = ["add_alias_mentions"]
 
@@ -35,10 +36,10 @@ def add_alias_mentions(
         owners = _owners_in(article_id, groups)
         for form in sorted(owners, key=lambda f: (-len(f), f)):
             for begin in _occurrences(text, form):
-                stop = begin + len(form)
+                stop = begin + len(form.rstrip(":"))
                 if any(s < stop and begin < e for s, e in taken[article_id]):
                     continue
-                words = tuple(form.split(" "))
+                words = tuple(form.rstrip(":").split(" "))
                 starts = tuple(
                     begin + len(" ".join(words[:i])) + bool(i) for i in range(len(words))
                 )
@@ -69,19 +70,30 @@ def _joins(char: str) -> bool:
 
 
 def _owners_in(article_id: str, groups: Sequence[tuple[Group, str]]) -> dict[str, int]:
-    """Which group each scannable name belongs to in one article."""
+    """Which group each scannable name belongs to in one article.
+
+    Besides the forms seen, each person's surname is a form of its own, so
+    "Tester said" is found when only "Jon Tester" was recognised; so is the
+    surname in capitals before a colon, the speaker label of transcripts
+    ("PENCE: Well, ..."), but not capitals elsewhere (headlines).
+    """
     users: dict[str, set[int]] = defaultdict(set)
     local: dict[str, set[int]] = defaultdict(set)
     present: set[int] = set()
     surnames: dict[str, set[int]] = defaultdict(set)
     for i, (group, etype) in enumerate(groups):
         for c in group:
-            users[c.form].add(i)
-            if c.article_id == article_id:
-                local[c.form].add(i)
-                present.add(i)
+            forms = [c.form]
             if etype == "PERSON" and len(c.words) >= 2:
-                surnames[normalize_word(c.words[-1])].add(i)
+                surname = _surname(c.words)
+                surnames[normalize_word(surname)].add(i)
+                if name_like(surname):
+                    forms += [surname, surname.upper() + ":"]
+            for form in forms:
+                users[form].add(i)
+                if c.article_id == article_id:
+                    local[form].add(i)
+                    present.add(i)
     owners: dict[str, int] = {}
     for form, who in users.items():
         if len(form) < 2 or not form[:1].isupper():
@@ -96,3 +108,10 @@ def _owners_in(article_id: str, groups: Sequence[tuple[Group, str]]) -> dict[str
                 continue
         owners[form] = owner
     return owners
+
+
+def _surname(words: Sequence[str]) -> str:
+    """The surname as written: the last word that is not a suffix ("Jr.")."""
+    suffixes = load_rules().suffixes
+    core = [w for w in words if normalize_word(w) not in suffixes] or list(words)
+    return core[-1]
