@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from pathlib import Path
 
 import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from counterpoint.model import SCHEMA_VERSION, Dossier, Quote, Speaker, Story
+from counterpoint.model import (
+    SCHEMA_VERSION,
+    Dossier,
+    Entity,
+    Quote,
+    Speaker,
+    Story,
+    make_id,
+    to_json,
+)
 from counterpoint.report import render_html
+from counterpoint.schema import validate_dossier
 from counterpoint.report.spans import Span, anchor, segment_text
 from counterpoint.report.view import context, format_when, short_label, story_view, verbatim_pieces
+from tests.factories import make_article
 from tests.test_schema import IMG, SCRIPT, sample_dossier
 
 DOSSIER = sample_dossier()
@@ -280,3 +293,63 @@ def test_times_shown_as_precisely_as_known(
     start: str, end: str, precision: str, shown: str
 ) -> None:
     assert format_when(start, end, precision) == shown
+
+
+EXAMPLE_FILES = ("norland_herald.txt", "vessaria_today.txt")
+
+
+def example_dossier(example_dir: Path) -> Dossier:
+    """A dossier hand-built from the bundled example's plain-text articles and the quotes its
+    annotators marked (expected.json): real lengths, real punctuation, no pipeline stages."""
+    expected = json.loads((example_dir / "expected.json").read_text("utf-8"))
+    articles = {
+        name: make_article((example_dir / name).read_text("utf-8"), input_id=name, outlet=name)
+        for name in EXAMPLE_FILES
+    }
+    quotes: dict[str, Quote] = {}
+    for item in expected["quotes"]:
+        article = articles.get(item["file"])
+        if article is None or item["text_contains"] not in article.text:
+            continue
+        start = article.text.index(item["text_contains"])
+        end = start + len(item["text_contains"])
+        entity_id = make_id("e", item["speaker"]) if item["speaker"] else None
+        quote = Quote(
+            make_id("q", article.id, start, end),
+            article.id,
+            start,
+            end,
+            item["text_contains"],
+            ((start, end),) if item["kind"] != "indirect" else (),
+            item["kind"],
+            None,
+            Speaker(None, None, entity_id, item.get("speaker_surface")),
+        )
+        quotes[quote.id] = quote
+    entities = tuple(
+        Entity(make_id("e", name), name, "PERSON", (), ())
+        for name in sorted({i["speaker"] for i in expected["quotes"] if i["speaker"]})
+    )
+    story = Story(
+        "s_example", "Example", tuple(articles.values()), entities, tuple(quotes.values())
+    )
+    return Dossier(SCHEMA_VERSION, "2025-10-10T12:00:00Z", (story,))
+
+
+def test_example_quotes_listed_under_their_speakers(example_dir: Path) -> None:
+    dossier = example_dossier(example_dir)
+    validate_dossier(to_json(dossier))
+    story = dossier.stories[0]
+    assert len(story.quotes) >= 25
+    page = lxml.html.document_fromstring(render_html(dossier))
+    names = {e.id: e.name for e in story.entities}
+    cards = {c.find("h4").text.strip(): c for c in page.find_class("speaker")}
+    for quote in story.quotes:
+        speaker = names.get(quote.speaker.entity_id or "") or quote.speaker.name or "Unattributed"
+        card = cards[speaker]
+        target = anchor(quote.article_id, quote.start, quote.end)
+        assert f"#{target}" in card.xpath(".//a/@href")
+        assert _covered_text(page, target) == quote.text
+    for article in story.articles:
+        box = page.get_element_by_id(f"article-{article.id}")
+        assert box.find_class("text")[0].text_content() == article.text

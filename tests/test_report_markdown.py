@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -14,6 +15,7 @@ from counterpoint.model import SCHEMA_VERSION, Dossier
 from counterpoint.report import render_markdown
 from counterpoint.report.markdown import escape_block, escape_inline
 from counterpoint.report.spans import anchor
+from tests.test_report_html import example_dossier
 from tests.test_schema import IMG, SCRIPT, _article, sample_dossier
 
 DOSSIER = sample_dossier()
@@ -162,3 +164,16 @@ def test_escaped_block_is_plain_paragraphs_with_the_same_text(value: str) -> Non
     page = _html(escape_block(value))
     assert {el.tag for el in page.xpath("//body//*")} <= {"p", "br"}
     assert _norm(page.text_content()) == _norm(value)
+
+
+def test_example_markdown_links_every_quote_to_its_anchor(example_dir: Path) -> None:
+    dossier = example_dossier(example_dir)
+    page = _html(render_markdown(dossier))
+    ids = set(page.xpath("//@id"))
+    quotes_heading = page.xpath("//h3[.='Quotes by speaker']")[0]
+    links = quotes_heading.xpath("following::a[.='in context']/@href")
+    expected = {f"#{anchor(q.article_id, q.start, q.end)}" for q in dossier.stories[0].quotes}
+    assert set(links) == expected and {h[1:] for h in links} <= ids
+    for table in page.xpath("//table"):
+        width = len(table.xpath(".//thead//th"))
+        assert all(len(tr.findall("td")) == width for tr in table.xpath(".//tbody/tr"))
