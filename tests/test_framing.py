@@ -182,12 +182,17 @@ def test_loaded_terms_say_whose_voice_and_why(nlp) -> None:
         assert article.text[term.start : term.end] == term.text
 
 
-def test_neutral_text_has_no_loaded_terms(nlp) -> None:
-    article = make_article(
-        "The council met on Tuesday and approved the budget. The mayor said repairs to the "
-        "bridge would start in May and cost two million."
-    )
-    (framing,) = frame(nlp, [article])
+NEUTRAL = [
+    "The council met on Tuesday and approved the budget. The mayor said repairs to the "
+    "bridge would start in May and cost two million.",
+    "Crude oil prices fell after the war ended, and two men were killed in the crash.",
+    "He was charged with fraud and contempt of court, and the trial may resume in May.",
+]
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_neutral_text_has_no_loaded_terms_or_hedges(nlp, text: str) -> None:
+    (framing,) = frame(nlp, [make_article(text)])
     assert framing.loaded_terms == ()
     assert framing.hedges == ()
 
