@@ -58,6 +58,8 @@ def test_page_is_self_contained(page: lxml.html.HtmlElement) -> None:
     assert "url(" not in css and "@import" not in css
     hrefs = [h for h in page.xpath("//a/@href") if not h.startswith("#")]
     assert hrefs == ["https://example.test/a?x=1&y=2"]
+    ids = page.xpath("//@id")
+    assert len(ids) == len(set(ids))
 
 
 def test_unsafe_article_url_is_not_a_link() -> None:
