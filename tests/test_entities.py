@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from counterpoint.entities import entity_at, resolve_entities
@@ -85,6 +87,7 @@ def seeds(nlp, seeds_dir: Path) -> Story:
         ("Mykhailo Podolyak", "Mikhail Podolyak"),
         ("Vladimir Putin", "Putin"),
         ("Ukrainian", "Ukrainians"),
+        ("United States", "US", "U.S."),
     ],
 )
 def test_seed_spelling_variants_are_one_entity(seeds: Story, variants: tuple[str, ...]) -> None:
@@ -172,6 +175,15 @@ def test_seed_records_are_stable_and_sorted(seeds: Story) -> None:
     keys = [(-len(e.mentions), e.name) for e in entities]
     assert keys == sorted(keys)
     assert resolve_entities(list(reversed(articles)), docs) == entities
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(order=st.permutations(range(5)))
+def test_seed_entities_do_not_depend_on_article_order(seeds: Story, order: list[int]) -> None:
+    articles, docs, entities = seeds
+    assert resolve_entities([articles[i] for i in order], docs) == entities
 
 
 def test_seed_story_resolves_well_under_a_second(seeds: Story) -> None:
@@ -316,6 +328,22 @@ def test_name_orders_around_of_join_but_sibling_ministries_do_not(nlp) -> None:
     defence = _the(entities, "Ministry of Defence")
     assert defence.id == _the(entities, "Defence Ministry").id
     assert defence.id != _the(entities, "Ministry of Health").id
+
+
+def test_an_acronym_joins_the_one_name_it_spells(nlp) -> None:
+    _, _, entities = _story(
+        nlp,
+        [
+            "The Institute for the Study of War said the attack was staged. "
+            "ISW analysts pointed to the footage.",
+            "A spokesman for the National Transportation Safety Board said the NTSB "
+            "would investigate.",
+        ],
+    )
+    isw = _the(entities, "ISW")
+    assert isw.name == "Institute for the Study of War"
+    assert _the(entities, "NTSB").name == "National Transportation Safety Board"
+    assert isw.id != _the(entities, "NTSB").id
 
 
 # ------------------------------------------------------------------ hand-written: repairs

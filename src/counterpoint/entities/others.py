@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from counterpoint.entities.mentions import Candidate
 from counterpoint.entities.names import normalize_word, place_word
 
-__all__ = ["other_key", "merge_others", "vote_type", "votes"]
+__all__ = ["is_acronym", "merge_others", "other_key", "vote_type", "votes"]
 
 Key = tuple[str, ...]
 Group = list[Candidate]
@@ -73,7 +73,8 @@ def merge_others(others: Mapping[Key, Group]) -> list[tuple[Group, str]]:
             k = parent[k]
         return k
 
-    for short, long in _abbreviations(by_key, types) + _misspelt_places(keys, types):
+    pairs = _abbreviations(by_key, types) + _misspelt_places(keys, types)
+    for short, long in pairs + _acronyms(by_key, types):
         parent[find(short)] = find(long)
     merged: dict[Key, Group] = {}
     for k in keys:
@@ -118,4 +119,34 @@ def _misspelt_places(keys: Sequence[Key], types: Mapping[Key, str]) -> list[tupl
                 and Levenshtein.distance(a[0], b[0], score_cutoff=1) <= 1
             ):
                 pairs.append((a, b))
+    return pairs
+
+
+def is_acronym(form: str) -> bool:
+    """ "ISW", "U.S.": two to six capitals, dots allowed."""
+    letters = form.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _LINK_WORDS and w[:1].isupper())
+
+
+def _acronyms(by_key: Mapping[Key, Group], types: Mapping[Key, str]) -> list[tuple[Key, Key]]:
+    """An acronym joins the one multi-word name of the same type whose
+    capitalised words' initials spell it ("ISW" for "Institute for the Study of
+    War", "US" for "United States")."""
+    spelled: dict[tuple[str, str], set[Key]] = {}
+    for key, group in by_key.items():
+        for c in group:
+            if len(c.words) >= 2:
+                spelled.setdefault((_initials(c.words), types[key]), set()).add(key)
+    pairs = []
+    for key, group in by_key.items():
+        forms = {c.form for c in group if is_acronym(c.form)}
+        for form in forms:
+            longer = spelled.get((form.replace(".", ""), types[key]), set()) - {key}
+            if len(longer) == 1:
+                pairs.append((key, next(iter(longer))))
+                break
     return pairs

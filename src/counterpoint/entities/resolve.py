@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from counterpoint.entities.mentions import Candidate, extract_candidates
 from counterpoint.entities.names import normalize_word
-from counterpoint.entities.others import merge_others, other_key, votes
+from counterpoint.entities.others import is_acronym, merge_others, other_key, votes
 from counterpoint.entities.people import attach_mislabelled, attach_lone, cluster_full_names, parts
 from counterpoint.entities.repair import repair
 from counterpoint.entities.scan import add_alias_mentions
@@ -118,10 +118,12 @@ def _build_entity(group: Group, etype: str) -> Entity:
 
 def _canonical(forms: Counter[str], person: bool) -> str:
     """The fullest, most frequent form: for people a full name beats a lone
-    name, then frequency, then length; for others frequency, then length."""
+    name, then frequency, then length; for others a spelled-out name beats an
+    acronym, then frequency, then length."""
 
     def rank(form: str) -> tuple[int, int, int, str]:
         words = len(form.split())
         return (-int(person and words >= 2), -forms[form], -words, form)
 
-    return min(forms, key=rank)
+    spelled_out = [f for f in forms if person or not is_acronym(f)]
+    return min(spelled_out or forms, key=rank)
