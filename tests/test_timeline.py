@@ -158,3 +158,24 @@ def test_seed_timeline(seeds_dir: Path, nlp) -> None:
             assert 0 <= c.start < c.end <= len(texts[c.article_id])
     for found in discrepancies:
         assert len({s.article_id for s in found.sides}) >= 2
+
+
+def test_bundled_example_fire_time_discrepancy(example_dir: Path, nlp) -> None:
+    """The Lakeport outlets disagree on when the fire started: around 2 a.m. or after 3 a.m."""
+    import json
+
+    from tests.test_timex import example_text
+
+    expected = json.loads((example_dir / "expected.json").read_text(encoding="utf-8"))
+    articles = [
+        tagged(example_text(example_dir / m["file"]), dt.date.fromisoformat(m["published"]),
+               input_id=m["file"], outlet=m["file"])
+        for m in expected["metadata"]
+    ]  # fmt: skip
+    entries, discrepancies = build_timeline(articles, {a.id: nlp(a.text) for a in articles})
+    times = [d for d in discrepancies if d.kind == "time"]
+    assert times, [e.text for e in entries]
+    sides = [s.text for d in times for s in d.sides]
+    assert any("2 a.m." in s for s in sides) and any("3 a.m." in s for s in sides)
+    for found in times:
+        assert "2025-10-08T02:00" in found.description and "2025-10-08T03:00" in found.description

@@ -228,3 +228,38 @@ def test_spans_are_exact_sorted_and_disjoint(words: list[str], anchor: dt.date |
         assert not any(
             re.match(r"\d{4}-\d\d-\d\d", e.value) for e in found if e.anchor != "absolute"
         )
+
+
+def example_text(path) -> str:
+    """The article text of one bundled example file (markup and front matter removed)."""
+    import json
+
+    import lxml.html
+
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        return lxml.html.fromstring(raw).text_content()
+    if path.suffix == ".jsonl":
+        return json.loads(raw.splitlines()[0])["text"]
+    if path.suffix == ".md":
+        return raw.split("---", 2)[2]
+    return raw
+
+
+def test_bundled_example_time_expressions(example_dir) -> None:
+    """Every hand-annotated expression of the Lakeport example is found with its value."""
+    import json
+
+    expected = json.loads((example_dir / "expected.json").read_text(encoding="utf-8"))
+    published = {m["file"]: dt.date.fromisoformat(m["published"]) for m in expected["metadata"]}
+    missed = []
+    for item in expected["time_expressions"]:
+        text = example_text(example_dir / item["file"])
+        found = find_time_expressions(text, published[item["file"]])
+        at = text.find(item["text"])
+        values = {
+            e.value for e in found if at >= 0 and e.start < at + len(item["text"]) and e.end > at
+        }
+        if not values & {item["value"], *item.get("alt_values", [])}:
+            missed.append((item["file"], item["text"], item["value"], sorted(values)))
+    assert len(missed) <= len(expected["time_expressions"]) // 10, missed

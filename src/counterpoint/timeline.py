@@ -33,7 +33,10 @@ _REPORTING = frozenset(
 )
 _MAX_HOPS = 6
 _NEAR = dt.timedelta(hours=12)
+_NEAR_CLOCK = dt.timedelta(hours=2)
+_CLOCK_SPAN = dt.timedelta(hours=1)
 _TOLERANCE = dt.timedelta(minutes=15)
+_CLOCK_TOLERANCE = dt.timedelta(minutes=20)
 _MIN_SHARED = 2
 _MIN_OVERLAP = 0.3
 
@@ -217,6 +220,13 @@ def _gap(a: _Report, b: _Report) -> dt.timedelta:
     return max(dt.timedelta(0), max(a.start, b.start) - min(a.end, b.end))
 
 
+def _near(a: _Report, b: _Report) -> bool:
+    """Close enough in time to be one event: within 2 hours when both give a clock time,
+    within 12 hours otherwise (a day, a night)."""
+    clock = a.end - a.start <= _CLOCK_SPAN and b.end - b.start <= _CLOCK_SPAN
+    return _gap(a, b) <= (_NEAR_CLOCK if clock else _NEAR)
+
+
 def _similarity(a: _Report, b: _Report) -> float:
     """Shared content lemmas over the smaller set; 0 below the minimum shared count."""
     shared = len(a.lemmas & b.lemmas)
@@ -236,12 +246,12 @@ def _group(reports: list[_Report]) -> list[list[_Report]]:
         (-sim, i, j)
         for i, a in enumerate(reports)
         for j in range(i + 1, len(reports))
-        if (sim := _similarity(a, reports[j])) >= _MIN_OVERLAP and _gap(a, reports[j]) <= _NEAR
+        if (sim := _similarity(a, reports[j])) >= _MIN_OVERLAP and _near(a, reports[j])
     )
     group_of = {i: [i] for i in range(len(reports))}
     for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
-        if gi is gj or any(_gap(reports[x], reports[y]) > _NEAR for x in gi for y in gj):
+        if gi is gj or not all(_near(reports[x], reports[y]) for x in gi for y in gj):
             continue
         gi.extend(gj)
         for member in gj:
@@ -265,7 +275,13 @@ def _entry(group: list[_Report]) -> TimelineEntry:
 
 
 def _conflicts(a: _Report, b: _Report) -> bool:
-    return a.article_id != b.article_id and _gap(a, b) > _TOLERANCE
+    """Different articles giving different times: two clock times more than 20 minutes
+    apart ("around 2:30 a.m." and "shortly after 3 a.m."), or spans that do not meet."""
+    if a.article_id == b.article_id:
+        return False
+    if a.end - a.start <= _CLOCK_SPAN and b.end - b.start <= _CLOCK_SPAN:
+        return abs(a.start - b.start) > _CLOCK_TOLERANCE
+    return _gap(a, b) > _TOLERANCE
 
 
 def _discrepancy(group: list[_Report], names: Mapping[str, str]) -> Discrepancy | None:

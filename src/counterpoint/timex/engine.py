@@ -142,16 +142,15 @@ def _sentence_day(item: Tagged, done: list[Tagged], ctx: Context) -> str | None:
     if not same:
         return None
     best = min(same, key=lambda t: (abs(t.start - item.start), t.start > item.start))
+    return _day_for_time(item, best)
+
+
+def _day_for_time(item: Tagged, best: Tagged) -> str:
+    """The day of ``best``, or the next day for an early-morning time after a night."""
     value = best.resolution.value
     day = dt.date.fromisoformat(value[:10])
-    if value.endswith("TNI") and item.resolution.value[:3] in {
-        "T00",
-        "T01",
-        "T02",
-        "T03",
-        "T04",
-        "T05",
-    }:
+    hour = item.resolution.value[1:3]
+    if value.endswith("TNI") and hour.isdigit() and int(hour) < 6:
         day += dt.timedelta(days=1)
     return day.isoformat()
 
@@ -179,6 +178,9 @@ def _pending_day(item: Tagged, items: list[Tagged], ctx: Context) -> str:
     day = _sentence_day(item, items, ctx)
     if day:
         return day
+    earlier = [t for t in items if t.end <= item.start and _is_day(t)]
+    if item.resolution.pending == "time" and earlier:
+        return _day_for_time(item, earlier[-1])  # the story's last-mentioned day
     if item.resolution.value == "TNI" and ctx.tense(item.start, item.end) != "future":
         return (ctx.ref - dt.timedelta(days=1)).isoformat()
     return ctx.ref.isoformat()
