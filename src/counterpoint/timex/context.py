@@ -47,7 +47,7 @@ def _cue_tense(word: str) -> Tense:
     low, lex = word.lower(), load_lexicon()
     if low in lex.future_cues:
         return "future"
-    if low in lex.past_cues or (low.endswith("ed") and len(low) > 4):
+    if low in lex.past_cues or (word.islower() and low.endswith("ed") and len(low) > 4):
         return "past"
     return "neutral"
 
