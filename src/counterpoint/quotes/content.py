@@ -27,6 +27,9 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     if picked:
         return picked
     lemma = verb.lemma_.lower()
+    that = _distant_that(verb)
+    if that:
+        return that
     if lemma not in lexicon.complement_verbs:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         if lemma in lexicon.dobj_excluded or not objs or objs[0].pos_ == "PRON":
@@ -38,9 +41,32 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     return picked
 
 
+def _distant_that(verb: Token) -> list[Token]:
+    """A that-clause the parser hung on a nearby noun: "told a briefing in the capital
+    that ..." (the clause is what was told, not a description of the capital)."""
+    for token in verb.doc[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
+        clause = token.head
+        if token.lower_ == "that" and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
+            noun = clause.head
+            if verb.i < noun.i < token.i and noun.ent_type_ == "" and noun.pos_ == "NOUN":
+                return [clause]
+    return []
+
+
 def _subtree_ids(tokens: list[Token]) -> set[int]:
     """Indices of every token in the subtrees of ``tokens``."""
     return {t.i for root in tokens for t in root.subtree}
+
+
+def _side_clauses(verb: Token) -> set[int]:
+    """Participle clauses set off by a comma inside the content (", calling X a Y"):
+    they report a further act of the speaker, not part of what was reported."""
+    out: set[int] = set()
+    for token in verb.subtree:
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0 and token.i != verb.i \
+                and token.doc[token.left_edge.i - 1].text == ",":
+            out |= {t.i for t in token.subtree}
+    return out
 
 
 def _according(doc: Doc, cue: CueMatch) -> set[int]:
@@ -64,7 +90,8 @@ def _fronted(verb: Token) -> set[int]:
     if verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" for c in verb.children):
         return set()
     doc = verb.doc
-    left, right = verb.left_edge.i, verb.right_edge.i
+    words = [t.i for t in verb.subtree if not t.is_punct]
+    left, right = min(words), max(words)
     if left == 0 or not doc[left - 1].is_punct:
         return set()
     if verb.head.i > verb.i and (right + 1 >= len(doc) or doc[right + 1].text != ","):
@@ -92,7 +119,7 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if doc[cue.start].lower_ == "according":
         return _according(doc, cue)
     verb = doc[cue.anchor]
-    found = _subtree_ids(_clause_children(verb, lexicon)) or _fronted(verb)
+    found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb) or _fronted(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))

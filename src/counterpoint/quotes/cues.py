@@ -30,6 +30,7 @@ class Lexicon:
     roles: frozenset[str]
     documents: frozenset[str]
     groups: frozenset[str]
+    titles: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ def load_lexicon() -> Lexicon:
         roles=frozenset(nouns["roles"]),
         documents=frozenset(nouns["documents"]),
         groups=frozenset(nouns["groups"]),
+        titles=frozenset(nouns["titles"]),
     )
 
 

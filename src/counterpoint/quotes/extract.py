@@ -80,12 +80,19 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         start, end = seg.start, seg.end
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
-        return None
+        region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
+        if not _parenthetical(text, region):
+            return None
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail)
+
+
+def _parenthetical(text: str, region: tuple[int, int]) -> bool:
+    """True when the cue and speaker stand between commas (", he said,")."""
+    return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")
 
 
 def _sentence_end(doc: Doc, offset: int, limit: int) -> int:
@@ -141,21 +148,37 @@ def _own_cue_follows(text: str, seg: Segment, cue_offsets: list[int]) -> bool:
 
 def _continue_in_paragraph(text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
                            paragraphs: list[tuple[int, int]], cue_offsets: list[int]) -> list[_Draft]:
-    """Join quoted sentences that directly follow an attribution in its paragraph."""
+    """Join quotations that continue an attribution in its paragraph.
+
+    Both ``"A," she said, "B."`` (the next mark follows the speaker and cue) and
+    ``"A," she said. "B."`` (the next sentence is a quotation with no cue of its own).
+    """
     out = []
     for draft in drafts:
         if draft.start < draft.end and _has_segment(draft, segments):
-            para = _paragraph_of(draft.start, paragraphs)
-            for seg in segments:
-                if seg.start < draft.tail or _paragraph_of(seg.start, paragraphs) != para:
-                    continue
-                if not _joinable(text[draft.tail : seg.start]) or _covered(seg, drafts):
-                    break
-                if _own_cue_follows(text, seg, cue_offsets):
-                    break
-                draft = replace(draft, end=seg.end, tail=seg.end)
+            draft = _extend(text, draft, drafts, segments, paragraphs, cue_offsets)
         out.append(draft)
     return out
+
+
+def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segment, ...],
+            paragraphs: list[tuple[int, int]], cue_offsets: list[int]) -> _Draft:
+    """``draft`` grown over the quotations that continue it."""
+    para = _paragraph_of(draft.start, paragraphs)
+    pointer = max(draft.end, draft.speaker_end, draft.cue.end if draft.cue else 0)
+    tail = max(draft.tail, pointer)
+    for seg in segments:
+        if seg.start < pointer or _paragraph_of(seg.start, paragraphs) != para:
+            continue
+        adjacent = not text[pointer : seg.start].strip(" ,:;—–-")
+        follows = seg.start >= tail and _joinable(text[tail : seg.start])
+        if not (adjacent or follows) or _covered(seg, drafts):
+            break
+        if _own_cue_follows(text, seg, cue_offsets):
+            break
+        draft = replace(draft, end=seg.end, tail=seg.end)
+        pointer = tail = seg.end
+    return draft
 
 
 def _has_segment(draft: _Draft, segments: tuple[Segment, ...]) -> bool:
@@ -186,6 +209,33 @@ def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segmen
         last = prev[-1]
         added.append(replace(last, start=seg.start, end=seg.end, cue=None, tail=seg.end))
     return sorted(drafts + added, key=lambda d: d.start)
+
+
+def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
+                  lexicon: Lexicon, quoted: list[tuple[int, int]]) -> list[_Draft]:
+    """A quotation introduced by a colon after a clause whose subject can speak
+    ("Solvik addressed the nation: "...""), when no cue already claims it."""
+    out = []
+    for seg in segments:
+        before = text[: seg.start].rstrip()
+        if not before.endswith(":") or _covered(seg, drafts + out):
+            continue
+        colon = doc.char_span(len(before) - 1, len(before))
+        if colon is None or colon.start == 0:
+            continue
+        root = doc[colon.start - 1].sent.root
+        head = find_subject(root, lexicon) if root.pos_ in ("VERB", "AUX") else None
+        if head is None or not is_speaker(head, lexicon) or _inside_closed(head.idx, segments):
+            continue
+        resolved = resolve(head, lexicon, quoted)
+        if resolved is None or resolved.name is None:
+            continue
+        s_start, s_end = speaker_tokens(head)
+        speaker = doc[s_start:s_end]
+        cue = Cue(colon.start_char, colon.end_char, ":", "neutral")
+        out.append(_Draft(seg.start, seg.end, cue, speaker.start_char, speaker.end_char,
+                          resolved, seg.end))
+    return out
 
 
 def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[int, int]],
@@ -280,6 +330,7 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) 
     quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
     cues = find_cues(doc, lexicon)
     drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted) for c in cues) if d is not None]
+    drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues]
     drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),

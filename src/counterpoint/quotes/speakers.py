@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.quotes.cues import Lexicon
+from counterpoint.quotes.cues import Lexicon, load_lexicon
 
 __all__ = ["Resolved", "antecedent", "find_subject", "speaker_tokens", "is_speaker", "resolve"]
 
@@ -197,8 +197,19 @@ def _person_name(ent: Span) -> str:
     return best
 
 
+def _without_titles(span: Span, lexicon: Lexicon) -> Span:
+    """``span`` minus leading titles and roles ("President Jane Roe" -> "Jane Roe")."""
+    start = span.start
+    while start < span.end - 1 and (span.doc[start].lower_ in lexicon.titles
+                                    or span.doc[start].pos_ in ("DET", "ADJ", "PUNCT")):
+        start += 1
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
 def _named(ent: Span) -> Resolved:
     """A resolution to the named entity ``ent``."""
+    if ent.label_ == "PERSON":
+        ent = _without_titles(ent, load_lexicon())
     name = _person_name(ent) if ent.label_ == "PERSON" else ent.text
     if ent.label_ != "PERSON" and name.lower().startswith("the "):
         name = name[4:]
@@ -228,14 +239,28 @@ def _is_source(ent: Span, lexicon: Lexicon) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.verbs
 
 
+def _names_in(sent: Span, labels: set[str], lexicon: Lexicon) -> list[Span]:
+    """Entities of ``labels`` in ``sent``; for people also unlabelled proper-noun subjects."""
+    found = [e for e in sent.ents if e.label_ in labels]
+    if "PERSON" in labels:
+        for token in sent:
+            if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
+                    and token.is_title and token.head.lemma_.lower() in lexicon.verbs
+                    and token.lower_ not in lexicon.titles | lexicon.roles):
+                start, end = speaker_tokens(token)
+                found.append(Span(token.doc, start, end, label="PERSON"))
+        found.sort(key=lambda e: e.start)
+    return found
+
+
 def _previous_ents(head: Token, labels: set[str], quoted: list[tuple[int, int]],
                    lexicon: Lexicon) -> list[Span]:
     """Candidate antecedents: earlier sources first, then subjects, then any, nearest first."""
     sents = [head.sent]
     while len(sents) < 5 and sents[-1].start > 0:
         sents.append(head.doc[sents[-1].start - 1].sent)
-    ents = [e for sent in sents for e in reversed(sent.ents)
-            if e.label_ in labels and e.end <= head.i and not _inside(e.root, quoted)]
+    ents = [e for sent in sents for e in reversed(_names_in(sent, labels, lexicon))
+            if e.end <= head.i and not _inside(e.root, quoted)]
     sources = [e for e in ents if _is_source(e, lexicon)]
     subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass") and e not in sources]
     return sources + subjects + [e for e in ents if e not in sources and e not in subjects]
@@ -286,11 +311,19 @@ def _role_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
 
 
 def _group_antecedent(head: Token) -> Span | None:
-    """For "the ministry", the nearest earlier ORG whose name contains that word."""
+    """For "the ministry", the nearest earlier ORG whose name contains that word, or
+    the nearest earlier "X's ministry" phrase."""
     lemma = head.lemma_.lower()
-    for ent in reversed([e for e in head.doc.ents if e.end <= head.i]):
-        if ent.label_ == "ORG" and any(t.lemma_.lower() == lemma for t in ent):
+    for token in reversed(head.doc[: head.i]):
+        if token.lemma_.lower() != lemma:
+            continue
+        ent = _ent_of(token)
+        if ent is not None and ent.label_ == "ORG":
             return ent
+        if any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON")
+               for c in token.children):
+            start, end = speaker_tokens(token)
+            return Span(head.doc, start, end, label="ORG")
     return None
 
 
@@ -344,8 +377,7 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
         return _named(ent)
     if head.pos_ == "PROPN" and head.is_title and not head.is_sent_start:
         start, end = speaker_tokens(head)
-        span = head.doc[start:end]
-        return Resolved(span.start_char, span.end_char, span.text)
+        return _named(Span(head.doc, start, end, label="PERSON"))
     return _noun(head, lexicon, quoted)
 
 
