@@ -366,8 +366,9 @@ def test_spans_match_the_text_and_voice_follows_the_quotes(nlp, picks, quoted_in
         speaker=Speaker(None, None, None, "she"),
     )
     (framing,) = frame(nlp, [article], quotes=[q])
-    for item in (*framing.loaded_terms, *framing.hedges):
-        assert article.text[item.start : item.end] == item.text
+    spans = [(t.start, t.end, t.text) for t in (*framing.loaded_terms, *framing.hedges)]
+    for start, end, text in spans:
+        assert article.text[start:end] == text
     for term in framing.loaded_terms:
         inside = q.start <= term.start and term.end <= q.end
         assert term.voice == ("quoted" if inside else "own")

@@ -9,16 +9,34 @@ from pathlib import Path
 import pytest
 
 from counterpoint.errors import ConfigError
-from counterpoint.lexicons import builtin_lexicons, derive_vader_negative, load_lexicon
+from counterpoint.lexicons import (
+    Lexicon,
+    LexiconEntry,
+    builtin_lexicons,
+    derive_vader_negative,
+    load_lexicon,
+)
 
 LEXICON_DIR = resources.files("counterpoint") / "data" / "lexicons"
 
 
 def _write(path: Path, **fields: object) -> str:
-    data = {"name": "loaded_terms", "id": "my-list", "version": "0.1", "categories": {}}
+    data: dict[str, object] = {
+        "name": "loaded_terms",
+        "id": "my-list",
+        "version": "0.1",
+        "categories": {},
+    }
     data.update(fields)
     path.write_text(json.dumps(data), encoding="utf-8")
     return str(path)
+
+
+def entry(lexicon: Lexicon, term: str) -> LexiconEntry:
+    """The entry for ``term``, failing the test when the lexicon lacks it."""
+    found = lexicon.get(term)
+    assert found is not None, f"{term!r} not in {lexicon.name}"
+    return found
 
 
 def test_every_builtin_lexicon_loads_with_a_version_and_terms() -> None:
@@ -43,10 +61,10 @@ def test_every_builtin_file_says_where_it_came_from_and_its_licence() -> None:
 def test_loaded_terms_merge_the_vader_list_under_the_hand_written_one() -> None:
     lexicon = load_lexicon("loaded_terms")
     assert lexicon.version.startswith("vader-negative@")
-    assert lexicon.get("Warmonger").category == "pejorative label"
-    assert lexicon.get("warmonger").source.startswith("counterpoint-loaded-terms@")
-    assert lexicon.get("horrific").category == "emotive"
-    assert lexicon.get("despairs").source.startswith("vader-negative@")
+    assert entry(lexicon, "Warmonger").category == "pejorative label"
+    assert entry(lexicon, "warmonger").source.startswith("counterpoint-loaded-terms@")
+    assert entry(lexicon, "horrific").category == "emotive"
+    assert entry(lexicon, "despairs").source.startswith("vader-negative@")
     # descriptive news words are filtered out of the VADER list
     assert lexicon.get("killed") is None
     assert lexicon.get("war") is None
@@ -55,10 +73,9 @@ def test_loaded_terms_merge_the_vader_list_under_the_hand_written_one() -> None:
 def test_hedges_hold_hedges_and_boosters() -> None:
     lexicon = load_lexicon("hedges")
     for term in ("alleged", "so-called", "purported", "reportedly", "apparently", "unverified"):
-        assert lexicon.get(term) is not None, term
-        assert lexicon.get(term).category.startswith("hedge"), term
+        assert entry(lexicon, term).category.startswith("hedge"), term
     for term in ("confirmed", "revealed", "proved"):
-        assert lexicon.get(term).category == "booster"
+        assert entry(lexicon, term).category == "booster"
 
 
 def test_user_file_adds_recategorises_and_removes_terms(tmp_path: Path) -> None:
@@ -68,10 +85,10 @@ def test_user_file_adds_recategorises_and_removes_terms(tmp_path: Path) -> None:
         remove=["monstrous"],
     )
     lexicon = load_lexicon("loaded_terms", [path])
-    assert lexicon.get("crook").category == "pejorative label"
-    assert lexicon.get("crook").source == "my-list@0.1"
-    assert lexicon.get("brutal").category == "pejorative label"
-    assert lexicon.get("warmonger").category == "emotive"
+    assert entry(lexicon, "crook").category == "pejorative label"
+    assert entry(lexicon, "crook").source == "my-list@0.1"
+    assert entry(lexicon, "brutal").category == "pejorative label"
+    assert entry(lexicon, "warmonger").category == "emotive"
     assert lexicon.get("monstrous") is None
     assert lexicon.version.endswith("+my-list@0.1")
     # the built-in list is untouched for callers without the file
