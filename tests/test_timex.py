@@ -263,3 +263,9 @@ def test_bundled_example_time_expressions(example_dir) -> None:
         if not values & {item["value"], *item.get("alt_values", [])}:
             missed.append((item["file"], item["text"], item["value"], sorted(values)))
     assert len(missed) <= len(expected["time_expressions"]) // 10, missed
+
+
+def test_reporting_verb_outside_a_quote_does_not_set_its_tense() -> None:
+    wednesday = dt.date(2023, 5, 3)
+    assert only('"He will leave on Thursday," the minister said.', wednesday).value == "2023-05-04"
+    assert only('The minister said: "He left on Thursday."', wednesday).value == "2023-04-27"

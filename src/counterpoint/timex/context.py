@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Context", "sentence_bounds"]
 
+_QUOTE = re.compile(r"[\"“”«»]|''|``")
 _WORD = re.compile(r"[A-Za-z’']+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z\"“])")
 _INTENT = frozenset(
@@ -76,9 +77,18 @@ class Context:
         i = max(0, bisect.bisect_right(self._starts, pos) - 1)
         return self._bounds[i]
 
+    def _quoted_segment(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence part on the same side of any quotation mark as the expression, so
+        a reporting verb outside a quote does not set the tense inside it."""
+        s_start, s_end = self.sentence(start)
+        marks = [m.start() for m in _QUOTE.finditer(self.text, s_start, s_end)]
+        left = max((p + 1 for p in marks if p < start), default=s_start)
+        right = min((p for p in marks if p >= end), default=s_end)
+        return left, right
+
     def tense(self, start: int, end: int) -> Tense:
         """Past, future or neutral: the nearest tense cue word in the sentence decides."""
-        s_start, s_end = self.sentence(start)
+        s_start, s_end = self._quoted_segment(start, end)
         before = _WORD.findall(self.text[s_start:start])[::-1][:_CUE_WINDOW]
         after = _WORD.findall(self.text[end:s_end])[:_CUE_WINDOW]
         for i in range(_CUE_WINDOW):
