@@ -406,6 +406,21 @@ def test_a_word_tagged_person_in_one_sentence_is_a_place_when_the_story_says_so(
     assert len(entities[0].mentions) == 3
 
 
+def test_a_country_spacy_calls_an_organisation_is_a_place_when_the_story_says_so(nlp) -> None:
+    text = (
+        "Drones crossed into Norland's airspace overnight. The Norland government protested. "
+        "Norland said it would respond."
+    )
+    ents = [("Norland", "ORG", 0), ("Norland", "ORG", 1), ("Norland", "ORG", 2)]
+    article = make_article(text)
+    entities = resolve_entities([article], {article.id: _with_ents(nlp, text, ents)})
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Norland", "GPE", 3)]
+    one_cue = "The Norland government protested. Norland said it would respond. Norland agreed."
+    article = make_article(one_cue)
+    entities = resolve_entities([article], {article.id: _with_ents(nlp, one_cue, ents)})
+    assert [e.type for e in entities] == ["ORG"]
+
+
 def test_a_place_glued_to_a_name_is_cut_off(nlp) -> None:
     text = (
         "Norland was alarmed. Ingrid Solberg spoke. "
@@ -505,7 +520,7 @@ def _example_story(nlp, example_dir: Path) -> Story:
 # Share of the hand-annotated entities whose variants found in the text all land
 # in one entity of the right type. A floor that only goes up.
 EXAMPLE_MERGE_FLOOR = 0.95
-EXAMPLE_TYPE_FLOOR = 0.9
+EXAMPLE_TYPE_FLOOR = 0.95
 
 
 def test_example_entities_must_find_and_must_not_merge(nlp, example_dir: Path) -> None:

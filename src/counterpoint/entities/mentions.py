@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.entities.names import load_titles
+from counterpoint.entities.names import load_rules, load_titles
 
 __all__ = ["ENTITY_TYPES", "Candidate", "extract_candidates", "words_in"]
 
@@ -53,6 +53,7 @@ class Candidate:
     words: tuple[str, ...]
     word_starts: tuple[int, ...]
     label: str | None
+    cue: str | None = None
 
     @property
     def form(self) -> str:
@@ -143,6 +144,7 @@ def _trim(
         words=tuple(w for w, _ in pairs),
         word_starts=tuple(s for _, s in pairs),
         label=label,
+        cue=_type_cue(tokens) if label != "PERSON" else None,
     )
 
 
@@ -203,3 +205,18 @@ def _could_be_person(words: Sequence[str]) -> bool:
     if any(c.isdigit() for w in words for c in w):
         return False
     return "." not in words[-1].rstrip(".")
+
+
+def _type_cue(tokens: Sequence[Token]) -> str | None:
+    """The type a cue word right after the name (or its possessive) shows:
+    "Norland's airspace", "the Norland government" -> GPE."""
+    doc = tokens[0].doc
+    i = tokens[-1].i + 1
+    if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
+        i += 1
+    cues = load_rules().type_cues
+    for n in (2, 1):
+        phrase = tuple(t.lower_ for t in doc[i : i + n])
+        if len(phrase) == n and phrase in cues:
+            return cues[phrase]
+    return None

@@ -43,6 +43,7 @@ class NameRules:
     place_rules: tuple[tuple[re.Pattern[str], str], ...]
     suffixes: frozenset[str]
     given_groups: dict[str, int]
+    type_cues: dict[tuple[str, ...], str]
 
 
 def _data_text(name: str) -> str:
@@ -67,6 +68,12 @@ def load_rules() -> NameRules:
         place_rules=_compile(raw["place_rules"]),
         suffixes=frozenset(raw["name_suffixes"]),
         given_groups=groups,
+        type_cues={
+            tuple(phrase.split()): etype
+            for etype, phrases in raw["type_cues"].items()
+            if not etype.startswith("_")
+            for phrase in phrases
+        },
     )
 
 

@@ -32,6 +32,7 @@ _LINK_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "at", "de", "&"}
 _PREPOSITIONS = frozenset({"of", "for", "on", "in", "at"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 FUZZY_PLACE_MIN_LEN = 7
+MIN_TYPE_CUES = 2
 
 
 def votes(group: Iterable[Candidate]) -> Counter[str]:
@@ -39,12 +40,19 @@ def votes(group: Iterable[Candidate]) -> Counter[str]:
     return Counter(c.label for c in group if c.label is not None)
 
 
-def vote_type(counts: Counter[str]) -> str:
-    """The most frequent non-person label; ties go to the earlier type in TYPE_ORDER."""
-    counts = Counter({t: n for t, n in counts.items() if t != "PERSON"})
+def vote_type(group: Sequence[Candidate]) -> str:
+    """The most frequent non-person label (ties go to the earlier type in
+    TYPE_ORDER), unless the label is ORG and at least two mentions carry context
+    cues of one other type ("Norland's airspace"): then that type."""
+    counts = Counter({t: n for t, n in votes(group).items() if t != "PERSON"})
     if not counts:
         return FALLBACK_TYPE
-    return min(counts, key=lambda t: (-counts[t], TYPE_ORDER.index(t)))
+    best = min(counts, key=lambda t: (-counts[t], TYPE_ORDER.index(t)))
+    cues = Counter(c.cue for c in group if c.cue is not None)
+    if best == "ORG" and cues:
+        cue, n = cues.most_common(1)[0]
+        return cue if n >= MIN_TYPE_CUES else best
+    return best
 
 
 def other_key(key: Key) -> Key:
@@ -65,7 +73,7 @@ def merge_others(others: Mapping[Key, Group]) -> list[tuple[Group, str]]:
     for key, group in others.items():
         by_key.setdefault(other_key(key), []).extend(group)
     keys = list(by_key)
-    types = {k: vote_type(votes(by_key[k])) for k in keys}
+    types = {k: vote_type(by_key[k]) for k in keys}
     parent = {k: k for k in keys}
 
     def find(k: Key) -> Key:
@@ -79,7 +87,7 @@ def merge_others(others: Mapping[Key, Group]) -> list[tuple[Group, str]]:
     merged: dict[Key, Group] = {}
     for k in keys:
         merged.setdefault(find(k), []).extend(by_key[k])
-    return [(group, vote_type(votes(group))) for group in merged.values()]
+    return [(group, vote_type(group)) for group in merged.values()]
 
 
 def _ordered(group: Sequence[Candidate]) -> tuple[str, ...]:
