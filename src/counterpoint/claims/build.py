@@ -52,6 +52,7 @@ class _Item:
     reading: Reading
     features: grouping.Features
     times: frozenset[str]
+    verbs: frozenset[str]
 
 
 def build_claims(
@@ -104,7 +105,8 @@ def _items(
             continue
         for cand in extract_candidates(article, doc, quotes, index, lex):
             reading = read_stance(doc, cand, lex)
-            items.append(_Item(cand, reading, grouping.features_of(doc, cand), _times(doc, cand)))
+            feats = grouping.features_of(doc, cand)
+            items.append(_Item(cand, reading, feats, _times(doc, cand), _verbs(doc, cand)))
     return items
 
 
@@ -117,21 +119,39 @@ def _times(doc: Doc, cand: Candidate) -> frozenset[str]:
     return frozenset(e.text.lower() for e in span.ents if e.label_ in ("DATE", "TIME"))
 
 
+def _verbs(doc: Doc, cand: Candidate) -> frozenset[str]:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    return frozenset(t.lemma_.lower() for t in span if t.pos_ in ("VERB", "NOUN"))
+
+
+def _same_proposition(item: _Item, rep: _Item) -> bool:
+    """Whether a report of the other polarity speaks of the claim's own proposition.
+
+    Its negation must deny involvement outright ("nothing to do with") or negate a predicate
+    the claim's wording has, and both must be about the same moment. "The Kremlin did not
+    elaborate" does not deny that drones hit the Kremlin.
+    """
+    if item.times != rep.times:
+        return False
+    if item.reading.negated:
+        return item.reading.denial_phrase or bool(item.reading.negated_lemmas & rep.verbs)
+    return bool(rep.reading.negated_lemmas & item.verbs)
+
+
 def _claim(
     items: Sequence[_Item], members: Sequence[int], scores: np.ndarray, vectors: np.ndarray,
     story_ids: Sequence[str], origin: Mapping[str, str], settings: ClaimSettings,
 ) -> Claim:
     group = [items[i] for i in members]
     negated = _majority_polarity(group)
-    rep_pos = members[group.index(_representative(group, negated))]
+    centrality = {i: float(np.mean(scores[i, list(members)])) for i in members}
+    rep_pos = members[group.index(_representative(group, negated, [centrality[i] for i in members]))]
     rep = items[rep_pos]
-    flip_min = settings.grouping.flip_similarity
-
-    def same(i: int) -> bool:
-        close = float(vectors[i] @ vectors[rep_pos]) >= flip_min
-        return close and items[i].times == rep.times
-
-    reports = tuple(_report(items[i], negated, same(i)) for i in members)
+    reports = tuple(
+        _report(items[i], negated, _same_proposition(items[i], rep)) for i in members
+    )
     outlet_count, independent = origins_of(reports, origin)
     feats = [it.features for it in items]
     return Claim(
@@ -160,21 +180,21 @@ def _majority_polarity(group: Sequence[_Item]) -> bool:
     return negative * 2 > len(backing)
 
 
-def _representative(group: Sequence[_Item], negated: bool) -> _Item:
+def _representative(group: Sequence[_Item], negated: bool, centrality: Sequence[float]) -> _Item:
     """The most neutral report: of the claim's polarity, asserting or relaying, unhedged, then
-    shortest."""
+    the one closest to all the others (the most typical wording)."""
 
-    def rank(it: _Item) -> tuple[bool, bool, int, bool, int]:
-        text_len = len(it.cand.text)
+    def rank(pos: int) -> tuple[bool, bool, int, bool, float]:
+        it = group[pos]
         return (
             it.reading.negated != negated,
             it.reading.stance not in ("asserts", "reports"),
             len(it.reading.hedges),
-            text_len < 30,
-            text_len,
+            not 30 <= len(it.cand.text) <= 240,
+            -centrality[pos],
         )
 
-    return min(group, key=rank)
+    return group[min(range(len(group)), key=rank)]
 
 
 def _report(item: _Item, claim_negated: bool, same_proposition: bool) -> Report:

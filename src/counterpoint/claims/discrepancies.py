@@ -245,7 +245,7 @@ def _states_damage(sent: Span, lex: Lexicon) -> bool:
         if tok.lemma_.lower() not in lex.damage or tok.dep_ in ("xcomp", "advcl", "acl"):
             continue
         if any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "n't", "to", "would", "could")
-               for c in tok.children):
+               for c in tok.children) or tok.doc[max(tok.i - 1, 0)].lower_ == "to":
             continue
         return True
     return False

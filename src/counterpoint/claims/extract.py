@@ -26,6 +26,7 @@ __all__ = [
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 EDGE_CHARS = " \t\r\n\"'“”‘’«»,;:—–-()[]*#"
 LEAD_WORDS = ("that ", "and ", "but ", "however, ", "however ")
+QUESTION_WORDS = ("whether ", "if ", "why ", "how ", "what ")
 TRAIL_WORDS = (" and", " but", " nor", " or", " because", " so")
 UNNAMED = "unnamed source"
 
@@ -370,6 +371,8 @@ def _checkable(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
         return False
     words = [t for t in span if t.is_alpha]
     if len(words) < 4 or cand.text.rstrip("\"'”’ ").endswith("?"):
+        return False
+    if cand.text.lower().startswith(QUESTION_WORDS):
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in span):
         return False

@@ -35,7 +35,6 @@ class GroupingSettings:
     no_overlap_penalty: float = 0.12
     entity_saturation: float = 1.2
     word_saturation: float = 1.5
-    flip_similarity: float = 0.6
 
 
 @dataclass(frozen=True)

@@ -91,14 +91,17 @@ def status_of(reports: Sequence[Report], origin: Mapping[str, str]) -> Status:
     """contested > unverified > single_source > consensus, from the reports' stances.
 
     Contested when anyone denies or disputes; unverified when someone says it cannot be
-    confirmed; single_source when one actor (or one origin in its own voice) carries it.
+    confirmed; single_source when it rests on one actor in one origin (one outlet or one group
+    of copies). A statement of one actor that independent outlets carry without anyone
+    disputing it is consensus: every outlet that mentions it agrees.
     """
     stances = {r.stance for r in reports}
     if stances & AGAINST:
         return "contested"
     if "cannot_confirm" in stances:
         return "unverified"
-    backing = [r for r in reports if r.stance in ("asserts", "reports")]
-    if len(carriers_of(backing or reports, origin)) <= 1:
+    backing = [r for r in reports if r.stance in ("asserts", "reports")] or list(reports)
+    origins = {origin.get(r.article_id, r.article_id) for r in backing}
+    if len(origins) <= 1:
         return "single_source"
     return "consensus"

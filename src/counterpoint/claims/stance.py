@@ -15,18 +15,26 @@ from counterpoint.claims.extract import Candidate
 from counterpoint.claims.lexicon import Lexicon, find_phrases
 from counterpoint.model import ReportStance
 
-__all__ = ["Reading", "read_stance", "cue_only_stance", "relative_stance", "hedges_in", "is_negated"]
+__all__ = [
+    "Reading", "read_stance", "cue_only_stance", "relative_stance", "hedges_in", "is_negated",
+    "negated_lemmas", "without_negation",
+]
 
 
 class Reading:
     """What the stance reader found for one candidate (plain values, no behaviour)."""
 
-    __slots__ = ("stance", "negated", "hedges")
+    __slots__ = ("stance", "negated", "hedges", "negated_lemmas", "denial_phrase")
 
-    def __init__(self, stance: ReportStance, negated: bool, hedges: tuple[str, ...]) -> None:
+    def __init__(
+        self, stance: ReportStance, negated: bool, hedges: tuple[str, ...],
+        negated_lemmas: frozenset[str] = frozenset(), denial_phrase: bool = False,
+    ) -> None:
         self.stance = stance
         self.negated = negated
         self.hedges = hedges
+        self.negated_lemmas = negated_lemmas
+        self.denial_phrase = denial_phrase
 
 
 def read_stance(doc: Doc, cand: Candidate, lex: Lexicon) -> Reading:
@@ -40,7 +48,13 @@ def read_stance(doc: Doc, cand: Candidate, lex: Lexicon) -> Reading:
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     negated = span is not None and is_negated(span, lex)
     hedges = hedges_in(context, lex)
-    return Reading(_stance(cand, frame, hedges, lex), negated, hedges)
+    stance = _stance(cand, frame, hedges, lex)
+    if stance == "denies" and negated:
+        # "denied the claims, saying: we do not attack" -- the content already is the denial
+        stance = "asserts"
+    lemmas = negated_lemmas(span, lex) if span is not None and negated else frozenset()
+    phrase = bool(find_phrases(cand.text, lex.negative_phrases))
+    return Reading(stance, negated, hedges, lemmas, phrase)
 
 
 def _stance(cand: Candidate, frame: str, hedges: tuple[str, ...], lex: Lexicon) -> ReportStance:
@@ -91,14 +105,27 @@ def is_negated(span: Span, lex: Lexicon) -> bool:
     """
     if find_phrases(span.text, lex.negative_phrases):
         return True
-    root = span.root
-    for child in root.children:
+    heads = [span.root, *(c for c in span.root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    return any(_negated_head(head, lex) for head in heads)
+
+
+def negated_lemmas(span: Span, lex: Lexicon) -> frozenset[str]:
+    """Lemmas of the negated main predicates (what exactly is said not to have happened)."""
+    heads = [span.root, *(c for c in span.root.children if c.dep_ == "conj")]
+    found = set()
+    for head in heads:
+        if _negated_head(head, lex):
+            found.add(head.lemma_.lower())
+            found.update(c.lemma_.lower() for c in head.children if c.dep_ in ("xcomp", "acomp"))
+    return frozenset(found)
+
+
+def _negated_head(head: object, lex: Lexicon) -> bool:
+    for child in getattr(head, "children", ()):
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
             return True
         if child.dep_ in ("nsubj", "dobj", "attr", "nsubjpass") and _is_no(child, lex):
             return True
-        if child.dep_ == "conj":
-            continue
     return False
 
 

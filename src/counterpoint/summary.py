@@ -1,0 +1,220 @@
+"""The cited summary: five to ten sentences that tell a story and its disputes.
+
+Nothing is written freely. Each sentence is a fixed connective template filled with a claim's
+own report words and the canonical names of the actors who hold positions on it, and it cites
+the exact spans it was built from. Contested claims are always told as "X says ...; Y denies
+it", never as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from counterpoint.model import (
+    Article,
+    Citation,
+    Claim,
+    Discrepancy,
+    Entity,
+    Quote,
+    Report,
+    SummarySentence,
+)
+
+__all__ = ["summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "MAX_SENTENCES"]
+
+MAX_SENTENCES = 10
+MIN_SENTENCES = 5
+MAX_CLAIM_WORDS = 32
+MAX_NAMES = 3
+HEDGE_RE = re.compile(
+    r"(?i)\b(?:allegedly|alleged|so-called|purportedly|purported|reportedly|supposedly|"
+    r"apparently)\s+"
+)
+UNNAMED = "an unnamed source"
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
+
+#: Every word the templates add; the rest of a sentence comes from cited spans and names.
+TEMPLATE_WORDS = frozenset(
+    "says say said deny denies it dispute disputes cannot be confirmed only one outlet outlets "
+    "report reports and the on differ order of events numbers damage place other sequence "
+    "number versus while a an states state its own voice in their unnamed source time facts "
+    "numbers".split()
+)
+
+_KIND_WORDS = {
+    "sequence": "the order of events", "number": "the numbers", "damage": "the damage",
+    "place": "the place", "time": "the time", "other": "the facts",
+}
+
+
+def summarize(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+) -> tuple[SummarySentence, ...]:
+    """Five to ten cited sentences (fewer only when the story has fewer claims).
+
+    Claims are told in order of weight: the most widely carried claim first, then contested,
+    unverified and single-source claims, then the remaining agreed facts.
+    """
+    return summarize_with_discrepancies(articles, claims, quotes, entities, ())
+
+
+def summarize_with_discrepancies(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    discrepancies: Sequence[Discrepancy],
+) -> tuple[SummarySentence, ...]:
+    """Like :func:`summarize`, with one sentence per disagreement between outlets added."""
+    outlets = {a.id: a.outlet for a in articles}
+    sentences: list[SummarySentence] = []
+    seen_texts: set[str] = set()
+    for claim in _ordered(claims):
+        sentence = _claim_sentence(claim, outlets)
+        if sentence is None or sentence.text in seen_texts:
+            continue
+        seen_texts.add(sentence.text)
+        sentences.append(sentence)
+        if len(sentences) >= MAX_SENTENCES - min(2, len(discrepancies)):
+            break
+    for disc in discrepancies[:2]:
+        if len(sentences) < MAX_SENTENCES:
+            sentences.append(_discrepancy_sentence(disc))
+    return tuple(sentences)
+
+
+def _ordered(claims: Sequence[Claim]) -> list[Claim]:
+    """Lead claim (most outlets), then by status weight and reach."""
+    if not claims:
+        return []
+    rank = {"contested": 0, "unverified": 1, "single_source": 2, "consensus": 3}
+    lead = max(claims, key=lambda c: (c.outlet_count, len(c.reports)))
+    rest = [c for c in claims if c is not lead]
+    multi = [c for c in rest if c.outlet_count > 1 or c.status != "single_source"]
+    multi.sort(key=lambda c: (rank[c.status], -c.outlet_count, -len(c.reports)))
+    single = [c for c in rest if c not in multi and _has_named_source(c)]
+    ordered = [lead, *multi[: MAX_SENTENCES - 2], *single]
+    if len(ordered) < MIN_SENTENCES:
+        ordered += [c for c in rest if c not in ordered]
+    return ordered
+
+
+def _has_named_source(claim: Claim) -> bool:
+    return any(_usable_name(p.name) for p in claim.positions)
+
+
+def _usable_name(name: str | None) -> bool:
+    return bool(name) and name.lower() not in PRONOUNS and name != "unnamed source"  # type: ignore[union-attr]
+
+
+def _claim_sentence(claim: Claim, outlets: dict[str, str | None]) -> SummarySentence | None:
+    rep = _representative(claim)
+    if rep is None:
+        return None
+    words = _claim_words(rep)
+    cites: list[Report] = [rep]
+    roles = {
+        s: _actors(claim, s, outlets) for s in ("asserts", "denies", "disputes", "cannot_confirm")
+    }
+    for names_reports in roles.values():
+        cites.extend(r for _, r in names_reports)
+    backers = [n for n, _ in roles["asserts"]]
+    lead = _lead(claim, backers, rep, outlets)
+    parts = [f"{lead}: {words}"]
+    if roles["denies"]:
+        parts.append(f"{_join([n for n, _ in roles['denies']])} {_verb('deny', roles['denies'])} it")
+    if roles["disputes"]:
+        disputers = [n for n, _ in roles["disputes"]]
+        parts.append(f"{_join(disputers)} {_verb('dispute', roles['disputes'])} it")
+    if roles["cannot_confirm"]:
+        names = [n for n, _ in roles["cannot_confirm"]]
+        parts.append(f"{_join(names)} {_verb('say', roles['cannot_confirm'])} it cannot be confirmed")
+    text = "; ".join(parts) + "."
+    return SummarySentence(text, _citations(cites))
+
+
+def _lead(claim: Claim, backers: list[str], rep: Report, outlets: dict[str, str | None]) -> str:
+    """Who the claim is told by: named backers, else the outlets that carry it."""
+    if backers:
+        pairs = [(b, None) for b in backers]
+        return f"{_join(backers)} {_verb('say', pairs)}"
+    carrying = {r.article_id for r in claim.reports if r.stance in ("asserts", "reports")}
+    if len(carrying) > 1:
+        return f"{len(carrying)} outlets report"
+    name = outlets.get(rep.article_id)
+    return f"{name} reports" if name else "One outlet reports"
+
+
+def _verb(base: str, holders: Sequence[object]) -> str:
+    if len(holders) > 1:
+        return base
+    return {"say": "says", "deny": "denies", "dispute": "disputes"}[base]
+
+
+def _actors(
+    claim: Claim, stance: str, outlets: dict[str, str | None]
+) -> list[tuple[str, Report]]:
+    """Who holds this stance, each with the first report showing it: named actors, then an
+    unnamed source, then (except for backers) outlets speaking in their own voice."""
+    out: list[tuple[str, Report]] = []
+    wanted = ("asserts", "reports") if stance == "asserts" else (stance,)
+    for position in claim.positions:
+        if position.stance not in wanted:
+            continue
+        name = position.name if _usable_name(position.name) else UNNAMED
+        if all(name != n for n, _ in out):
+            out.append((name, claim.reports[position.reports[0]]))
+    if stance != "asserts":
+        for report in claim.reports:
+            name = outlets.get(report.article_id) or "one outlet"
+            if report.voice == "own" and report.stance == stance and all(name != n for n, _ in out):
+                out.append((name, report))
+    return out[:MAX_NAMES]
+
+
+def _representative(claim: Claim) -> Report | None:
+    """The report the claim's wording came from, else its first asserting report."""
+    for report in claim.reports:
+        if _strip(report.text) == claim.text.rstrip():
+            return report
+    backing = [r for r in claim.reports if r.stance in ("asserts", "reports")]
+    return (backing or list(claim.reports) or [None])[0]
+
+
+def _strip(text: str) -> str:
+    stripped = HEDGE_RE.sub("", text).strip()
+    return stripped[:1].upper() + stripped[1:]
+
+
+def _claim_words(report: Report) -> str:
+    """The report's own words, hedges dropped, cut at a word boundary when long."""
+    words = HEDGE_RE.sub("", report.text).split()
+    cut = words[:MAX_CLAIM_WORDS]
+    text = " ".join(cut).rstrip(".,;:")
+    return text + (" …" if len(words) > MAX_CLAIM_WORDS else "")
+
+
+def _join(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _citations(reports: Sequence[Report]) -> tuple[Citation, ...]:
+    seen: list[Citation] = []
+    for r in reports:
+        cite = Citation(r.article_id, r.start, r.end)
+        if cite not in seen:
+            seen.append(cite)
+    return tuple(seen)
+
+
+def _discrepancy_sentence(disc: Discrepancy) -> SummarySentence:
+    sides = "\" versus \"".join(s.text for s in disc.sides[:2])
+    text = f"Outlets differ on {_KIND_WORDS[disc.kind]}: \"{sides}\"."
+    return SummarySentence(text, tuple(Citation(s.article_id, s.start, s.end) for s in disc.sides))
