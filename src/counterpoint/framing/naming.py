@@ -90,8 +90,8 @@ def left_extension(span: Span, titles: Collection[str]) -> int:
     sent_start = span.sent.start
     while first > sent_start:
         tok = doc[first - 1]
-        if _title_of(doc, first, titles) and first - 2 >= sent_start:
-            first -= 2  # "President of Ukraine X": keep the whole title phrase
+        if first < span.start and first - 2 >= sent_start and _title_of(doc, first, titles):
+            first -= 2  # "President of Ukraine X" (but not "the head of X")
             continue
         bound = tok.dep_ in _LEFT_DEPS and first <= tok.head.i < span.end
         if not bound or not _modifier(tok, titles):
@@ -112,6 +112,8 @@ def _modifier(tok: Token, titles: Collection[str]) -> bool:
     """
     if tok.lower_ in titles:
         return True
+    if not any(c.isalpha() for c in tok.text):
+        return False  # "Telegram | Email": a separator is not a modifier
     if tok.pos_ == "PROPN":
         return bool(tok.ent_type_) or tok.head.lower_ in titles
     return tok.pos_ in _LEFT_POS
