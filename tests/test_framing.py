@@ -153,6 +153,22 @@ def test_naming_drops_quote_marks_and_skips_entities_not_in_the_article(nlp) -> 
     assert framings[1].naming == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("President of France Maria Lenz spoke.", "Maria Lenz", "President of France Maria Lenz"),
+        ("He met the head of Lenz's office.", "Lenz", "Lenz"),
+        ("Share: Facebook | Telegram | Email", "Email", "Email"),
+        ("Officials of the Avalon junta met.", "Avalon", "the Avalon junta"),
+    ],
+)
+def test_naming_form_edges(nlp, text: str, name: str, expected: str) -> None:
+    article = make_article(text)
+    ent = entity(name, re.escape(name), [article])
+    (framing,) = frame(nlp, [article], [ent])
+    assert forms_of(framing, ent) == {expected: 1}
+
+
 # ---------------------------------------------------------------- loaded terms
 
 
