@@ -156,6 +156,9 @@ def test_seed_timeline(seeds_dir: Path, nlp) -> None:
     for entry in entries:
         for c in entry.citations:
             assert 0 <= c.start < c.end <= len(texts[c.article_id])
+    office = [e for e in entries if "working in his office" in e.text]
+    assert len(office) == 1 and office[0].start == "2023-05-04T00:00"
+    assert not any("working in his office" in e.text for e in night)
     for found in discrepancies:
         assert len({s.article_id for s in found.sides}) >= 2
 

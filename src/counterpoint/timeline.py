@@ -35,6 +35,7 @@ _MAX_HOPS = 6
 _NEAR = dt.timedelta(hours=12)
 _NEAR_CLOCK = dt.timedelta(hours=2)
 _CLOCK_SPAN = dt.timedelta(hours=1)
+_DAY = dt.timedelta(days=1)
 _TOLERANCE = dt.timedelta(minutes=15)
 _CLOCK_TOLERANCE = dt.timedelta(minutes=20)
 _MIN_SHARED = 2
@@ -53,6 +54,7 @@ class _Report:
     end: dt.datetime
     precision: Precision
     lemmas: frozenset[str]
+    events: frozenset[str]
 
 
 def interval_of(value: str) -> tuple[dt.datetime, dt.datetime, Precision] | None:
@@ -181,21 +183,26 @@ def _content_tokens(doc: Doc, verb_i: int, tokens: set[int]) -> set[int]:
     return tokens - reported
 
 
-def _content_lemmas(doc: Doc, tokens: set[int], skip: Sequence[TimeExpression]) -> frozenset[str]:
-    """Lower-cased lemmas of content words, leaving out time words and reporting verbs."""
+def _content_lemmas(
+    doc: Doc, tokens: set[int], skip: Sequence[TimeExpression]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased lemmas of content words (leaving out time words and reporting verbs),
+    and the subset of common nouns and verbs: the words that name what happened."""
 
     def is_time(idx: int) -> bool:
         return any(e.start <= idx < e.end for e in skip)
 
-    return frozenset(
-        doc[i].lemma_.lower()
+    kept = [
+        doc[i]
         for i in tokens
         if doc[i].pos_ in {"NOUN", "PROPN", "VERB", "ADJ"}
         and doc[i].is_alpha
         and not doc[i].is_stop
         and doc[i].lemma_.lower() not in _REPORTING
         and not is_time(doc[i].idx)
-    )
+    ]
+    lemmas = frozenset(t.lemma_.lower() for t in kept)
+    return lemmas, frozenset(t.lemma_.lower() for t in kept if t.pos_ in {"NOUN", "VERB"})
 
 
 def _reports(article: Article, doc: Doc) -> list[_Report]:
@@ -206,9 +213,11 @@ def _reports(article: Article, doc: Doc) -> list[_Report]:
         tokens = _clause_tokens(doc, verb_i, set(dated))
         content = _content_tokens(doc, verb_i, tokens)
         clause = _clause_span(doc, verb_i, content)
-        lemmas = _content_lemmas(doc, content, article.time_expressions)
+        lemmas, events = _content_lemmas(doc, content, article.time_expressions)
         text = article.text[clause[0] : clause[1]]
-        reports.append(_Report(article.id, clause, text, expr, start, end, precision, lemmas))
+        reports.append(
+            _Report(article.id, clause, text, expr, start, end, precision, lemmas, events)
+        )
     return reports
 
 
@@ -222,15 +231,18 @@ def _gap(a: _Report, b: _Report) -> dt.timedelta:
 
 def _near(a: _Report, b: _Report) -> bool:
     """Close enough in time to be one event: within 2 hours when both give a clock time,
-    within 12 hours otherwise (a day, a night)."""
+    the same day when both name a day, within 12 hours otherwise (a night and a day)."""
     clock = a.end - a.start <= _CLOCK_SPAN and b.end - b.start <= _CLOCK_SPAN
+    if a.precision == b.precision == "day" and a.end - a.start < _DAY:
+        return _gap(a, b) == dt.timedelta(0)  # two named days: the same day or not at all
     return _gap(a, b) <= (_NEAR_CLOCK if clock else _NEAR)
 
 
 def _similarity(a: _Report, b: _Report) -> float:
-    """Shared content lemmas over the smaller set; 0 below the minimum shared count."""
+    """Shared content lemmas over the smaller set; 0 below the minimum shared count or
+    when no common noun or verb is shared (names alone do not make the same event)."""
     shared = len(a.lemmas & b.lemmas)
-    if shared < _MIN_SHARED:
+    if shared < _MIN_SHARED or not a.events & b.events:
         return 0.0
     return shared / min(len(a.lemmas), len(b.lemmas))
 
