@@ -25,7 +25,7 @@ __all__ = [
 
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 EDGE_CHARS = " \t\r\n\"'“”‘’«»,;:—–-()[]*#"
-LEAD_WORDS = ("that ", "and ", "but ", "however, ", "however ")
+LEAD_WORDS = ("that ", "and ", "but ", "however, ", "however ", "whether ")
 QUESTION_WORDS = ("whether ", "if ", "why ", "how ", "what ")
 TRAIL_WORDS = (" and", " but", " nor", " or", " because", " so")
 UNNAMED = "unnamed source"
