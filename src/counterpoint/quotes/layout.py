@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 __all__ = ["LayoutHit", "colon_attributions", "dash_attributions"]
 
 _SPEAKER_LABELS = {"PERSON", "ORG"}
+_OPENERS = set('"“„«‘')
 _DASH_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)?([―—]|--)\s*"
                       r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"
                       r"(?P<handle>\s*\(@\w+\))?[^\n]{0,40}$")
@@ -56,6 +57,16 @@ def _entity_before_colon(doc: Doc, colon: int) -> Span | None:
     return None
 
 
+def _proper_name_before(doc: Doc, lo: int, colon: int) -> tuple[int, int] | None:
+    """One to three capitalised proper nouns filling the line up to the colon."""
+    span = doc.char_span(lo, colon, alignment_mode="contract")
+    if span is None or not 1 <= len(span) <= 3 or span.start_char != lo:
+        return None
+    if all(t.pos_ in ("PROPN", "NOUN") and t.is_title for t in span):
+        return span.start_char, span.end_char
+    return None
+
+
 def _starts_unit(text: str, start: int) -> bool:
     """True when ``start`` opens a line or follows a sentence end."""
     before = text[:start].rstrip(" \xa0\t")
@@ -73,6 +84,8 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
             match = _TRANSCRIPT_RE.match(text, lo)
             if name_span is None and match and match.end("name") == colon:
                 name_span = (lo, colon)
+            if name_span is None and text[colon + 1 : colon + 3].strip()[:1] in _OPENERS:
+                name_span = _proper_name_before(doc, lo, colon)
             if name_span is None or not _starts_unit(text, name_span[0]):
                 continue
             content = _strip(text, colon + 1, hi)

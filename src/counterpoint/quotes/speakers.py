@@ -151,14 +151,26 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     lower = head.lower_
     if head.pos_ == "PRON":
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it"}
-    if head.ent_type_ in _ACTOR_LABELS:
-        return True
     lemma = head.lemma_.lower()
     if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups:
         return head.pos_ in ("NOUN", "PROPN")
+    if _lone_initial_word(head):
+        return False
+    if head.ent_type_ in _ACTOR_LABELS:
+        return True
     if head.pos_ == "PROPN" and head.is_sent_start:
         return _name_elsewhere(head)
     return head.pos_ == "PROPN" and head.is_title
+
+
+def _lone_initial_word(token: Token) -> bool:
+    """A capitalised one-word subject opening its sentence and used nowhere else in the
+    article ("Smoke suggested ..."): too likely a common word to be trusted as a name."""
+    if not token.is_sent_start or token.pos_ not in ("PROPN", "NOUN"):
+        return False
+    if any(c.dep_ in ("compound", "flat") for c in token.children):
+        return False
+    return not _name_elsewhere(token)
 
 
 def _name_elsewhere(token: Token) -> bool:
@@ -184,15 +196,30 @@ def _ent_of(token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type_)
 
 
-def _person_name(ent: Span) -> str:
-    """The longest PERSON mention up to ``ent`` that ends with the same surname."""
+def _name_chain(token: Token) -> Span:
+    """The run of unlabelled or PERSON proper nouns ending at ``token``."""
+    start = token.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("", "PERSON"):
+        start -= 1
+    return Span(doc, start, token.i + 1, label="PERSON")
+
+
+def _person_name(ent: Span, strict: bool = False) -> str:
+    """The longest person mention up to ``ent`` that ends with the same surname
+    (only PERSON entities when ``strict``)."""
     surname = ent[-1].text.lower()
     best = ent.text
     doc = ent.doc
     for token in doc[: ent.start]:
-        if token.lower_ == surname and token.ent_type_ == "PERSON":
-            other = _ent_of(token)
-            if other is not None and other.end == token.i + 1 and len(other.text) > len(best):
+        if token.lower_ == surname and token.pos_ == "PROPN":
+            other = _ent_of(token) if token.ent_type_ == "PERSON" else None
+            if other is None and strict:
+                continue
+            if other is None:
+                other = _name_chain(token)
+            other = _without_titles(other, load_lexicon())
+            if other.end == token.i + 1 and len(other.text) > len(best):
                 best = other.text
     return best
 
@@ -208,6 +235,10 @@ def _without_titles(span: Span, lexicon: Lexicon) -> Span:
 
 def _named(ent: Span) -> Resolved:
     """A resolution to the named entity ``ent``."""
+    if ent.label_ != "PERSON" and len(ent) == 1 and ent[0].pos_ == "PROPN":
+        as_person = Span(ent.doc, ent.start, ent.end, label="PERSON")
+        if _person_name(as_person, strict=True) != ent.text:
+            ent = as_person
     if ent.label_ == "PERSON":
         ent = _without_titles(ent, load_lexicon())
     name = _person_name(ent) if ent.label_ == "PERSON" else ent.text
@@ -288,6 +319,8 @@ def _owner(head: Token) -> Span | None:
     for child in head.children:
         if child.dep_ in ("poss", "compound") and child.ent_type_ in _ACTOR_LABELS:
             return _ent_of(child)
+        if child.dep_ == "poss" and child.lemma_.lower() in load_lexicon().groups:
+            return _group_antecedent(child)
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in ("PERSON", "ORG"):

@@ -1,0 +1,294 @@
+"""Hand-written attribution cases: each construction with its expected speaker, span and cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.model import Entity, Mention, Quote, make_id
+from counterpoint.quotes import extract_quotes
+from tests.factories import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def run(nlp, text: str, entities=()) -> tuple[Quote, ...]:
+    article = make_article(text)
+    return extract_quotes(article, nlp(text), entities)
+
+
+def one(quotes: tuple[Quote, ...], fragment: str) -> Quote:
+    """The single quote whose text holds ``fragment``."""
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def surface(text: str, quote: Quote) -> str | None:
+    sp = quote.speaker
+    return None if sp.start is None else text[sp.start : sp.end]
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def test_direct_quote_speaker_after(nlp):
+    text = '"The bridge will reopen on Monday," Maria Keller said.'
+    q = one(run(nlp, text), "bridge will reopen")
+    assert q.kind == "direct"
+    assert q.text == '"The bridge will reopen on Monday,"'
+    assert q.speaker.name == "Maria Keller" and surface(text, q) == "Maria Keller"
+    assert q.cue is not None and q.cue.text == "said" and q.cue.stance == "neutral"
+    assert [text[s:e] for s, e in q.quoted] == ["The bridge will reopen on Monday,"]
+
+
+def test_direct_quote_inverted_speaker_with_role(nlp):
+    text = "“We cannot say what caused the fire,” said Tomas Berg, a spokesman for the port."
+    q = one(run(nlp, text), "caused the fire")
+    assert q.kind == "direct"
+    assert q.speaker.name == "Tomas Berg"
+
+
+def test_speaker_in_the_middle_joins_both_halves(nlp):
+    text = (
+        "Minister Clara Voss visited the site on Monday.\n\n"
+        "“This was a deliberate attack,” she said, “and it will not go unanswered.”"
+    )
+    q = one(run(nlp, text), "deliberate attack")
+    assert "will not go unanswered" in q.text
+    assert len(q.quoted) == 2
+    assert q.speaker.name == "Clara Voss" and surface(text, q) == "she"
+    assert q.kind == "direct"
+
+
+def test_quote_continues_in_the_next_sentence(nlp):
+    text = '"We have the data," Paul Rieger said. "We will publish it next week."'
+    q = one(run(nlp, text), "We have the data")
+    assert "publish it next week" in q.text
+    assert q.speaker.name == "Paul Rieger"
+
+
+def test_speaker_before_a_colon(nlp):
+    text = 'Governor Ana Ruiz addressed the crowd: "We will rebuild every house."'
+    q = one(run(nlp, text), "rebuild every house")
+    assert q.speaker.name == "Ana Ruiz"
+    assert q.text == '"We will rebuild every house."'
+
+
+def test_saying_colon_inherits_the_subject(nlp):
+    text = 'Mayor Jonas Frey denied the report, saying: "Nobody was evacuated."'
+    q = one(run(nlp, text), "Nobody was evacuated")
+    assert q.speaker.name == "Jonas Frey"
+    assert q.cue is not None and q.cue.text == "saying"
+
+
+def test_statement_read_colon(nlp):
+    text = "The Harbour Board issued a statement. The board's statement read: “The quay is closed.”"
+    q = one(run(nlp, text), "quay is closed")
+    assert q.cue is not None and q.cue.text == "read"
+    assert q.speaker.name == "Harbour Board"
+
+
+def test_multi_paragraph_quote(nlp):
+    text = (
+        '"We know where this came from," Defence Minister Ingrid Holm said. '
+        '"We have the fragments.\n\n"We will defend our ports."\n\n'
+        "On Wednesday night, the council met."
+    )
+    quotes = run(nlp, text)
+    assert one(quotes, "We know where").speaker.name == "Ingrid Holm"
+    second = one(quotes, "defend our ports")
+    assert second.speaker.name == "Ingrid Holm"
+    assert all("council met" not in q.text for q in quotes)
+
+
+# ---------------------------------------------------------------- partial and indirect
+
+
+def test_partial_quote_inside_reporter_words(nlp):
+    text = 'Analyst Rita Okafor said the plan "will fail" within a year.'
+    q = one(run(nlp, text), "will fail")
+    assert q.kind == "partial"
+    assert q.text == 'the plan "will fail" within a year'
+    assert [text[s:e] for s, e in q.quoted] == ["will fail"]
+    assert q.speaker.name == "Rita Okafor"
+
+
+def test_indirect_said_that(nlp):
+    text = "Police chief Omar Haddad said that two suspects had been arrested."
+    q = one(run(nlp, text), "two suspects")
+    assert q.kind == "indirect" and q.quoted == ()
+    assert q.text == "that two suspects had been arrested"
+    assert q.speaker.name == "Omar Haddad"
+
+
+def test_according_to(nlp):
+    text = "According to the fire brigade, the blaze started in the kitchen."
+    q = one(run(nlp, text), "blaze started")
+    assert q.cue is not None and q.cue.text == "According to"
+    assert surface(text, q) == "the fire brigade"
+    assert q.text == "the blaze started in the kitchen"
+
+
+def test_told_reporters(nlp):
+    text = "Senator Lena Park told reporters on Tuesday that the vote would be delayed."
+    q = one(run(nlp, text), "vote would be delayed")
+    assert q.speaker.name == "Lena Park"
+    assert q.cue is not None and q.cue.text == "told"
+
+
+def test_parenthetical_he_said(nlp):
+    text = (
+        "Port spokesman Erik Lind spoke after the fire. "
+        "Two workers were taken to hospital, he said, and both are stable."
+    )
+    q = one(run(nlp, text), "Two workers")
+    assert q.speaker.name == "Erik Lind" and surface(text, q) == "he"
+
+
+def test_accused_of(nlp):
+    text = "Prime Minister Sven Dahl accused the opposition of spreading lies."
+    q = one(run(nlp, text), "spreading lies")
+    assert q.cue is not None and q.cue.stance == "assertive"
+    assert q.speaker.name == "Sven Dahl"
+
+
+def test_said_in_a_statement_multiword_cue(nlp):
+    text = "The quay was closed overnight, the Lakeside Port Authority said in a statement."
+    q = one(run(nlp, text), "quay was closed")
+    assert q.cue is not None and q.cue.text == "said in a statement"
+    assert q.speaker.name == "Lakeside Port Authority"
+
+
+# ---------------------------------------------------------------- stance and negation
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("Officials in Brandt denied that the dam had failed.", "denied", "denial"),
+        ("Jan Novak rejected claims that the vote was rigged.", "rejected", "denial"),
+        ("Jan Novak insisted that the vote was fair.", "insisted", "assertive"),
+        ("Jan Novak confirmed that the vote was fair.", "confirmed", "assertive"),
+        ("Jan Novak could not confirm that the vote was fair.", "could not confirm", "doubt"),
+        ("Jan Novak questioned whether the vote was fair.", "questioned", "doubt"),
+        ("Jan Novak did not deny that the vote was delayed.", "did not deny", "neutral"),
+    ],
+)
+def test_cue_stance_from_the_lexicon(nlp, text, cue, stance):
+    q = one(run(nlp, text), "the vote" if "vote" in text else "dam")
+    assert q.cue is not None
+    assert q.cue.text == cue and q.cue.stance == stance
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def test_pronoun_resolves_to_the_last_speaker_not_the_last_name(nlp):
+    text = (
+        "Kremlo spokesman Dario Fenn said Marta Lo was working in her office. "
+        '"Everything is normal," he said.'
+    )
+    q = one(run(nlp, text), "Everything is normal")
+    assert q.speaker.name == "Dario Fenn"
+
+
+def test_surname_gets_the_longest_earlier_name(nlp):
+    text = (
+        "Foreign Minister Pavel Drozd arrived in the morning. "
+        '"We will not negotiate," Drozd said.'
+    )
+    q = one(run(nlp, text), "not negotiate")
+    assert surface(text, q) == "Drozd" and q.speaker.name == "Pavel Drozd"
+
+
+def test_role_noun_resolves_to_the_person_introduced_with_it(nlp):
+    text = (
+        "The ministry's spokeswoman, Yara Nilsen, spoke on Friday. "
+        '"We have asked three times," the spokeswoman said.'
+    )
+    q = one(run(nlp, text), "asked three times")
+    assert surface(text, q) == "the spokeswoman" and q.speaker.name == "Yara Nilsen"
+
+
+def test_unnamed_source_stays_unnamed(nlp):
+    text = (
+        "Governor Liam Porter visited the site. "
+        '"There was no warning," a senior American official said.'
+    )
+    q = one(run(nlp, text), "no warning")
+    assert surface(text, q) == "a senior American official"
+    assert q.speaker.name is None and q.speaker.entity_id is None
+
+
+def test_organisation_and_it_pronoun(nlp):
+    text = (
+        "The Institute for Coastal Studies said the flood was predictable. "
+        'It added that "nobody listened to the warnings."'
+    )
+    q = one(run(nlp, text), "nobody listened")
+    assert surface(text, q) == "It" and q.speaker.name == "Institute for Coastal Studies"
+
+
+def test_common_noun_subject_is_not_a_speaker(nlp):
+    text = 'Smoke suggested "a second fire" to residents. The weather said nothing.'
+    assert run(nlp, text) == ()
+
+
+def test_entities_supply_id_and_canonical_name(nlp):
+    text = '"We will rebuild," Mayor Jo Brandt said.'
+    article = make_article(text)
+    start = text.index("Jo Brandt")
+    entity = Entity(
+        id="e_brandt",
+        name="Johanna Brandt",
+        type="PERSON",
+        aliases=("Jo Brandt",),
+        mentions=(Mention(article.id, start, start + len("Jo Brandt")),),
+    )
+    (q,) = extract_quotes(article, nlp(text), [entity])
+    assert q.speaker.entity_id == "e_brandt" and q.speaker.name == "Johanna Brandt"
+
+
+# ---------------------------------------------------------------- not quotes
+
+
+def test_heading_in_quotation_marks_is_not_a_quote(nlp):
+    text = "“Night of fire”\n\nThe terminal burned for three hours before dawn."
+    assert run(nlp, text) == ()
+
+
+def test_unframed_scare_quote_is_not_a_quote(nlp):
+    text = "The so-called “drone attack” happened at night."
+    assert run(nlp, text) == ()
+
+
+def test_unbalanced_mark_does_not_swallow_the_next_paragraph(nlp):
+    text = (
+        'One firefighter told the paper: "We were lucky nobody died.\n\n'
+        "The government insists the terminal was hit by a drone."
+    )
+    quotes = run(nlp, text)
+    assert any("lucky nobody died" in q.text for q in quotes)
+    assert all("insists" not in q.text or "lucky" not in q.text for q in quotes)
+
+
+def test_headline_colon_attribution(nlp):
+    text = "Sobel: “He was not in the palace.”\n\nThe story continues."
+    quotes = run(nlp, text)
+    q = one(quotes, "not in the palace")
+    assert surface(text, q) == "Sobel"
+
+
+# ---------------------------------------------------------------- contract
+
+
+def test_ids_offsets_and_text_are_consistent(nlp):
+    text = '"It is over," Rosa Lind said. Lind added that the talks "failed badly".'
+    article = make_article(text)
+    for q in extract_quotes(article, nlp(text)):
+        assert q.id == make_id("q", article.id, q.start, q.end)
+        assert q.article_id == article.id
+        assert q.text == text[q.start : q.end]
+        for s, e in q.quoted:
+            assert q.start <= s <= e <= q.end
+        assert q.cue is None or text[q.cue.start : q.cue.end] == q.cue.text
