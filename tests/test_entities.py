@@ -490,6 +490,55 @@ def test_articles_without_a_parse_are_skipped(nlp) -> None:
     assert {m.article_id for e in entities for m in e.mentions} == {parsed.id}
 
 
+_PIECES = [
+    "President Anna Berg",
+    "Berg",
+    "Mr. Berg's",
+    "Anna Berg",
+    "Ana Berg",
+    "the Harbour Authority",
+    "Harbour Authority",
+    "Oslo",
+    "Oslo's",
+    "Norwegians",
+    "[Anna] Berg",
+    "J. Berg",
+    "Jon Berg",
+    "said",
+    "met",
+    "in",
+    "and",
+    ",",
+    ".",
+    "\u201c",
+    "\u201d",
+    "\n",
+    "Kiev",
+    "Kyiv",
+]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=25), min_size=1, max_size=3)
+)
+def test_any_text_gives_exact_non_overlapping_mentions(nlp, pieces: list[list[str]]) -> None:
+    articles, _, entities = _story(nlp, [" ".join(p) for p in pieces])
+    texts = {a.id: a.text for a in articles}
+    spans = []
+    for e in entities:
+        assert e.id == make_id("e", e.type, e.name) and e.name in e.aliases
+        for m in e.mentions:
+            form = " ".join(w for w, _ in words_in(texts[m.article_id][m.start : m.end], 0))
+            assert form in e.aliases
+            spans.append((m.article_id, m.start, m.end))
+    spans.sort()
+    for a, b in zip(spans, spans[1:]):
+        assert a[0] != b[0] or a[2] <= b[1]
+
+
 # ------------------------------------------------------------------ entity_at
 
 

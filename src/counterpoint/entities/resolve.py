@@ -2,7 +2,7 @@
 
 The steps, each explained in ``docs/entities.md``:
 
-1. repair spans that glued a place onto a person's name;
+1. repair mis-cut spans where the story shows the right cut (:mod:`.repair`);
 2. group mentions whose names are equal after normalisation (type-agnostic);
 3. decide which groups are people by a vote over spaCy's labels;
 4. merge full names of people (:mod:`.people`), then attach lone surnames and
