@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from counterpoint.model import Article
 from counterpoint.timeline import build_timeline, interval_of
@@ -119,6 +121,22 @@ def test_interval_of_values(value: str, start: str, end: str, precision: str) ->
 @pytest.mark.parametrize("value", ["PAST_REF", "XXXX-XX-XX", "P3D", "XXXX-05-09", "199"])
 def test_vague_values_have_no_interval(value: str) -> None:
     assert interval_of(value) is None
+
+
+@given(
+    st.from_regex(
+        r"\d{4}(-(\d{2}|W\d{2}|Q\d|H\d)(-\d{2})?(T(\d{2}:\d{2}|[A-Z]{2}))?)?", fullmatch=True
+    )
+)
+def test_interval_of_never_fails_and_is_ordered(value: str) -> None:
+    found = interval_of(value)
+    if found is not None:
+        assert found[0] <= found[1]
+
+
+def test_parse_of_another_text_is_skipped(nlp) -> None:
+    article = tagged("The bridge collapsed on Monday.", PUBLISHED)
+    assert build_timeline([article], {article.id: nlp("Something else entirely.")}) == ((), ())
 
 
 def seed_articles(seeds_dir: Path) -> list[Article]:

@@ -66,16 +66,16 @@ def interval_of(value: str) -> tuple[dt.datetime, dt.datetime, Precision] | None
     if "X" in value or not re.match(r"\d{4}", value):
         return None
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(?:(\d{2}):(\d{2})|([A-Z]{2})))?", value)
-    if m:
-        return _day_interval(m)
-    return _period_interval(value)
+    try:
+        return _day_interval(m) if m else _period_interval(value)
+    except ValueError:  # a calendar value that does not exist ("2023-W53", "T24:00")
+        return None
 
 
 def _day_interval(m: re.Match[str]) -> tuple[dt.datetime, dt.datetime, Precision] | None:
-    try:
-        day = dt.datetime(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    day = dt.datetime(int(m[1]), int(m[2]), int(m[3]))
+    if m[4] == "24":  # midnight at the end of the day
+        return day + dt.timedelta(days=1), day + dt.timedelta(days=1), "minute"
     if m[4]:
         start = day + dt.timedelta(hours=int(m[4]), minutes=int(m[5]))
         if m[5] == "00":
@@ -321,9 +321,11 @@ def build_timeline(
     """The story's dated events sorted by time, and the time discrepancies between outlets.
 
     ``articles`` carry their ``time_expressions``; ``docs`` maps article id to the spaCy
-    parse of its text. Articles without a parse are skipped.
+    parse of its text. Articles without a parse (or whose parse is of another text) are
+    skipped, since offsets could not be trusted.
     """
-    reports = [r for a in articles if a.id in docs for r in _reports(a, docs[a.id])]
+    parsed = [a for a in articles if a.id in docs and docs[a.id].text == a.text]
+    reports = [r for a in parsed for r in _reports(a, docs[a.id])]
     groups = _group(reports)
     names = {a.id: a.outlet or a.id for a in articles}
     entries = sorted((_entry(g) for g in groups), key=lambda e: (e.start, e.end, e.text))
