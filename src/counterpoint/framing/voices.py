@@ -63,21 +63,28 @@ class Affiliations:
         if entity.id not in self._cache:
             votes: Counter[str] = Counter()
             for m in entity.mentions:
-                group = self.for_span(m.article_id, m.start, m.end)
+                group = self.for_span(m.article_id, m.start, m.end, entity.type)
                 if group is not None:
                     votes[group] += 1
             self._cache[entity.id] = votes.most_common(1)[0][0] if votes else None
         return self._cache[entity.id]
 
-    def for_span(self, article_id: str, start: int, end: int) -> str | None:
-        """The group shown around one mention of a speaker, or ``None``."""
+    def for_span(
+        self, article_id: str, start: int, end: int, kind: str | None = None
+    ) -> str | None:
+        """The group shown around one mention of a speaker, or ``None``.
+
+        ``kind`` is the speaker's entity type; without it the parse's label is used.
+        An organisation's own name may show its country ("the Russian Foreign
+        Ministry"); a person's name never does.
+        """
         doc = self.docs.get(article_id)
         span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
         if span is None or len(span) == 0:
             return None
         tokens = self._role_tokens(span)
-        if span.root.ent_type_ not in ("PERSON", ""):
-            tokens = [*span, *tokens]  # "the Russian Foreign Ministry" names its country
+        if (kind or span.root.ent_type_ or "PERSON") != "PERSON":
+            tokens = [*span, *tokens]
         return self._group(tokens)
 
     def _role_tokens(self, span: Span) -> list[Token]:
@@ -133,7 +140,7 @@ class Affiliations:
         ent = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
         words = []
         for t in ent:
-            if t.is_bracket or t.is_quote or t.text in ",;:":
+            if t.is_bracket or (t.is_quote and t.text not in "'’") or t.text in ",;:":
                 break
             words.append(t.text_with_ws)
         text = re.sub(r"^the\s+", "", " ".join("".join(words).split()), flags=re.IGNORECASE)
