@@ -32,7 +32,7 @@ WEEKDAY = alternation(LEX.weekdays)
 _TENS = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _ONES = "(?:one|two|three|four|five|six|seven|eight|nine)"
 NUMBER = (
-    rf"(?:{_TENS}[\s-]+{_ONES}|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|"
+    rf"(?:{_TENS}[\s-]+{_ONES}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:\.\d+)?|"
     + alternation(LEX.numbers)[3:-1]
     + ")"
 )

@@ -142,7 +142,9 @@ def _century(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
     ordinal = re.sub(r"[\s-]+", " ", (m["ord"] or "").lower())
-    year_text = m["year"] or m["year2"]
+    year_text = m["year"] or m["year2"] or m["pyear"]
+    if m["pdeic"]:
+        year_text = str(ctx.ref.year + {"this": 0, "last": -1, "next": 1}[m["pdeic"].lower()])
     anchor = ctx.ref
     current = cal.quarter_of(anchor)
     numbered = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
@@ -150,9 +152,12 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolution | None:
     if ordinal in numbered:
         q = numbered[ordinal]
         if year_text:
-            return Resolution("DATE", f"{year_text}-Q{q}")
+            return Resolution("DATE", f"{year_text}-Q{q}", relative=bool(m["pdeic"]))
         year = cal.year_for_quarter(anchor, q, ctx.tense(m.start(), m.end()))
         return Resolution("DATE", f"{year}-Q{q}", relative=True)
+    if year_text and not ordinal:
+        last = cal.quarter_of(cal.shift(anchor, -1, "Q"))
+        return Resolution("DATE", f"{year_text}-Q{last}", relative=True)
     if ordinal == "current":
         return Resolution("DATE", f"{anchor.year}-Q{current}", relative=True)
     prev = cal.shift(anchor, -1, "Q")
@@ -321,13 +326,20 @@ CALENDAR_RULES: tuple[Rule, ...] = (
     Rule(
         "quarter",
         compile_rule(
-            r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
+            rf"(?:the\s+)?(?:(?P<pyear>{YEAR})\s+|(?P<pdeic>this|last|next)\s+year['’]s\s+)?"
+            r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|"
             r"previous|past|recent|most\s+recent|year[\s-]earlier|year[\s-]ago)[\s-]+(?:fiscal[\s-]+)?"
             rf"quarter(?:\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR})|,?\s+(?P<year2>{YEAR}))?"
         ),
         _quarter,
     ),
-    Rule("the_quarter", compile_rule(r"the\s+quarter(?P<ord>)(?P<year>)(?P<year2>)"), _quarter),
+    Rule(
+        "the_quarter",
+        compile_rule(
+            rf"the\s+(?:(?P<pyear>{YEAR})\s+)?quarter(?P<ord>)(?P<year>)(?P<year2>)(?P<pdeic>)"
+        ),
+        _quarter,
+    ),
     Rule(
         "half",
         compile_rule(
