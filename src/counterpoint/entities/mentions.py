@@ -9,6 +9,7 @@ later step (merging, typing, alias scanning) compares names, not spans.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ class Candidate:
     word_starts: tuple[int, ...]
     label: str | None
     cue: str | None = None
+    in_headline: bool = False
 
     @property
     def form(self) -> str:
@@ -94,8 +96,24 @@ def extract_candidates(article_id: str, doc: Doc) -> list[Candidate]:
         for piece in _split_lines(ent):
             candidate = _trim(article_id, text, piece, label, titles)
             if candidate is not None:
-                found.append(candidate)
+                headline = _in_title_case_line(text, candidate.start)
+                found.append(dataclasses.replace(candidate, in_headline=headline))
     return found
+
+
+def _in_title_case_line(text: str, offset: int) -> bool:
+    """Whether the line around ``offset`` is a Title Case headline ("Kremlin
+    Blames U.S. for Attempted Drone Strike on Putin Residence"): no closing
+    full stop, and at least four words of four or more letters, 80% of them
+    capitalised. Capitals there say nothing about names."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end != -1 else len(text)].strip()
+    if line.endswith((".", "?", "!", ".\u201d", '."')):
+        return False
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    capitals = sum(w[:1].isupper() for w in long_words)
+    return len(long_words) >= 4 and capitals >= 0.8 * len(long_words)
 
 
 def _split_lines(span: Span) -> Iterator[Sequence[Token]]:

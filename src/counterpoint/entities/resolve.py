@@ -45,7 +45,7 @@ def resolve_entities(articles: Sequence[Article], docs: Mapping[str, Doc]) -> tu
     for article in parsed:
         candidates.extend(extract_candidates(article.id, docs[article.id]))
     texts = {a.id: a.text for a in parsed}
-    groups = _merge(repair(candidates, texts))
+    groups = _merge(repair(_outside_headlines(candidates), texts))
     groups = add_alias_mentions(groups, texts)
     entities = [_build_entity(group, etype) for group, etype in groups if group]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id)))
@@ -68,6 +68,14 @@ def entity_at(entities: Sequence[Entity], article_id: str, start: int, end: int)
             if best is None or score > best:
                 best, found = score, entity
     return found
+
+
+def _outside_headlines(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Drop names found only in Title Case headlines, where spaCy takes every
+    capitalised word for a name ("Putin Residence"); names the story also uses
+    elsewhere stay, and the alias scan finds them in the headlines again."""
+    known = {c.words for c in candidates if not c.in_headline}
+    return [c for c in candidates if not c.in_headline or c.words in known]
 
 
 def _is_person_vote(counts: Counter[str]) -> bool:
