@@ -24,11 +24,11 @@ import jsonschema
 from counterpoint.errors import ConfigError
 
 __all__ = [
-    "LexiconEntry",
     "Lexicon",
-    "load_lexicon",
+    "LexiconEntry",
     "builtin_lexicons",
     "derive_vader_negative",
+    "load_lexicon",
 ]
 
 _INDEX = "index.json"
