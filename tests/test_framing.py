@@ -521,6 +521,7 @@ def test_lakeport_expected_naming_forms(lakeport) -> None:
             total += 1
             exact += form in forms
             found += _uses(forms, form)
+    print(f"lakeport naming: {found}/{total} found, {exact}/{total} exactly")
     assert found == total, f"{found}/{total} expected naming forms found"
     assert exact / total >= 0.7, f"only {exact}/{total} found exactly"
 
@@ -544,5 +545,6 @@ def test_lakeport_own_voice_loaded_terms(lakeport) -> None:
                 continue  # e.g. a headline word: the title is not part of the analysed text
             total += 1
             found += _phrase_hit(article, phrase, own)
+    print(f"lakeport own-voice loaded terms: {found}/{total} found")
     # known miss: the idiom "wall of fire" is in no lexicon
     assert found / total >= 0.9, f"{found}/{total} expected own-voice loaded terms found"
