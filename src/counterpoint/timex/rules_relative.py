@@ -175,6 +175,17 @@ def _duration_value(amount: str, code: str, half: bool = False) -> str:
     return f"P{amount}{code}"
 
 
+def _previous_or_next_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "the past year", "the next month": the calendar unit before or after the anchor's,
+    as TimeML annotates them; "the first day" and the like stay durations."""
+    shift = _shift_word(m["deic"])
+    code = unit_code(m["unit"])
+    if not shift or code.startswith("T") or code == "2W":
+        return Resolution("DURATION", _duration_value("1", code))
+    day = cal.shift(ctx.ref, shift, code)
+    return Resolution("DATE", _unit_date(day, code), relative=True)
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     groups = m.groupdict()
     num = groups.get("num")
@@ -183,6 +194,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if groups.get("deic") and not num and not groups.get("the"):
         return None
+    if groups.get("deic") and not num and ctx.text[m.end("unit") : m.end("unit") + 1] != "s":
+        return _previous_or_next_unit(m, ctx)
     if re.search(r"(?:once|twice|times|per)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]):
         return None
     half = bool(re.search(r"and\s+a\s+half", m.group(0), re.I))
