@@ -95,9 +95,27 @@ def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
                     return objs[0]
         if token is verb and _inverted_object(verb) is not None:
             return _inverted_object(verb)
+        if token is verb and _paragraph_opener(verb) is not None:
+            return _paragraph_opener(verb)
         if not _may_walk(token, lexicon):
             return None
         token = token.head
+    return None
+
+
+def _paragraph_opener(verb: Token) -> Token | None:
+    """When a misparse glued a paragraph to the line above, the named phrase that opens
+    the cue's paragraph and runs up to the cue ("Jane Roe, a professor, said, ...")."""
+    lo, _ = _paragraph_of(verb)
+    for token in verb.doc[max(0, verb.i - 40) : verb.i]:
+        if token.idx < lo or token.ent_type_ not in ("PERSON", "ORG", "GPE"):
+            continue
+        words = [t for t in token.subtree if not t.is_punct and t.idx >= lo]
+        between = verb.doc[words[-1].i + 1 : verb.i] if words else []
+        if any(not (t.is_punct or t.dep_ in ("aux", "advmod")) for t in between):
+            continue
+        if words and words[0].idx == lo and verb.i - 2 <= words[-1].i < verb.i and token.dep_ != "nsubj":
+            return token
     return None
 
 
@@ -137,6 +155,11 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
     doc = head.doc
+    lo, hi = _paragraph_of(head)
+    while start < head.i and doc[start].idx < lo:
+        start += 1
+    while end - 1 > head.i and doc[end - 1].idx >= hi:
+        end -= 1
     while start < head.i and (doc[start].is_punct or doc[start].like_num or doc[start].is_space
                               or "\n" in doc[start].whitespace_ or doc[start].ent_type_ == "DATE"):
         start += 1
