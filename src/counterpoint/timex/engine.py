@@ -21,7 +21,7 @@ _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _POD_SUFFIX = re.compile(
     r",?\s+(?:at\s+(?P<night>night)|in\s+the\s+(?P<pod>morning|afternoon|evening|night))\b", re.I
 )
-_POD_PREFIX = re.compile(r"(?:the\s+)?(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.I)
+_POD_PREFIX = re.compile(r"(?:\bthe\s+)?\b(?P<pod>morning|afternoon|evening|night)\s+of\s+$", re.I)
 _EVE = re.compile(r"(?<!\w)(?:the\s+)?eve\s+of\s+", re.I)
 _EVE_GAP = re.compile(r"^[^.;!?\n]{0,60}$")
 _POD_CODES = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
@@ -84,7 +84,7 @@ def _merge_parts_of_day(items: list[Tagged], text: str) -> list[Tagged]:
                 start = item.start - len(prefix.group(0))
                 code = _POD_CODES[prefix["pod"].lower()]
                 item = _with_part_of_day(item, start, item.end, code)
-        while out and out[-1].start >= item.start:
+        while out and out[-1].end > item.start:
             out.pop()
         out.append(item)
     return out
@@ -120,16 +120,20 @@ def _eves(items: list[Tagged], text: str) -> list[Tagged]:
     for m in _EVE.finditer(text):
         if any(t.start <= m.start() < t.end for t in out):
             continue
-        target = next((t for t in out if t.start >= m.end() and _is_day(t)), None)
-        if target is None or not _EVE_GAP.match(text[m.end() : target.start]):
+        target = next((t for t in out if t.start >= m.end()), None)
+        if (
+            target is None
+            or not _is_day(target)
+            or not _EVE_GAP.match(text[m.end() : target.start])
+        ):
             continue
         day = dt.date.fromisoformat(target.resolution.value[:10]) - dt.timedelta(days=1)
-        gap = text[m.end() : target.start]
-        if not gap.strip():
+        words = re.sub(r"[\s,]*(?:\b(?:on|in|at|of)\s*)?$", "", text[m.end() : target.start])
+        if not words.strip():
             out.remove(target)
             end = target.end
         else:
-            end = m.end() + len(re.sub(r"[\s,]*(?:\b(?:on|in|at|of)\s*)?$", "", gap))
+            end = m.end() + len(words.rstrip())
         res = replace(target.resolution, value=day.isoformat() + target.resolution.value[10:])
         out.append(Tagged(m.start(), end, res))
     return sorted(out, key=lambda t: t.start)
