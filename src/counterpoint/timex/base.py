@@ -9,7 +9,7 @@ from typing import Literal
 
 from counterpoint.timex.context import Context
 
-__all__ = ["Resolution", "Candidate", "Rule", "Pending", "TimexType"]
+__all__ = ["Resolution", "Candidate", "Rule", "Pending", "TimexType", "Handler"]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Pending = Literal["none", "time", "part_of_day", "anaphor"]

@@ -154,6 +154,4 @@ def mask_value(value: str, scope: Literal["all", "year"]) -> str:
         masked = "XXXX" + date_part[4:]
     else:
         masked = "".join("X" if ch.isdigit() else ch for ch in date_part)
-        if len(masked) == 4 and masked == "XXXX":
-            masked = "XXXX"
     return masked + sep + time_part

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from counterpoint.timex import calendar as cal
-from counterpoint.timex.base import Resolution, Rule
+from counterpoint.timex.base import Handler, Resolution, Rule
 from counterpoint.timex.context import Context
 from counterpoint.timex.lexicon import alternation
 from counterpoint.timex.patterns import (
@@ -251,7 +251,9 @@ def _quarter_in_focus(m: re.Match[str], ctx: Context) -> tuple[int, int]:
     return prev.year, cal.quarter_of(prev)
 
 
-def _generic(value: str):  # type: ignore[no-untyped-def]
+def _generic(value: str) -> Handler:
+    """A handler that gives every match the same generic reference value."""
+
     def handler(m: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", value, relative=True)
 
