@@ -434,6 +434,15 @@ def test_a_country_spacy_calls_an_organisation_is_a_place_when_the_story_says_so
     assert [e.type for e in entities] == ["ORG"]
 
 
+def test_a_lone_word_before_a_place_noun_is_not_a_person(nlp) -> None:
+    text = "Strikes hit the Kirovohrad region overnight. The Netanyahu government said nothing."
+    ents = [("Kirovohrad", "PERSON", 0), ("Netanyahu", "PERSON", 0)]
+    article = make_article(text)
+    entities = resolve_entities([article], {article.id: _with_ents(nlp, text, ents)})
+    assert _the(entities, "Kirovohrad").type == "GPE"
+    assert _the(entities, "Netanyahu").type == "PERSON"
+
+
 def test_a_place_glued_to_a_name_is_cut_off(nlp) -> None:
     text = (
         "Norland was alarmed. Ingrid Solberg spoke. "

@@ -162,7 +162,7 @@ def _trim(
         words=tuple(w for w, _ in pairs),
         word_starts=tuple(s for _, s in pairs),
         label=label,
-        cue=_type_cue(tokens) if label != "PERSON" else None,
+        cue=_type_cue(tokens),
     )
 
 

@@ -44,6 +44,7 @@ class NameRules:
     suffixes: frozenset[str]
     given_groups: dict[str, int]
     type_cues: dict[tuple[str, ...], str]
+    place_nouns: frozenset[str]
 
 
 def _data_text(name: str) -> str:
@@ -69,11 +70,15 @@ def load_rules() -> NameRules:
         suffixes=frozenset(raw["name_suffixes"]),
         given_groups=groups,
         type_cues={
-            tuple(phrase.split()): etype
-            for etype, phrases in raw["type_cues"].items()
-            if not etype.startswith("_")
-            for phrase in phrases
+            **{(noun,): "GPE" for noun in raw["place_nouns"]["words"]},
+            **{
+                tuple(phrase.split()): etype
+                for etype, phrases in raw["type_cues"].items()
+                if not etype.startswith("_")
+                for phrase in phrases
+            },
         },
+        place_nouns=frozenset(raw["place_nouns"]["words"]),
     )
 
 

@@ -14,13 +14,14 @@ The steps, each explained in ``docs/entities.md``:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
 from counterpoint.entities.mentions import Candidate, extract_candidates
-from counterpoint.entities.names import normalize_word
+from counterpoint.entities.names import load_rules, normalize_word
 from counterpoint.entities.others import is_acronym, merge_others, other_key, votes
 from counterpoint.entities.people import attach_mislabelled, attach_lone, cluster_full_names, parts
 from counterpoint.entities.repair import repair
@@ -28,6 +29,8 @@ from counterpoint.entities.scan import add_alias_mentions
 from counterpoint.model import Article, Entity, Mention, make_id
 
 __all__ = ["entity_at", "resolve_entities"]
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 Key = tuple[str, ...]
 Group = list[Candidate]
@@ -45,7 +48,7 @@ def resolve_entities(articles: Sequence[Article], docs: Mapping[str, Doc]) -> tu
     for article in parsed:
         candidates.extend(extract_candidates(article.id, docs[article.id]))
     texts = {a.id: a.text for a in parsed}
-    groups = _merge(repair(_outside_headlines(candidates), texts))
+    groups = _merge(repair(_outside_headlines(candidates), texts), texts)
     groups = add_alias_mentions(groups, texts)
     entities = [_build_entity(group, etype) for group, etype in groups if group]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id)))
@@ -84,7 +87,7 @@ def _is_person_vote(counts: Counter[str]) -> bool:
     return person > 0 and person >= others
 
 
-def _merge(candidates: Sequence[Candidate]) -> list[tuple[Group, str]]:
+def _merge(candidates: Sequence[Candidate], texts: Mapping[str, str]) -> list[tuple[Group, str]]:
     """Groups of mentions, each with its entity type."""
     by_key: dict[Key, Group] = defaultdict(list)
     for c in candidates:
@@ -95,7 +98,10 @@ def _merge(candidates: Sequence[Candidate]) -> list[tuple[Group, str]]:
     others = {k: g for k, g in by_key.items() if k not in set(person_keys)}
     place_keys = {other_key(k) for k in others}
     evidence = {
-        k: bool(set(votes(by_key[k])) - {"PERSON"}) or other_key(k) in place_keys for k in lone
+        k: bool(set(votes(by_key[k])) - {"PERSON"})
+        or other_key(k) in place_keys
+        or any(_before_place_noun(c, texts) for c in by_key[k])
+        for k in lone
     }
     clusters = cluster_full_names(full, by_key)
     rest = attach_lone(lone, by_key, clusters, evidence)
@@ -106,6 +112,12 @@ def _merge(candidates: Sequence[Candidate]) -> list[tuple[Group, str]]:
     groups: list[tuple[Group, str]] = [(c, "PERSON") for c in clusters]
     groups += [(g, "PERSON") for g in rest.unattached.values()]
     return groups + merge_others(others)
+
+
+def _before_place_noun(c: Candidate, texts: Mapping[str, str]) -> bool:
+    """Whether the mention is followed by a place noun ("Kirovohrad region")."""
+    after = _NEXT_WORD.match(texts[c.article_id], c.end)
+    return after is not None and after.group(1).lower() in load_rules().place_nouns
 
 
 def _build_entity(group: Group, etype: str) -> Entity:
