@@ -166,7 +166,7 @@ def test_seed_pronoun_speakers_resolve_to_person_names(seeds):
 
 
 def test_seed_unnamed_source_is_not_attached_to_a_name(seeds):
-    for article, quotes in seeds:
+    for _article, quotes in seeds:
         for q in quotes:
             if "advance warning" in q.text:
                 assert q.speaker.name is None

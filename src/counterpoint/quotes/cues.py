@@ -11,9 +11,11 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc, Token
+
+from counterpoint.model import Stance
 
 __all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues"]
 
@@ -40,7 +42,7 @@ class CueMatch:
     start: int
     end: int
     anchor: int
-    stance: str
+    stance: Stance
     phrase: bool
 
 
@@ -89,7 +91,7 @@ def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
     stance = lexicon.verbs[token.lemma_.lower()]
     if _negated(token):
         stance = lexicon.negated[stance]
-    return CueMatch(token.i, token.i + 1, token.i, stance, False)
+    return CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False)
 
 
 @lru_cache(maxsize=4)
@@ -114,7 +116,7 @@ def find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
             if _phrase_at(doc, token.i, phrase["tokens"]):
                 end = token.i + len(phrase["tokens"])
                 anchor = token.i + phrase["anchor"]
-                found.append(CueMatch(token.i, end, anchor, phrase["stance"], True))
+                found.append(CueMatch(token.i, end, anchor, cast(Stance, phrase["stance"]), True))
                 covered.update(range(token.i, end))
                 break
     for token in doc:

@@ -153,7 +153,7 @@ def _continue_in_paragraph(text: str, drafts: list[_Draft], segments: tuple[Segm
     Both ``"A," she said, "B."`` (the next mark follows the speaker and cue) and
     ``"A," she said. "B."`` (the next sentence is a quotation with no cue of its own).
     """
-    out = []
+    out: list[_Draft] = []
     for draft in drafts:
         if draft.start < draft.end and _has_segment(draft, segments):
             draft = _extend(text, draft, drafts, segments, paragraphs, cue_offsets)
@@ -215,7 +215,7 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
                   lexicon: Lexicon, quoted: list[tuple[int, int]]) -> list[_Draft]:
     """A quotation introduced by a colon after a clause whose subject can speak
     ("Solvik addressed the nation: "...""), when no cue already claims it."""
-    out = []
+    out: list[_Draft] = []
     for seg in segments:
         before = text[: seg.start].rstrip()
         if not before.endswith(":") or _covered(seg, drafts + out):
@@ -241,7 +241,7 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
 def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[int, int]],
                    segments: tuple[Segment, ...]) -> list[_Draft]:
     """Headline/transcript colons and dash signatures not already found by a cue."""
-    out = []
+    out: list[_Draft] = []
     hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines)
     for hit in hits:
         start, end = hit.content
@@ -308,7 +308,7 @@ def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
     """Drop attributions with the same content span as an earlier one."""
     seen: set[tuple[int, int]] = set()
-    out = []
+    out: list[_Draft] = []
     for draft in drafts:
         if (draft.start, draft.end) not in seen:
             seen.add((draft.start, draft.end))

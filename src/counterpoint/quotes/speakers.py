@@ -111,7 +111,7 @@ def _paragraph_opener(verb: Token) -> Token | None:
         if token.idx < lo or token.ent_type_ not in ("PERSON", "ORG", "GPE"):
             continue
         words = [t for t in token.subtree if not t.is_punct and t.idx >= lo]
-        between = verb.doc[words[-1].i + 1 : verb.i] if words else []
+        between: list[Token] = list(verb.doc[words[-1].i + 1 : verb.i]) if words else []
         if any(not (t.is_punct or t.dep_ in ("aux", "advmod")) for t in between):
             continue
         if words and words[0].idx == lo and verb.i - 2 <= words[-1].i < verb.i and token.dep_ != "nsubj":
