@@ -107,10 +107,13 @@ class _Index:
 
 
 def _index(clusters: Sequence[Group]) -> _Index:
+    """Index the full names only: a lone word attached earlier says nothing new."""
     index = _Index()
     for i, cluster in enumerate(clusters):
         for c in cluster:
             p = parts(c.words)
+            if not p.given:
+                continue
             index.surname[p.surname].add(i)
             index.local_surname[(p.surname, c.article_id)].add(i)
             index.present[c.article_id].add(i)
