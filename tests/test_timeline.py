@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 
 from counterpoint.model import Article
 from counterpoint.timeline import build_timeline, interval_of
-from counterpoint.timex import find_time_expressions
+from counterpoint.timex import date_printed_near_top, find_time_expressions
 from tests.factories import make_article
 
 PUBLISHED = dt.date(2023, 6, 14)  # a Wednesday
@@ -144,9 +143,7 @@ def seed_articles(seeds_dir: Path) -> list[Article]:
     articles = []
     for path in sorted(seeds_dir.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        printed = [e.value for e in find_time_expressions(text[:400], None)
-                   if e.anchor == "absolute" and re.fullmatch(r"\d{4}-\d\d-\d\d", e.value)]  # fmt: skip
-        published = dt.date.fromisoformat(printed[0]) if printed else SEED_DATES[path.name[:3]]
+        published = date_printed_near_top(text) or SEED_DATES[path.name[:3]]
         articles.append(tagged(text, published, input_id=path.stem, outlet=path.stem))
     return articles
 

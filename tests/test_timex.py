@@ -269,3 +269,22 @@ def test_reporting_verb_outside_a_quote_does_not_set_its_tense() -> None:
     wednesday = dt.date(2023, 5, 3)
     assert only('"He will leave on Thursday," the minister said.', wednesday).value == "2023-05-04"
     assert only('The minister said: "He left on Thursday."', wednesday).value == "2023-04-27"
+
+
+def test_parse_anchor() -> None:
+    from counterpoint.timex import parse_anchor
+
+    assert parse_anchor("2023-05-04T09:30:00+00:00") == dt.date(2023, 5, 4)
+    assert parse_anchor("2023-05-04") == dt.date(2023, 5, 4)
+    assert parse_anchor(None) is None
+    assert parse_anchor("yesterday") is None
+    assert parse_anchor("2023-02-30") is None
+
+
+def test_date_printed_near_top() -> None:
+    from counterpoint.timex import date_printed_near_top
+
+    assert date_printed_near_top("Headline\n\nMay 04, 2023\n\nThe text.") == dt.date(2023, 5, 4)
+    assert date_printed_near_top(" date 2023-05-03 Russian officials said") == dt.date(2023, 5, 3)
+    assert date_printed_near_top("It happened on Thursday.") is None
+    assert date_printed_near_top("x" * 500 + " May 4, 2023") is None
