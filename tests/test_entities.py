@@ -185,6 +185,7 @@ def test_seed_records_are_stable_and_sorted(seeds: Story) -> None:
         assert list(e.aliases) == sorted(set(e.aliases))
         assert list(e.mentions) == sorted(e.mentions, key=lambda m: (m.article_id, m.start))
         assert e.type in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+    assert len({e.id for e in entities}) == len(entities)
     keys = [(-len(e.mentions), e.name) for e in entities]
     assert keys == sorted(keys)
     assert resolve_entities(list(reversed(articles)), docs) == entities

@@ -4,9 +4,10 @@ Names are compared by a key that ignores what does not change the thing named
 (see ``docs/entities.md``): case, accents, a leading "the" (removed earlier),
 the plural of a demonym ("Ukrainians"), the Ukrainian/Russian-derived ending of a
 place ("Kharkiv"/"Kharkov"), and word order around "of" ("Ministry of Defence"/
-"Defence Ministry"). Two further, narrower rules join a short name to the one
-longer name it abbreviates ("Halden Institute" for "Halden Institute for
-Security Studies") and a one-letter misspelling of a long place name.
+"Defence Ministry"). Three further, narrower rules join a short name to the
+one longer name it abbreviates ("Halden Institute" for "Halden Institute for
+Security Studies"), a one-letter misspelling of a long place name, and an
+acronym to the one name it spells ("ISW").
 """
 
 from __future__ import annotations
