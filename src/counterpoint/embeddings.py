@@ -61,7 +61,11 @@ def load_embedder(name: str) -> Embedder:
     """Load the model from disk with the hub switched off: nothing is downloaded."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
 
     path = model_path(name)
     return Embedder(SentenceTransformer(str(path), device="cpu"), name)
