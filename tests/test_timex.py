@@ -84,6 +84,8 @@ def find(text: str, phrase: str, anchor: dt.date | None = PUBLISHED):
         ("The vote is next month.", "next month", "DATE", "2023-06"),
         ("Celebrations are planned for Christmas.", "Christmas", "DATE", "2023-12-25"),
         ("Markets were calm at 14:30 GMT.", "14:30 GMT", "TIME", "2023-05-04T14:30"),
+        ("The plan saves $5 million a year.", "a year", "SET", "P1Y"),
+        ("They must leave within a week.", "a week", "DURATION", "P1W"),
         ("He is now in Paris.", "now", "DATE", "PRESENT_REF"),
         ("They met recently.", "recently", "DATE", "PAST_REF"),
     ],

@@ -186,6 +186,14 @@ def _previous_or_next_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", _unit_date(day, code), relative=True)
 
 
+_AMOUNT = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundreds?|dozens?|[a-z]+s))\s+$", re.I)
+
+
+def _after_amount(m: re.Match[str], ctx: Context) -> bool:
+    """ "$5 million a year", "four flights a week": a rate, which TimeML reads as a set."""
+    return bool(_AMOUNT.search(ctx.text[max(0, m.start() - 30) : m.start()]))
+
+
 def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     groups = m.groupdict()
     num = groups.get("num")
@@ -198,6 +206,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
         return _previous_or_next_unit(m, ctx)
     if re.search(r"(?:once|twice|times|per)\s+$", ctx.text[max(0, m.start() - 8) : m.start()]):
         return None
+    if num and num.lower() in {"a", "an"} and _after_amount(m, ctx):
+        return Resolution("SET", _duration_value("1", unit_code(unit)))
     half = bool(re.search(r"and\s+a\s+half", m.group(0), re.I))
     plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s"
     vague = groups.get("vague") or (not num and plural)
