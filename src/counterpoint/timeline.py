@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from counterpoint.model import Article, Citation, Discrepancy, Side, TimeExpression, TimelineEntry
+from counterpoint.timex.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,10 +28,7 @@ Precision = Literal["minute", "hour", "day", "month", "year"]
 
 _PARTS_OF_DAY = {"MO": (5, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 22), "NI": (20, 30),
                  "DT": (6, 18)}  # fmt: skip
-_REPORTING = frozenset(
-    "say tell report claim state add announce confirm deny write note explain accord quote "
-    "believe insist suggest".split()
-)
+_REPORTING = load_lexicon().reporting_verbs
 _MAX_HOPS = 6
 _NEAR = dt.timedelta(hours=12)
 _NEAR_CLOCK = dt.timedelta(hours=2)

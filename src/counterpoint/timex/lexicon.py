@@ -38,6 +38,7 @@ class Lexicon:
     timezones: tuple[str, ...]
     past_cues: frozenset[str]
     future_cues: frozenset[str]
+    reporting_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ def load_lexicon() -> Lexicon:
         timezones=tuple(raw["timezones"]),
         past_cues=frozenset(raw["past_cues"]),
         future_cues=frozenset(raw["future_cues"]),
+        reporting_verbs=frozenset(raw["reporting_verbs"]),
     )
 
 
