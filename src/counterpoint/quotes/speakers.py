@@ -329,7 +329,7 @@ def _pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon) -> Re
         for ent in _previous_ents(head, {"PERSON"}, quoted, lexicon):
             if not _gender_clash(lower, ent):
                 return _named(ent)
-        return None
+        return Resolved(None, None, None)
     labels = {"ORG", "NORP", "GPE"} if lower in _GROUP_PRONOUNS else {"ORG"}
     ents = [e for e in _previous_ents(head, labels, quoted, lexicon) if _is_source(e, lexicon)]
     if ents:
