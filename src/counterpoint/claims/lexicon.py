@@ -26,6 +26,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     cannot_confirm: tuple[str, ...]
     dispute_phrases: tuple[str, ...]
+    rejection_words: tuple[str, ...]
     hedges: tuple[str, ...]
     negators: frozenset[str]
     negative_phrases: tuple[str, ...]
@@ -61,6 +62,7 @@ def load_lexicon() -> Lexicon:
         reporting_verbs=frozenset(stance["reporting_verbs"]),
         cannot_confirm=tuple(stance["cannot_confirm"]),
         dispute_phrases=tuple(stance["dispute_phrases"]),
+        rejection_words=tuple(stance["rejection_words"]),
         hedges=tuple(_read("claims_hedges.json")["hedges"]),
         negators=frozenset(negation["negators"]),
         negative_phrases=tuple(negation["negative_phrases"]),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from counterpoint.claims.extract import Candidate
 from counterpoint.claims.lexicon import Lexicon, find_phrases
@@ -45,10 +45,13 @@ def read_stance(doc: Doc, cand: Candidate, lex: Lexicon) -> Reading:
     """
     context = doc.text[cand.context_start:cand.context_end]
     frame = _frame(doc.text, cand)
+    if cand.cue is not None:
+        lo, hi = min(cand.cue.start, cand.start), max(cand.cue.end, cand.end)
+        frame = f"{frame} … {doc.text[lo:hi]}"
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     negated = span is not None and is_negated(span, lex)
     hedges = hedges_in(context, lex)
-    stance = _stance(cand, frame, hedges, lex)
+    stance = _stance(cand, frame, span is not None and hedges_main_clause(span, lex), lex)
     if stance == "denies" and negated:
         # "denied the claims, saying: we do not attack" -- the content already is the denial
         stance = "asserts"
@@ -57,7 +60,7 @@ def read_stance(doc: Doc, cand: Candidate, lex: Lexicon) -> Reading:
     return Reading(stance, negated, hedges, lemmas, phrase)
 
 
-def _stance(cand: Candidate, frame: str, hedges: tuple[str, ...], lex: Lexicon) -> ReportStance:
+def _stance(cand: Candidate, frame: str, main_hedges: bool, lex: Lexicon) -> ReportStance:
     cue_stance = cand.cue.stance if cand.cue is not None else None
     lemma = cand.cue_lemma or ""
     if find_phrases(cand.text, lex.cannot_confirm) or find_phrases(frame, lex.cannot_confirm):
@@ -68,9 +71,11 @@ def _stance(cand: Candidate, frame: str, hedges: tuple[str, ...], lex: Lexicon) 
         return "disputes"
     if find_phrases(cand.text, lex.dispute_phrases):
         return "disputes"
+    if cand.voice == "attributed" and find_phrases(cand.text, lex.rejection_words):
+        return "denies"
     if cand.voice == "attributed":
         return "reports" if lemma in lex.relay_cues else "asserts"
-    return "reports" if hedges else "asserts"
+    return "reports" if main_hedges else "asserts"
 
 
 def cue_only_stance(cue_lemma: str | None, voice: str, lex: Lexicon) -> ReportStance:
@@ -92,6 +97,27 @@ def _frame(text: str, cand: Candidate) -> str:
     return f"{before} … {after}" if cand.voice == "attributed" else ""
 
 
+SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "ccomp", "csubj", "xcomp", "amod"})
+
+
+def hedges_main_clause(span: Span, lex: Lexicon) -> bool:
+    """Whether a hedge word bears on the main statement of ``span`` rather than on a clause
+    inside it ("defended his manager, who allegedly grabbed a reporter" hedges the clause)."""
+    hedges = set(hedges_in(span.text, lex))
+    return any(tok.lower_ in hedges and _on_main_clause(tok, span) for tok in span)
+
+
+def _on_main_clause(tok: Token, span: Span) -> bool:
+    node = tok
+    while node.i != span.root.i:
+        if node.i != tok.i and node.dep_ in SUBORDINATE:
+            return False
+        if node.head.i == node.i or not span.start <= node.head.i < span.end:
+            return True
+        node = node.head
+    return True
+
+
 def hedges_in(text: str, lex: Lexicon) -> tuple[str, ...]:
     """The hedge words present in ``text`` (lower case, in lexicon order, no repeats)."""
     return tuple(find_phrases(text, lex.hedges))
@@ -105,13 +131,13 @@ def is_negated(span: Span, lex: Lexicon) -> bool:
     """
     if find_phrases(span.text, lex.negative_phrases):
         return True
-    heads = [span.root, *(c for c in span.root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
-    return any(_negated_head(head, lex) for head in heads)
+    # Only the main predicate counts: "X is P and not Q" keeps the statement positive.
+    return _negated_head(span.root, lex)
 
 
 def negated_lemmas(span: Span, lex: Lexicon) -> frozenset[str]:
     """Lemmas of the negated main predicates (what exactly is said not to have happened)."""
-    heads = [span.root, *(c for c in span.root.children if c.dep_ == "conj")]
+    heads = [span.root]
     found = set()
     for head in heads:
         if _negated_head(head, lex):

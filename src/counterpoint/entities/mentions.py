@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.entities.names import load_rules, load_titles
+from counterpoint.entities.names import is_initial, load_rules, load_titles
 
 __all__ = ["ENTITY_TYPES", "Candidate", "extract_candidates", "words_in"]
 
@@ -151,7 +151,7 @@ def _trim(
     pairs = list(words_in(doc_text[start:end], start))
     if not pairs or not any(c.isupper() for w, _ in pairs for c in w):
         return None
-    if label == "PERSON" and not _could_be_person([w for w, _ in pairs]):
+    if label == "PERSON" and not _could_be_person([w for w, _ in pairs], titles):
         return None
     if label == "PERSON" and _qualifies_role(tokens, titles):
         label = "ORG"
@@ -167,16 +167,21 @@ def _trim(
 
 
 def _strip_edges(tokens: list[Token]) -> list[Token]:
-    """Drop punctuation at both ends and a trailing possessive ("Kyiv's")."""
-    while tokens and (tokens[0].is_punct or not any(c.isalnum() for c in tokens[0].text)):
+    """Drop punctuation and lower-case function words ("the", "on") at both
+    ends, and a trailing possessive ("Kyiv's")."""
+    while tokens and _edge_junk(tokens[0]):
         tokens = tokens[1:]
-    while tokens and (
-        tokens[-1].lower_ in _POSSESSIVE
-        or tokens[-1].is_punct
-        or not any(c.isalnum() for c in tokens[-1].text)
-    ):
+    while tokens and (tokens[-1].lower_ in _POSSESSIVE or _edge_junk(tokens[-1])):
         tokens = tokens[:-1]
     return tokens
+
+
+def _edge_junk(token: Token) -> bool:
+    return (
+        token.is_punct
+        or not any(c.isalnum() for c in token.text)
+        or (token.is_stop and token.is_lower)
+    )
 
 
 def _cut_titles(tokens: list[Token], titles: frozenset[tuple[str, ...]]) -> list[Token]:
@@ -217,10 +222,13 @@ def _qualifies_role(tokens: Sequence[Token], titles: frozenset[tuple[str, ...]])
     return nxt < len(doc) and doc[nxt].is_lower and (doc[nxt].lower_,) in titles
 
 
-def _could_be_person(words: Sequence[str]) -> bool:
-    """People's names have no digits and do not end in an abbreviation: spaCy's
-    "Zlatti71" (a user handle) or "Blames U.S." (a headline) are not people."""
+def _could_be_person(words: Sequence[str], titles: frozenset[tuple[str, ...]]) -> bool:
+    """People's names have no digits, do not end in an abbreviation, are not
+    only initials and are not a bare title: spaCy's "Zlatti71" (a user handle),
+    "Blames U.S." (a headline), "N. Y." or "Sheriff" are not people."""
     if any(c.isdigit() for w in words for c in w):
+        return False
+    if all(is_initial(w) for w in words) or (words[0].lower(),) in titles and len(words) == 1:
         return False
     return "." not in words[-1].rstrip(".")
 

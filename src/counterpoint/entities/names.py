@@ -22,6 +22,7 @@ __all__ = [
     "NameRules",
     "given_compatible",
     "is_initial",
+    "is_suffix",
     "load_rules",
     "load_titles",
     "normalize_word",
@@ -117,6 +118,11 @@ def place_word(normalized: str) -> str:
     return _apply(load_rules().place_rules, normalized)
 
 
+def is_suffix(word: str) -> bool:
+    """True for "Jr.", "III" and the like, which follow a surname."""
+    return _fold(word).strip(".") in load_rules().suffixes
+
+
 def is_initial(word: str) -> bool:
     """True for "J." or "J": a given name written as its initial."""
     return len(word.rstrip(".")) == 1 and word[:1].isalpha()
@@ -130,9 +136,8 @@ def person_parts(words: Sequence[str]) -> tuple[str | None, str] | None:
     that start with a lower-case particle ("von der Leyen") have no given name.
     Returns ``None`` when no word is left.
     """
-    rules = load_rules()
     core = list(words)
-    while len(core) > 1 and normalize_word(core[-1]) in rules.suffixes:
+    while len(core) > 1 and is_suffix(core[-1]):
         core.pop()
     if not core:
         return None

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from counterpoint.entities.mentions import Candidate
-from counterpoint.entities.names import load_rules, normalize_word
+from counterpoint.entities.names import is_suffix, normalize_word
 from counterpoint.entities.people import name_like
 
 __all__ = ["add_alias_mentions"]
@@ -112,6 +112,5 @@ def _owners_in(article_id: str, groups: Sequence[tuple[Group, str]]) -> dict[str
 
 def _surname(words: Sequence[str]) -> str:
     """The surname as written: the last word that is not a suffix ("Jr.")."""
-    suffixes = load_rules().suffixes
-    core = [w for w in words if normalize_word(w) not in suffixes] or list(words)
+    core = [w for w in words if not is_suffix(w)] or list(words)
     return core[-1]
