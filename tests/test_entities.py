@@ -9,6 +9,7 @@ mistake exactly, so the repair rule is tested whatever the model does that day.
 from __future__ import annotations
 
 import json
+from importlib import resources
 import re
 import time
 from collections.abc import Sequence
@@ -286,6 +287,36 @@ def test_transliterated_given_names_and_initials_join(nlp) -> None:
     assert _the(entities, "Nikolai Petrenko").type == "PERSON"
     initial = [e for e in entities if any(a.startswith("M. ") for a in e.aliases)]
     assert initial and initial[0].id == _the(entities, "Mykola Petrenko").id
+
+
+def test_short_forms_and_suffixes_join_but_titles_alone_are_not_people(nlp) -> None:
+    text = (
+        "Benjamin Banky, 19, was charged on Monday. Ben Banky's lawyer said he would plead "
+        "not guilty. Anthony Russo Jr. and Anthony Russo testified. The Sheriff declined to "
+        "comment."
+    )
+    ents = [
+        ("Benjamin Banky", "PERSON", 0),
+        ("Ben Banky", "PERSON", 0),
+        ("Anthony Russo Jr.", "PERSON", 0),
+        ("Anthony Russo", "PERSON", 1),
+        ("Sheriff", "PERSON", 0),
+    ]
+    article = make_article(text)
+    entities = resolve_entities([article], {article.id: _with_ents(nlp, text, ents)})
+    assert _the(entities, "Ben Banky").id == _the(entities, "Benjamin Banky").id
+    assert _the(entities, "Anthony Russo Jr.").id == _the(entities, "Anthony Russo").id
+    assert not _owners(entities, "Sheriff")
+
+
+def test_each_given_name_is_in_one_variant_group() -> None:
+    from counterpoint.entities.names import load_rules, normalize_word
+
+    data = resources.files("counterpoint").joinpath("data", "name_variants.json")
+    raw = json.loads(data.read_text(encoding="utf-8"))
+    groups = load_rules().given_groups
+    for index, group in enumerate(raw["given_name_groups"]["groups"]):
+        assert {groups[normalize_word(name)] for name in group} == {index}, group
 
 
 def test_an_initial_that_fits_two_people_stays_apart(nlp) -> None:
