@@ -155,7 +155,7 @@ def widen(start: int, end: int, segments: tuple[Segment, ...],
 
 
 def adjacent_segment(text: str, edges: tuple[int, int], segments: tuple[Segment, ...],
-                     paragraph: tuple[int, int]) -> Segment | None:
+                     paragraph: tuple[int, int], after_only: bool = False) -> Segment | None:
     """A closed quotation right before or after the cue-and-speaker words.
 
     Covers what a misparse hides: ``"...," reads a statement`` and
@@ -165,7 +165,7 @@ def adjacent_segment(text: str, edges: tuple[int, int], segments: tuple[Segment,
     for seg in segments:
         if not (seg.opened and seg.closed and lo <= seg.start < hi):
             continue
-        if seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-"):
+        if not after_only and seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-"):
             return seg
         if seg.start >= edges[1] and not text[edges[1] : seg.start].strip(" ,:;—–-"):
             return seg

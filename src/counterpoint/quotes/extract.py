@@ -70,6 +70,10 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     speaker = doc[s_start:s_end]
     if resolved is None:
         return None
+    edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
+    following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
+    if ids and following is not None and doc[min(ids)].idx < edges[0]:
+        ids = set()
     if ids:
         start, end = char_span(doc, text, ids)
     else:

@@ -29,6 +29,7 @@ _ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
+_CLOSERS = {'"', "”", "’", "»", "''", ","}
 _MASC = {"mr.", "mr", "sir"}
 _FEM = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady"}
 
@@ -114,14 +115,28 @@ def _paragraph_opener(verb: Token) -> Token | None:
         between: list[Token] = list(verb.doc[words[-1].i + 1 : verb.i]) if words else []
         if any(not (t.is_punct or t.dep_ in ("aux", "advmod")) for t in between):
             continue
-        if words and words[0].idx == lo and verb.i - 2 <= words[-1].i < verb.i and token.dep_ != "nsubj":
+        if words and _opens_clause(words[0], lo) and verb.i - 2 <= words[-1].i < verb.i and token.dep_ != "nsubj":
             return token
     return None
 
 
+def _opens_clause(token: Token, lo: int) -> bool:
+    """True when ``token`` starts its paragraph or directly follows a closing quotation."""
+    if token.idx == lo:
+        return True
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and prev.text in _CLOSERS and prev.i > 0 and \
+        token.doc[prev.i - 1].text in _CLOSERS
+
+
 def _inverted_object(verb: Token) -> Token | None:
-    """In '"...," warned the minister', a misparse may make the speaker an object."""
-    if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
+    """In '"...," warned the minister', a misparse may make the speaker an object.
+
+    Only right after a closing quotation mark, and never for verbs whose object is the
+    addressee ("told Breitbart News")."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in _CLOSERS:
+        return None
+    if verb.lemma_.lower() in load_lexicon().dobj_excluded:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
     return objs[0] if objs else None
