@@ -627,7 +627,7 @@ EXAMPLE_TYPE_FLOOR = 0.95
 
 
 def test_example_entities_must_find_and_must_not_merge(nlp, example_dir: Path) -> None:
-    expected = json.loads((example_dir / "expected.json").read_text(encoding="utf-8"))["entities"]
+    expected = json.loads((example_dir.parent / "lakeport.expected.json").read_text(encoding="utf-8"))["entities"]
     _, _, entities = _example_story(nlp, example_dir)
     merged = typed = scored = 0
     for item in expected:

@@ -492,7 +492,7 @@ def lakeport(nlp, example_dir: Path):
     docs = {a.id: doc for a, doc in zip(articles, nlp.pipe([a.text for a in articles]))}
     entities, quotes = _real_stages(articles, docs)
     framings = build_framing(articles, docs, entities, quotes, [])
-    expected = json.loads((example_dir / "expected.json").read_text(encoding="utf-8"))["framing"]
+    expected = json.loads((example_dir.parent / "lakeport.expected.json").read_text(encoding="utf-8"))["framing"]
     # a JSON Lines record's origin is "file.jsonl:line"
     by_file = {Path(a.origin).name.split(":")[0]: (a, f) for a, f in zip(articles, framings)}
     return [(case, *by_file[case["file"]]) for case in expected]

@@ -81,7 +81,7 @@ def lakeport(nlp) -> dict[str, tuple[Article, tuple[Quote, ...]]]:
     from counterpoint.ingest import read_inputs
 
     folder = Path(__file__).resolve().parent.parent / "examples" / "lakeport"
-    if not (folder / "expected.json").is_file():
+    if not (folder.parent / "lakeport.expected.json").is_file():
         pytest.skip("examples/lakeport is not there yet")
     raws, _ = read_inputs([folder])
     out = {}
@@ -185,7 +185,7 @@ def test_lakeport_invariants(lakeport):
 
 def test_lakeport_expected_quotes(lakeport):
     expected = json.loads(
-        (Path(__file__).resolve().parent.parent / "examples/lakeport/expected.json").read_text()
+        (Path(__file__).resolve().parent.parent / "examples/lakeport.expected.json").read_text()
     )
     hits = 0
     wrong = []
@@ -209,7 +209,7 @@ def test_lakeport_expected_quotes(lakeport):
 
 def test_lakeport_not_quotes(lakeport):
     expected = json.loads(
-        (Path(__file__).resolve().parent.parent / "examples/lakeport/expected.json").read_text()
+        (Path(__file__).resolve().parent.parent / "examples/lakeport.expected.json").read_text()
     )
     for item in expected["not_quotes"]:
         _, quotes = lakeport[item["file"]]

@@ -303,7 +303,7 @@ EXAMPLE_FILES = ("norland_herald.txt", "vessaria_today.txt")
 def example_dossier(example_dir: Path) -> Dossier:
     """A dossier hand-built from the bundled example's plain-text articles and the quotes its
     annotators marked (expected.json): real lengths, real punctuation, no pipeline stages."""
-    expected = json.loads((example_dir / "expected.json").read_text("utf-8"))
+    expected = json.loads((example_dir.parent / "lakeport.expected.json").read_text("utf-8"))
     articles = {
         name: make_article((example_dir / name).read_text("utf-8"), input_id=name, outlet=name)
         for name in EXAMPLE_FILES

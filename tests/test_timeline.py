@@ -184,7 +184,7 @@ def test_bundled_example_fire_time_discrepancy(example_dir: Path, nlp) -> None:
 
     from tests.test_timex import example_text
 
-    expected = json.loads((example_dir / "expected.json").read_text(encoding="utf-8"))
+    expected = json.loads((example_dir.parent / "lakeport.expected.json").read_text(encoding="utf-8"))
     articles = [
         tagged(example_text(example_dir / m["file"]), dt.date.fromisoformat(m["published"]),
                input_id=m["file"], outlet=m["file"])

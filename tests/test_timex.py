@@ -252,7 +252,7 @@ def test_bundled_example_time_expressions(example_dir) -> None:
     """Every hand-annotated expression of the Lakeport example is found with its value."""
     import json
 
-    expected = json.loads((example_dir / "expected.json").read_text(encoding="utf-8"))
+    expected = json.loads((example_dir.parent / "lakeport.expected.json").read_text(encoding="utf-8"))
     published = {m["file"]: dt.date.fromisoformat(m["published"]) for m in expected["metadata"]}
     missed = []
     for item in expected["time_expressions"]:

@@ -144,21 +144,23 @@ def _nlp(v: Mapping[str, Any], r: Resources) -> Values:
 
 
 def _story_anchor(articles: Sequence[Article]) -> date | None:
-    dates = sorted(date.fromisoformat(a.published) for a in articles if a.published)
-    if not dates:
-        return None
-    return dates[len(dates) // 2] if len(dates) % 2 else statistics.median_low(dates)
+    """The median publication date of the story's dated articles (None when none is dated)."""
+    from counterpoint.timex import parse_anchor
+
+    dates = sorted(d for d in (parse_anchor(a.published) for a in articles) if d)
+    return statistics.median_low(dates) if dates else None
 
 
 def _time(v: Mapping[str, Any], r: Resources) -> Values:
-    from counterpoint.timex import find_time_expressions
+    from counterpoint.timex import date_printed_near_top, find_time_expressions, parse_anchor
 
     fallback = _story_anchor(v["articles"])
     articles = []
     for a in v["articles"]:
         if a.id in v["docs"]:
-            anchor = date.fromisoformat(a.published) if a.published else fallback
-            kind = "published" if a.published else "story"
+            own = parse_anchor(a.published) or date_printed_near_top(a.text)
+            anchor = own or fallback
+            kind = "published" if own else "story"
             found = find_time_expressions(a.text, anchor, kind, v["docs"][a.id])
             a = dataclasses.replace(a, time_expressions=found,
                                     time_anchor=anchor.isoformat() if anchor else None)
