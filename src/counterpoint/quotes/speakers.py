@@ -417,6 +417,17 @@ def _document_antecedent(head: Token) -> Span | None:
     return None
 
 
+def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """Every role, group and document noun of the lexicon."""
+    return lexicon.roles | lexicon.groups | lexicon.documents
+
+
+def _has_named_owner(head: Token) -> bool:
+    """True for "Vessaria's foreign ministry" / "the Kremlin press service": a named owner."""
+    return any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
+               for c in head.children)
+
+
 def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved:
     """Resolve a role, group or document noun; unnamed ones get no name."""
     named = _appositive(head)
@@ -435,6 +446,10 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
         found = _group_antecedent(head)
     if found is None and lemma in lexicon.documents:
         found = _document_antecedent(head)
+    if found is None and lemma in lexicon.groups and _has_named_owner(head):
+        start, end = speaker_tokens(head)
+        span = head.doc[start:end]
+        return Resolved(span.start_char, span.end_char, span.text)
     return _named(found) if found is not None else Resolved(None, None, None)
 
 
@@ -446,7 +461,7 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
     ent = _ent_of(head)
     if ent is not None and ent.label_ in _ACTOR_LABELS:
         return _named(ent)
-    if head.pos_ == "PROPN" and head.is_title and not head.is_sent_start:
+    if head.pos_ == "PROPN" and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon):
         start, end = speaker_tokens(head)
         return _named(Span(head.doc, start, end, label="PERSON"))
     return _noun(head, lexicon, quoted)
