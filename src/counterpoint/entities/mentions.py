@@ -155,6 +155,8 @@ def _trim(
         return None
     if label == "PERSON" and _qualifies_role(tokens, titles):
         label = "ORG"
+    if label != "PERSON" and len(pairs) > 1 and all(w.islower() for w, _ in pairs[1:]):
+        pairs, label = [(pairs[0][0].rstrip(_QUOTES), pairs[0][1])], _head_label(pairs[0][0], label)
     return Candidate(
         article_id=article_id,
         start=pairs[0][1],
@@ -164,6 +166,12 @@ def _trim(
         label=label,
         cue=_type_cue(tokens),
     )
+
+
+def _head_label(word: str, label: str) -> str:
+    """The type of the one capitalised word of a span like "Ardenian foreign
+    ministry": a demonym (-ian, -ean, -ese, -ish) is a group, else the span's."""
+    return "NORP" if word.endswith(("ian", "ean", "ese", "ish")) else label
 
 
 def _strip_edges(tokens: list[Token]) -> list[Token]:
