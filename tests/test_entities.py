@@ -475,6 +475,17 @@ def test_a_lone_word_before_a_place_noun_is_not_a_person(nlp) -> None:
     assert _the(entities, "Netanyahu").type == "PERSON"
 
 
+def test_a_name_followed_by_a_description_is_cut_to_the_name(nlp) -> None:
+    text = "Ardenian foreign ministry spokesman Lucien Ferrand urged restraint."
+    ents = [("Ardenian foreign ministry", "ORG", 0), ("Lucien Ferrand", "PERSON", 0)]
+    article = make_article(text)
+    entities = resolve_entities([article], {article.id: _with_ents(nlp, text, ents)})
+    assert {(e.name, e.type) for e in entities} == {
+        ("Ardenian", "NORP"),
+        ("Lucien Ferrand", "PERSON"),
+    }
+
+
 def test_a_place_glued_to_a_name_is_cut_off(nlp) -> None:
     text = (
         "Norland was alarmed. Ingrid Solberg spoke. "
