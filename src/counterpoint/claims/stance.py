@@ -103,8 +103,14 @@ SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp", "pobj", "ccomp", "csu
 def hedges_main_clause(span: Span, lex: Lexicon) -> bool:
     """Whether a hedge word bears on the main statement of ``span`` rather than on a clause
     inside it ("defended his manager, who allegedly grabbed a reporter" hedges the clause)."""
-    hedges = set(hedges_in(span.text, lex))
-    return any(tok.lower_ in hedges and _on_main_clause(tok, span) for tok in span)
+    lowered = span.text.lower()
+    for hedge in hedges_in(span.text, lex):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(hedge) + r"(?![\w-])", lowered):
+            start = span.start_char + match.start()
+            words = span.doc.char_span(start, start + len(hedge), alignment_mode="expand")
+            if words is not None and len(words) and _on_main_clause(words.root, span):
+                return True
+    return False
 
 
 def _on_main_clause(tok: Token, span: Span) -> bool:
