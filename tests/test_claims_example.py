@@ -1,0 +1,115 @@
+"""Acceptance on the bundled fictional example: hand annotations in expected.json.
+
+For each expected claim we look for the claim our method built around its evidence spans and
+compare the status; for each expected discrepancy (other than time, which the timeline stage
+owns) we look for one of the same kind whose sides fall in the expected files. The floors
+below are what the method reaches today; they may only go up.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from counterpoint.claims import build_claims
+from counterpoint.model import Article, Claim, make_id
+from counterpoint.nlp import parse
+
+pytest.importorskip("counterpoint.quotes", reason="the quotes stage is not built yet")
+pytest.importorskip("counterpoint.entities", reason="the entities stage is not built yet")
+pytest.importorskip("counterpoint.clean", reason="the cleaning stage is not built yet")
+
+CLAIM_STATUS_FLOOR = 3
+CLAIMS_FOUND_FLOOR = 5
+
+
+def _articles(example_dir: Path, files: list[str]) -> list[Article]:
+    from counterpoint.clean import clean_article
+    from counterpoint.ingest import read_inputs
+
+    raws, _ = read_inputs([example_dir / f for f in files])
+    articles = []
+    for raw in raws:
+        result = clean_article(raw)
+        articles.append(Article(
+            id=make_id("a", raw.input_id, result.text), input_id=raw.input_id, origin=raw.origin,
+            outlet=result.outlet, url=result.url, title=result.title, authors=result.authors,
+            published=result.published, language="en", text=result.text,
+        ))
+    return articles
+
+
+@pytest.fixture(scope="module")
+def example(example_dir, nlp, embedder):
+    from counterpoint.entities import resolve_entities
+    from counterpoint.quotes import extract_quotes
+
+    expected = json.loads((example_dir / "expected.json").read_text("utf-8"))
+    articles = _articles(example_dir, expected["files"])
+    by_file = {Path(a.origin).name: a for a in articles}
+    docs = dict(zip([a.id for a in articles], parse(nlp, [a.text for a in articles])))
+    entities = resolve_entities(articles, docs)
+    quotes = [q for a in articles for q in extract_quotes(a, docs[a.id], entities)]
+    copies = [[by_file[f].id for f in group if f in by_file] for group in expected["copies"]]
+    claims, discrepancies = build_claims(articles, docs, entities, quotes, copies, embedder)
+    return expected, by_file, claims, discrepancies
+
+
+def _claim_for(evidence: list[dict], by_file: dict[str, Article], claims) -> Claim | None:
+    """The claim holding most reports that overlap the expected evidence spans."""
+    best, best_hits = None, 0
+    for claim in claims:
+        hits = 0
+        for ev in evidence:
+            article = by_file.get(ev["file"])
+            if article is None or ev["text_contains"] not in article.text:
+                continue
+            start = article.text.index(ev["text_contains"])
+            end = start + len(ev["text_contains"])
+            hits += any(
+                r.article_id == article.id and r.start < end and start < r.end
+                for r in claim.reports
+            )
+        if hits > best_hits:
+            best, best_hits = claim, hits
+    return best
+
+
+def test_expected_claims_are_found_with_their_status(example):
+    expected, by_file, claims, _ = example
+    found = right = 0
+    for item in expected["claims"]:
+        claim = _claim_for(item["evidence"], by_file, claims)
+        if claim is None:
+            continue
+        found += 1
+        right += claim.status == item["expected_status"]
+    assert found >= CLAIMS_FOUND_FLOOR
+    assert right >= CLAIM_STATUS_FLOOR
+
+
+def test_main_accusation_is_contested_with_denials(example):
+    expected, by_file, claims, _ = example
+    main = expected["claims"][0]
+    claim = _claim_for(main["evidence"], by_file, claims)
+    assert claim is not None and claim.status == main["expected_status"]
+    assert any(p.stance == "denies" for p in claim.positions)
+
+
+def test_copies_are_one_origin(example):
+    _, _, claims, _ = example
+    assert all(c.independent_origins <= c.outlet_count for c in claims)
+    assert any(c.independent_origins < c.outlet_count for c in claims)
+
+
+def test_expected_discrepancies_of_our_kinds_are_found(example):
+    expected, by_file, _, discrepancies = example
+    ids = {a.id: name for name, a in by_file.items()}
+    for item in expected["discrepancies"]:
+        if item["kind"] not in ("number", "sequence"):
+            continue
+        files = {side["file"] for side in item["sides"]}
+        same_kind = [d for d in discrepancies if d.kind == item["kind"]]
+        assert any({ids[s.article_id] for s in d.sides} <= files for d in same_kind), item
