@@ -32,13 +32,25 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
         return that
     if lemma not in lexicon.complement_verbs:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-        if lemma in lexicon.dobj_excluded or not objs or objs[0].pos_ == "PRON":
+        if not objs:
+            return _topic(verb)
+        if lemma in lexicon.dobj_excluded or objs[0].pos_ == "PRON":
             return []
         return objs if len(list(objs[0].subtree)) >= 2 else []
     picked = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
     return picked
+
+
+def _topic(verb: Token) -> list[Token]:
+    """What a verb reports through a preposition ("complained about the delays")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("about", "of", "against") and child.i > verb.i:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs and len(list(objs[0].subtree)) >= 2:
+                return objs
+    return []
 
 
 def _distant_that(verb: Token) -> list[Token]:

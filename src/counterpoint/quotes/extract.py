@@ -310,11 +310,15 @@ def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
 
 
 def _unique(drafts: list[_Draft]) -> list[_Draft]:
-    """Drop attributions with the same content span as an earlier one."""
+    """Drop attributions with the same content span as an earlier one, and those nested
+    in another attribution of the same speaker mention ("called to recognise X")."""
     seen: set[tuple[int, int]] = set()
     out: list[_Draft] = []
     for draft in drafts:
-        if (draft.start, draft.end) not in seen:
+        nested = any(o is not draft and o.speaker_start == draft.speaker_start
+                     and o.start <= draft.start and draft.end <= o.end
+                     and (o.start, o.end) != (draft.start, draft.end) for o in drafts)
+        if (draft.start, draft.end) not in seen and not nested:
             seen.add((draft.start, draft.end))
             out.append(draft)
     return out

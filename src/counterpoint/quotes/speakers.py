@@ -75,7 +75,13 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ not in _WALK_DEPS or token.head is token:
         return False
     head = token.head
-    return head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX") or head.dep_ == "ROOT"
+    if head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX"):
+        return True
+    if head.dep_ != "ROOT" or token.dep_ == "xcomp":
+        return False
+    if token.dep_ == "advcl":
+        return token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    return True
 
 
 def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
