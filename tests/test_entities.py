@@ -489,6 +489,22 @@ def test_a_name_followed_by_a_description_is_cut_to_the_name(nlp) -> None:
     }
 
 
+def test_a_lone_word_in_a_list_of_places_is_a_place(nlp) -> None:
+    text = "Strikes hit Kyiv, Sumy, Odesa and Lviv overnight. In Geneva, Lavrov said nothing."
+    ents = [
+        ("Kyiv", "GPE", 0),
+        ("Sumy", "PERSON", 0),
+        ("Odesa", "GPE", 0),
+        ("Lviv", "GPE", 0),
+        ("Geneva", "GPE", 0),
+        ("Lavrov", "PERSON", 0),
+    ]
+    article = make_article(text)
+    entities = resolve_entities([article], {article.id: _with_ents(nlp, text, ents)})
+    assert _the(entities, "Sumy").type == "GPE"
+    assert _the(entities, "Lavrov").type == "PERSON"
+
+
 def test_a_place_glued_to_a_name_is_cut_off(nlp) -> None:
     text = (
         "Norland was alarmed. Ingrid Solberg spoke. "

@@ -14,6 +14,7 @@ The steps, each explained in ``docs/entities.md``:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -31,6 +32,7 @@ from counterpoint.model import Article, Entity, Mention, make_id
 __all__ = ["entity_at", "resolve_entities"]
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_LIST_GAPS = (", ", " and ", ", and ")
 
 Key = tuple[str, ...]
 Group = list[Candidate]
@@ -97,16 +99,24 @@ def _merge(candidates: Sequence[Candidate], texts: Mapping[str, str]) -> list[tu
     lone = [k for k in person_keys if not parts(by_key[k][0].words).given]
     others = {k: g for k, g in by_key.items() if k not in set(person_keys)}
     place_keys = {other_key(k) for k in others}
+    places = _place_spans(candidates)
+
+    def place_like(c: Candidate) -> bool:
+        return _before_place_noun(c, texts) or _listed_with(c, places, texts)
+
     evidence = {
         k: bool(set(votes(by_key[k])) - {"PERSON"})
         or other_key(k) in place_keys
-        or any(_before_place_noun(c, texts) for c in by_key[k])
+        or any(place_like(c) for c in by_key[k])
         for k in lone
     }
     clusters = cluster_full_names(full, by_key)
     rest = attach_lone(lone, by_key, clusters, evidence)
     for key, group in rest.demoted.items():
-        others.setdefault(key, []).extend(group)
+        others.setdefault(key, []).extend(
+            dataclasses.replace(c, cue="GPE") if place_like(c) and c.cue is None else c
+            for c in group
+        )
     attach_mislabelled([k for k in others if len(k) == 1], others, clusters)
     others = {k: g for k, g in others.items() if g}
     groups: list[tuple[Group, str]] = [(c, "PERSON") for c in clusters]
@@ -118,6 +128,29 @@ def _before_place_noun(c: Candidate, texts: Mapping[str, str]) -> bool:
     """Whether the mention is followed by a place noun ("Kirovohrad region")."""
     after = _NEXT_WORD.match(texts[c.article_id], c.end)
     return after is not None and after.group(1).lower() in load_rules().place_nouns
+
+
+def _place_spans(candidates: Sequence[Candidate]) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c in candidates:
+        if c.label in ("GPE", "LOC"):
+            spans[c.article_id].append((c.start, c.end))
+    return spans
+
+
+def _listed_with(
+    c: Candidate, places: Mapping[str, list[tuple[int, int]]], texts: Mapping[str, str]
+) -> bool:
+    """Whether the mention stands inside a list of places: a place right before
+    or after it with only ", " or " and " between, and a list separator on its
+    other side too ("Kyiv, Sumy, Kirovohrad regions"). "In Geneva, Lavrov
+    said" is no list."""
+    text = texts[c.article_id]
+    before = any(text[end : c.start] in _LIST_GAPS for _, end in places.get(c.article_id, []))
+    after = any(text[c.end : start] in _LIST_GAPS for start, _ in places.get(c.article_id, []))
+    opens = text[: c.start].endswith(_LIST_GAPS)
+    closes = text[c.end :].startswith(_LIST_GAPS)
+    return (before and closes) or (after and opens)
 
 
 def _build_entity(group: Group, etype: str) -> Entity:
