@@ -77,7 +77,7 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
     head = token.head
     if head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX"):
         return True
-    if head.dep_ != "ROOT" or token.dep_ == "xcomp":
+    if head.dep_ != "ROOT":
         return False
     if token.dep_ == "advcl":
         return token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ","
