@@ -67,6 +67,13 @@ def test_quote_continues_in_the_next_sentence(nlp):
     assert q.speaker.name == "Paul Rieger"
 
 
+def test_as_x_said_introduces_the_quote(nlp):
+    text = "As Karl Dorn said last week in Brno, “the region is the centre of the industry.”"
+    q = one(run(nlp, text), "centre of the industry")
+    assert q.speaker.name == "Karl Dorn"
+    assert q.text == "“the region is the centre of the industry.”"
+
+
 def test_speaker_before_a_colon(nlp):
     text = 'Governor Ana Ruiz addressed the crowd: "We will rebuild every house."'
     q = one(run(nlp, text), "rebuild every house")

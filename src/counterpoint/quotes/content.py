@@ -99,12 +99,15 @@ def _fronted(verb: Token) -> set[int]:
     """
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head.i == verb.i:
         return set()
-    if verb.head.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" for c in verb.children):
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if verb.head.pos_ not in ("VERB", "AUX") or (marks and marks != ["as"]):
+        return set()
+    if marks == ["as"] and verb.head.i < verb.i:
         return set()
     doc = verb.doc
     words = [t.i for t in verb.subtree if not t.is_punct]
     left, right = min(words), max(words)
-    if left == 0 or not doc[left - 1].is_punct:
+    if not marks and (left == 0 or not doc[left - 1].is_punct):
         return set()
     if verb.head.i > verb.i and (right + 1 >= len(doc) or doc[right + 1].text != ","):
         return set()

@@ -25,6 +25,7 @@ from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, res
 __all__ = ["extract_quotes"]
 
 _MIN_ORPHAN_WORDS = 4
+_MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,12 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     speaker = doc[s_start:s_end]
     if resolved is None:
         return None
-    edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
+    edges = (min(cue_span.start_char, speaker.start_char),
+             max(cue_span.end_char, speaker.end_char, _verb_reach(doc, cue)))
     following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
-    if ids and following is not None and doc[min(ids)].idx < edges[0]:
+    preceding = any(seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-")
+                    for seg in segments)
+    if ids and following is not None and doc[min(ids)].idx < edges[0] and not preceding:
         ids = set()
     if ids:
         start, end = char_span(doc, text, ids)
@@ -92,6 +96,20 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail)
+
+
+def _verb_reach(doc: Doc, cue: CueMatch) -> int:
+    """End of the cue verb's own modifiers after it ("said last week in Tel Aviv"), up to
+    the first quotation mark or clause."""
+    verb = doc[cue.anchor]
+    inside = {t.i for t in verb.subtree}
+    end = doc[cue.end - 1].idx + len(doc[cue.end - 1].text)
+    for token in doc[cue.end : min(len(doc), cue.end + 12)]:
+        if token.i not in inside or token.text in _MARKS or token.dep_ in ("ccomp", "xcomp"):
+            break
+        if not token.is_punct:
+            end = token.idx + len(token.text)
+    return end
 
 
 def _parenthetical(text: str, region: tuple[int, int]) -> bool:
