@@ -137,6 +137,9 @@ def _same_proposition(item: _Item, rep: _Item) -> bool:
         return False
     if item.reading.negated:
         return item.reading.denial_phrase or bool(item.reading.negated_lemmas & rep.verbs)
+    if item.reading.stance == "denies":
+        # denying "A had a role" agrees with the claim "A had nothing to do with it"
+        return True
     return bool(rep.reading.negated_lemmas & item.verbs)
 
 

@@ -45,8 +45,8 @@ def find_discrepancies(
     found: list[Discrepancy] = []
     for claim in claims:
         found.extend(_sequence(claim, docs, origin, lex))
-        found.extend(_numbers(claim, docs, origin, lex))
         found.extend(_places(claim, docs, origin))
+    found.extend(_numbers(docs, origin, lex))
     found.extend(_damage(docs, origin, lex))
     return tuple(found)
 
@@ -119,29 +119,30 @@ def _order_marks(article_id: str, sent: Span, lex: Lexicon) -> list[_Marked]:
             left -= 1
         start = tok.doc[left].idx
         end = phrase.right_edge.idx + len(phrase.right_edge.text)
-        for key in _event_words(tok.doc[left:phrase.right_edge.i + 1]):
+        for key in _event_words(tok.doc[left:phrase.right_edge.i + 1], lex):
             out.append(_Marked(article_id, start, end, value, key))
     return out
 
 
-def _event_words(span: Span) -> list[str]:
-    return [t.lemma_.lower() for t in span if t.pos_ == "NOUN" and not t.is_stop]
+def _event_words(span: Span, lex: Lexicon) -> list[str]:
+    """The nouns an order phrase points at, plus one shared key for "it became public"."""
+    nouns = [t.lemma_.lower() for t in span if t.pos_ == "NOUN" and not t.is_stop]
+    if any(n in lex.publication_nouns for n in nouns):
+        nouns.append("<publication>")
+    return nouns
 
 
-def _numbers(
-    claim: Claim, docs: Mapping[str, Doc], origin: Mapping[str, str], lex: Lexicon
-) -> list[Discrepancy]:
+def _numbers(docs: Mapping[str, Doc], origin: Mapping[str, str], lex: Lexicon) -> list[Discrepancy]:
+    """The same thing counted differently: same counted noun under the same verb
+    ("injuring two workers" / "injured three workers"), anywhere in the story."""
     marks: list[_Marked] = []
-    for report in claim.reports:
-        doc = docs.get(report.article_id)
-        span = doc.char_span(report.start, report.end, alignment_mode="expand") if doc else None
-        if span is not None:
-            marks.extend(_counted(report.article_id, span, lex))
+    for article_id, doc in docs.items():
+        marks.extend(_counted(article_id, doc[:], lex))
     out = []
     for a, b in _opposed(marks, origin):
         doc_a, doc_b = docs[a.article_id], docs[b.article_id]
         description = (
-            f"Outlets give different numbers of {a.key}: {a.value} "
+            f"Outlets give different numbers of {a.key.split('/')[0]}: {a.value} "
             f"(\"{doc_a.text[a.start:a.end]}\") and {b.value} (\"{doc_b.text[b.start:b.end]}\")."
         )
         out.append(Discrepancy("number", description, (_side(doc_a, a), _side(doc_b, b))))
@@ -161,7 +162,11 @@ def _counted(article_id: str, span: Span, lex: Lexicon) -> list[_Marked]:
             continue
         start, end = min(tok.idx, noun.idx), max(tok.idx + len(tok.text), noun.idx + len(noun.text))
         shown = str(int(value)) if float(value).is_integer() else str(value)
-        out.append(_Marked(article_id, start, end, shown, noun.lemma_.lower()))
+        verb = noun.head.lemma_.lower() if noun.head.pos_ in ("VERB", "AUX") else ""
+        if not verb and noun.dep_ in ("nsubj", "nsubjpass"):
+            verb = noun.head.lemma_.lower()
+        if verb:
+            out.append(_Marked(article_id, start, end, shown, f"{noun.lemma_.lower()}/{verb}"))
     return out
 
 

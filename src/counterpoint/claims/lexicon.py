@@ -39,6 +39,7 @@ class Lexicon:
     damage: frozenset[str]
     no_damage: tuple[str, ...]
     count_nouns_ignore: frozenset[str]
+    publication_nouns: frozenset[str]
 
 
 def _read(name: str) -> dict[str, list[str]]:
@@ -75,6 +76,7 @@ def load_lexicon() -> Lexicon:
         damage=frozenset(disc["damage"]),
         no_damage=tuple(disc["no_damage"]),
         count_nouns_ignore=frozenset(disc["count_nouns_ignore"]),
+        publication_nouns=frozenset(disc["publication_nouns"]),
     )
 
 
