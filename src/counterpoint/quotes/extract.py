@@ -91,7 +91,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
         if not _parenthetical(text, region):
             return None
-    if not any(ch.isalnum() for ch in text[start:end]):
+    if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
@@ -110,6 +110,14 @@ def _verb_reach(doc: Doc, cue: CueMatch) -> int:
         if not token.is_punct:
             end = token.idx + len(token.text)
     return end
+
+
+def _truncated(doc: Doc, start: int, end: int, segments: tuple[Segment, ...]) -> bool:
+    """True for unquoted content cut off by a misparse ("that the two drones were")."""
+    if any(start <= seg.start < end for seg in segments):
+        return False
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    return last is not None and last[-1].pos_ == "AUX"
 
 
 def _parenthetical(text: str, region: tuple[int, int]) -> bool:

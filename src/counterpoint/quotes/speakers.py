@@ -355,7 +355,9 @@ def _pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon) -> Re
     ents = [e for e in _previous_ents(head, labels, quoted, lexicon) if _is_source(e, lexicon)]
     if ents:
         return _named(ents[0])
-    return Resolved(None, None, None) if lower in _GROUP_PRONOUNS else None
+    if lower in _GROUP_PRONOUNS or head.head.lemma_.lower() in lexicon.verbs:
+        return Resolved(None, None, None)
+    return None
 
 
 def _owner(head: Token) -> Span | None:
