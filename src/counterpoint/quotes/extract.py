@@ -25,6 +25,7 @@ from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, res
 __all__ = ["extract_quotes"]
 
 _MIN_ORPHAN_WORDS = 4
+_MIN_INDIRECT_WORDS = 3
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
@@ -93,6 +94,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
+    if cue.stance == "neutral" and _too_short(text, start, end, segments):
+        return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail)
@@ -110,6 +113,14 @@ def _verb_reach(doc: Doc, cue: CueMatch) -> int:
         if not token.is_punct:
             end = token.idx + len(token.text)
     return end
+
+
+def _too_short(text: str, start: int, end: int, segments: tuple[Segment, ...]) -> bool:
+    """True for a bare object of a neutral verb ("discussed the matter"): no statement in it.
+    Stance cues keep short objects ("denied the claims" is a position)."""
+    if any(start <= seg.start < end for seg in segments):
+        return False
+    return len(text[start:end].split()) < _MIN_INDIRECT_WORDS
 
 
 def _truncated(doc: Doc, start: int, end: int, segments: tuple[Segment, ...]) -> bool:
