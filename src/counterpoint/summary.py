@@ -114,7 +114,7 @@ def _usable_name(name: str | None) -> bool:
 
 def _claim_sentence(claim: Claim, outlets: dict[str, str | None]) -> SummarySentence | None:
     rep = _representative(claim)
-    if rep is None:
+    if rep is None or rep.text.split(" ", 1)[0].lower() in ("which", "who", "whom", "whose"):
         return None
     words = _claim_words(rep)
     cites: list[Report] = [rep]
@@ -124,6 +124,14 @@ def _claim_sentence(claim: Claim, outlets: dict[str, str | None]) -> SummarySent
     for names_reports in roles.values():
         cites.extend(r for _, r in names_reports)
     backers = [n for n, _ in roles["asserts"]]
+    own_role = next(
+        (stance for stance, holders in roles.items() if any(r is rep for _, r in holders)), None
+    )
+    if not backers and own_role is not None:
+        # the claim's wording comes from someone who contests it: let them say it
+        name = next(n for n, r in roles[own_role] if r is rep)
+        backers = [name]
+        roles[own_role] = [(n, r) for n, r in roles[own_role] if r is not rep]
     lead = _lead(claim, backers, rep, outlets)
     parts = [f"{lead}: {words}"]
     if roles["denies"]:
@@ -183,7 +191,8 @@ def _representative(claim: Claim) -> Report | None:
         if _strip(report.text) == claim.text.rstrip():
             return report
     backing = [r for r in claim.reports if r.stance in ("asserts", "reports")]
-    return (backing or list(claim.reports) or [None])[0]
+    candidates = backing or list(claim.reports)
+    return candidates[0] if candidates else None
 
 
 def _strip(text: str) -> str:

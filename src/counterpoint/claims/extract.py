@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -94,6 +95,12 @@ def extract_candidates(
 def sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks (headlines, captions and bylines of
     scraped pages are often glued to the next sentence)."""
+    return list(_sentences(doc))
+
+
+@lru_cache(maxsize=32)
+def _sentences(doc: Doc) -> tuple[Span, ...]:
+    """Cached per parse: walking ``doc.sents`` is slow and every step needs the sentences."""
     out: list[Span] = []
     for sent in doc.sents:
         begin = sent.start
@@ -107,7 +114,7 @@ def sentences(doc: Doc) -> list[Span]:
                 begin = tok.i
         if begin < sent.end:
             out.append(doc[begin:sent.end])
-    return out
+    return tuple(out)
 
 
 def _quote_extent(quote: Quote) -> tuple[int, int]:
