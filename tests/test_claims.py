@@ -176,3 +176,18 @@ def test_claim_ids_are_stable_and_text_comes_from_sources(story):
     for claim in claims:
         for word in claim.text.lower().split():
             assert word.strip(".,\"'") in all_text
+
+
+def test_claims_do_not_depend_on_article_order(story, nlp, embedder):
+    articles, quotes, entities, claims, _ = story
+    reordered = list(reversed(articles))
+    docs = dict(zip([a.id for a in reordered], parse(nlp, [a.text for a in reordered])))
+    again, _ = build_claims(
+        reordered, docs, entities, list(reversed(quotes)), [[articles[0].id, articles[1].id]],
+        embedder,
+    )
+    assert {(c.id, c.status) for c in again} == {(c.id, c.status) for c in claims}
+
+
+def test_empty_story_has_no_claims(embedder):
+    assert build_claims([], {}, [], [], [], embedder) == ((), ())
