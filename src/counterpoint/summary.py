@@ -133,6 +133,8 @@ def _claim_sentence(claim: Claim, outlets: dict[str, str | None]) -> SummarySent
         backers = [name]
         roles[own_role] = [(n, r) for n, r in roles[own_role] if r is not rep]
     lead = _lead(claim, backers, rep, outlets)
+    if own_role == "cannot_confirm" and not roles["asserts"]:
+        lead += " it cannot be confirmed"
     parts = [f"{lead}: {words}"]
     if roles["denies"]:
         parts.append(f"{_join([n for n, _ in roles['denies']])} {_verb('deny', roles['denies'])} it")
