@@ -211,9 +211,11 @@ def _framing(v: Mapping[str, Any], r: Resources) -> Values:
 
 
 def _summary(v: Mapping[str, Any], r: Resources) -> Values:
-    from counterpoint.summary import summarize
+    from counterpoint.summary import summarize_with_discrepancies
 
-    return {"summary": summarize(v["articles"], v["claims"], v["quotes"], v["entities"])}
+    summary = summarize_with_discrepancies(v["articles"], v["claims"], v["quotes"],
+                                           v["entities"], v["discrepancies"])
+    return {"summary": summary}
 
 
 def _assemble(v: Mapping[str, Any], r: Resources) -> Values:
@@ -247,7 +249,8 @@ STAGES: tuple[StageSpec, ...] = (
               ("timeline", "discrepancies"), _timeline),
     StageSpec("framing", "1", "story", ("articles", "docs", "entities", "quotes", "claims"),
               ("framing",), _framing),
-    StageSpec("summary", "1", "story", ("articles", "claims", "quotes", "entities"),
+    StageSpec("summary", "1", "story",
+              ("articles", "claims", "quotes", "entities", "discrepancies"),
               ("summary",), _summary),
     StageSpec("report", "1", "story",
               ("story_id", "story_title", "articles", "entities", "quotes", "claims",
