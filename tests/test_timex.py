@@ -163,10 +163,31 @@ def test_must_not_find(text: str) -> None:
     assert find_time_expressions(text, PUBLISHED) == ()
 
 
-def test_doc_only_changes_sentence_bounds(nlp) -> None:
+def test_doc_agrees_on_plain_past_reports(nlp) -> None:
     text = "The sirens sounded at 11 p.m. on Tuesday. He spoke on Friday."
     with_doc = find_time_expressions(text, PUBLISHED, doc=nlp(text))
     assert with_doc == find_time_expressions(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The two leaders meet Monday in Geneva.", "2023-05-08"),  # present tense: ahead
+        ("The two leaders met Monday in Geneva.", "2023-05-01"),
+        ("The ministers will meet again on Monday.", "2023-05-08"),
+        ("The victims were killed in the blasts next to the station on Monday.", "2023-05-01"),
+        ("The offer had been due to expire Monday.", "2023-05-01"),
+        ("The talks are expected to resume Monday.", "2023-05-08"),
+    ],
+)
+def test_tense_from_the_parse(nlp, text: str, value: str) -> None:
+    assert only(text, doc=nlp(text)).value == value
+
+
+def test_deadline_phrases_look_ahead() -> None:
+    text = "Officials extended the deadline until 9 a.m. Monday."
+    assert only(text).value == "2023-05-08T09:00"
+    assert only("He could arrive as early as Monday.").value == "2023-05-08"
 
 
 _WORDS = st.sampled_from(
@@ -252,7 +273,9 @@ def test_bundled_example_time_expressions(example_dir) -> None:
     """Every hand-annotated expression of the Lakeport example is found with its value."""
     import json
 
-    expected = json.loads((example_dir.parent / "lakeport.expected.json").read_text(encoding="utf-8"))
+    expected = json.loads(
+        (example_dir.parent / "lakeport.expected.json").read_text(encoding="utf-8")
+    )
     published = {m["file"]: dt.date.fromisoformat(m["published"]) for m in expected["metadata"]}
     missed = []
     for item in expected["time_expressions"]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from counterpoint.timex.calendar import Tense
 from counterpoint.timex.lexicon import load_lexicon
+from counterpoint.timex.tense import parse_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,6 +28,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9])|\
 _INTENT = frozenset(
     "is are was were set due expected scheduled planned plans plan planning going likely poised "
     "slated ready about hopes hoped intends intended wants wanted aims".split()
+)
+_AHEAD = re.compile(
+    r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\buntil|\btill)\s+(?:[\w.:]+\s+){0,3}$",
+    re.I,
 )
 _DUMMY_ANCHOR = dt.date(2000, 1, 3)
 _CUE_WINDOW = 12
@@ -87,7 +92,18 @@ class Context:
         return left, right
 
     def tense(self, start: int, end: int) -> Tense:
-        """Past, future or neutral: the nearest tense cue word in the sentence decides."""
+        """Past, future or neutral: a deadline phrase ("until", "as early as") looks
+        ahead; else the verb the expression hangs from in the parse, when there is one;
+        else the nearest tense cue word in the sentence."""
+        if _AHEAD.search(self.text[max(0, start - 40) : start]):
+            return "future"
+        if self.doc is not None:
+            tense = parse_tense(self.doc, start, end)
+            if tense != "neutral":
+                return tense
+        return self._cue_tense(start, end)
+
+    def _cue_tense(self, start: int, end: int) -> Tense:
         s_start, s_end = self._quoted_segment(start, end)
         before = _WORD.findall(self.text[s_start:start])[::-1][:_CUE_WINDOW]
         after = _WORD.findall(self.text[end:s_end])[:_CUE_WINDOW]
