@@ -26,14 +26,14 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
     if picked:
         return picked
-    lemma = verb.lemma_.lower()
+    lemma = lexicon.lemma(verb)
     that = _distant_that(verb)
     if that:
         return that
     if lemma not in lexicon.complement_verbs:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         if not objs:
-            return _topic(verb)
+            return _topic(verb, lexicon.topic_preps.get(lemma, ()))
         if lemma in lexicon.dobj_excluded or objs[0].pos_ == "PRON":
             return []
         return objs if len(list(objs[0].subtree)) >= 2 else []
@@ -43,10 +43,12 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     return picked
 
 
-def _topic(verb: Token) -> list[Token]:
-    """What a verb reports through a preposition ("complained about the delays")."""
+def _topic(verb: Token, extra: tuple[str, ...] = ()) -> list[Token]:
+    """What a verb reports through a preposition ("complained about the delays"); ``extra``
+    are the verb's own topic prepositions from the lexicon ("referred to ...")."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("about", "of", "against") and child.i > verb.i:
+        if child.dep_ == "prep" and (child.lower_ in ("about", "of", "against") or child.lower_ in extra) \
+                and child.i > verb.i:
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs and len(list(objs[0].subtree)) >= 2:
                 return objs
@@ -70,15 +72,31 @@ def _subtree_ids(tokens: list[Token]) -> set[int]:
     return {t.i for root in tokens for t in root.subtree}
 
 
-def _side_clauses(verb: Token) -> set[int]:
-    """Participle clauses set off by a comma inside the content (", calling X a Y"):
-    they report a further act of the speaker, not part of what was reported."""
+def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
+    """Clauses set off inside the content that report a further act of the same speaker
+    (", calling X a Y", ", claiming ...", "... and added that ..."): not part of what
+    the cue reports."""
     out: set[int] = set()
+    doc = verb.doc
     for token in verb.subtree:
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and token.i > 0 and token.i != verb.i \
-                and token.doc[token.left_edge.i - 1].text == ",":
+        if token.i == verb.i or token.left_edge.i == 0 or token.dep_ not in ("advcl", "conj"):
+            continue
+        before = doc[token.left_edge.i - 1]
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text == ",":
+            out |= {t.i for t in token.subtree}
+        elif _further_report(token, before, lexicon):
             out |= {t.i for t in token.subtree}
     return out
+
+
+def _further_report(token: Token, before: Token, lexicon: Lexicon) -> bool:
+    """A reporting verb with no subject of its own, joined by a comma or "and"."""
+    if lexicon.lemma(token) not in lexicon.verbs or token.head.i == token.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    joined = before.text == "," or before.lower_ in ("and", "but")
+    return joined and token.left_edge.i == token.i or (joined and token.tag_ == "VBG")
 
 
 def _according(doc: Doc, cue: CueMatch) -> set[int]:
@@ -134,7 +152,7 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if doc[cue.start].lower_ == "according":
         return _according(doc, cue)
     verb = doc[cue.anchor]
-    found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb) or _fronted(verb)
+    found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon) or _fronted(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))

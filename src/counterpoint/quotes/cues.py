@@ -33,6 +33,13 @@ class Lexicon:
     documents: frozenset[str]
     groups: frozenset[str]
     titles: frozenset[str]
+    topic_preps: dict[str, tuple[str, ...]]
+    lemma_aliases: dict[str, str]
+
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, repaired where the pipeline mislemmatises a cue verb."""
+        lemma = token.lemma_.lower()
+        return self.lemma_aliases.get(lemma, lemma)
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ def load_lexicon() -> Lexicon:
         documents=frozenset(nouns["documents"]),
         groups=frozenset(nouns["groups"]),
         titles=frozenset(nouns["titles"]),
+        topic_preps={k: tuple(v) for k, v in raw.get("topic_preps", {}).items()},
+        lemma_aliases=dict(raw.get("lemma_aliases", {})),
     )
 
 
@@ -84,11 +93,12 @@ def _negated(token: Token) -> bool:
 
 def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
     """A single-verb cue at ``token``, with negation applied to its stance."""
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.verbs:
+    lemma = lexicon.lemma(token)
+    if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon.verbs:
         return None
-    if token.lemma_.lower() == "read" and not any(c.dep_ == "nsubj" for c in token.children):
+    if lemma == "read" and not any(c.dep_ == "nsubj" for c in token.children):
         return None
-    stance = lexicon.verbs[token.lemma_.lower()]
+    stance = lexicon.verbs[lemma]
     if _negated(token):
         stance = lexicon.negated[stance]
     return CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False)
