@@ -313,3 +313,26 @@ def test_date_printed_near_top() -> None:
     assert date_printed_near_top(" date 2023-05-03 Russian officials said") == dt.date(2023, 5, 3)
     assert date_printed_near_top("It happened on Thursday.") is None
     assert date_printed_near_top("x" * 500 + " May 4, 2023") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        (
+            "In March 1988 he left. The following month he returned.",
+            "The following month",
+            "1988-04",
+        ),
+        (
+            "On May 22, 1995, he was promoted; the following year he moved.",
+            "the following year",
+            "1996",
+        ),
+        ("He joined in June 1998 and returned later that year.", "later that year", "1998"),
+        ("Sales rose 5% that year.", "that year", "2023"),  # no earlier date: the anchor's
+    ],
+)
+def test_that_year_and_the_following_month_follow_the_last_date(
+    text: str, phrase: str, value: str
+) -> None:
+    assert find(text, phrase).value == value

@@ -12,7 +12,7 @@ from counterpoint.timex.context import Context
 __all__ = ["Resolution", "Candidate", "Rule", "Pending", "TimexType", "Handler"]
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Pending = Literal["none", "time", "part_of_day", "anaphor"]
+Pending = Literal["none", "time", "part_of_day", "anaphor", "unit_anaphor"]
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,9 @@ class Resolution:
     ``relative`` says the value was computed from the anchor; ``mask`` which digits to
     hide when there is no anchor. ``pending`` marks values completed after all spans are
     known: a clock time or part of day still needs its day (``value`` holds ``T02:30``
-    or ``TNI``), an anaphor ("the next day") holds its day offset from the last date.
+    or ``TNI``), an anaphor ("the next day") holds its day offset from the last date, a
+    unit anaphor ("that year", "the following month") its offset and unit (``+1M``) from
+    the last dated expression, with ``value`` after ``|`` as the anchor-based fallback.
     """
 
     type: TimexType

@@ -159,12 +159,44 @@ def _day_for_time(item: Tagged, best: Tagged) -> str:
     return day.isoformat()
 
 
+_DATED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d))?(?:$|T)")
+_ANAPHOR_REACH = 600  # characters back to the date a "that year" may refer to
+
+
+def _unit_anaphor_value(res: Resolution, item: Tagged, last: Tagged | None) -> str:
+    """ "that year" after "in 1995" is 1995, "the following month" after March is April;
+    without a date shortly before, the anchor-based value the rule computed."""
+    spec, _, fallback = res.value.partition("|")
+    m = _DATED.match(last.resolution.value) if last else None
+    if last is None or m is None or item.start - last.end > _ANAPHOR_REACH:
+        return fallback
+    offset, code = int(spec[:-1]), spec[-1]
+    year, month, day, quarter = m.groups()
+    if code == "Y":
+        return f"{int(year) + offset:04d}"
+    if code == "M" and month:
+        base = dt.date(int(year), int(month), 1)
+        return cal.month_value(cal.shift(base, offset, "M"))
+    if code == "Q" and (month or quarter):
+        q = int(quarter) if quarter else (int(month) - 1) // 3 + 1
+        base = dt.date(int(year), 3 * q - 2, 1)
+        shifted = cal.shift(base, offset, "Q")
+        return f"{shifted.year:04d}-Q{cal.quarter_of(shifted)}"
+    return fallback
+
+
 def _resolve_pending(items: list[Tagged], ctx: Context) -> list[Tagged]:
     out: list[Tagged] = []
     last_day: str | None = None
+    last_dated: Tagged | None = None
     for item in items:
         res = item.resolution
-        if res.pending == "anaphor":
+        if res.pending == "unit_anaphor":
+            value = _unit_anaphor_value(res, item, last_dated)
+            relative = last_dated is None or value == res.value.partition("|")[2]
+            relative = relative or (last_dated is not None and last_dated.resolution.relative)
+            res = replace(res, value=value, pending="none", relative=relative)
+        elif res.pending == "anaphor":
             offset, _, pod = res.value.partition("T")
             base = dt.date.fromisoformat(last_day) if last_day else ctx.ref
             value = (base + dt.timedelta(days=int(offset))).isoformat() + (f"T{pod}" if pod else "")
@@ -174,6 +206,8 @@ def _resolve_pending(items: list[Tagged], ctx: Context) -> list[Tagged]:
         item = Tagged(item.start, item.end, res)
         if _is_day(item):
             last_day = res.value[:10]
+        if res.type in {"DATE", "TIME"} and _DATED.match(res.value):
+            last_dated = item
         out.append(item)
     return out
 

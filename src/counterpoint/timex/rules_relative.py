@@ -144,6 +144,20 @@ def _deictic_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", _unit_date(day, code), relative=True)
 
 
+_UNIT_ANAPHOR_SHIFT = {"following": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def _unit_anaphor(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "that year", "later that month", "the following year": read against the last
+    date the text mentioned (completed in the engine); the anchor's unit if there is none."""
+    code = unit_code(m["unit"])
+    offset = _UNIT_ANAPHOR_SHIFT.get((m["dir"] or "").lower(), 0)
+    fallback = _unit_date(cal.shift(ctx.ref, offset, code), code)
+    return Resolution(
+        "DATE", f"{offset:+d}{code}|{fallback}", relative=True, pending="unit_anaphor"
+    )
+
+
 def _the_year(m: re.Match[str], ctx: Context) -> Resolution | None:
     """ "the year": this year, or a one-year span after "for" ("for the year")."""
     full = re.search(r"full|entire|whole", m.group(0), re.I)
@@ -312,6 +326,14 @@ _TO = r"\s*(?:and|to|into|-|–|/)\s*"
 _ORD = r"(?:st|nd|rd|th)?"
 
 RELATIVE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "unit_anaphor",
+        compile_rule(
+            r"(?:(?:earlier|later)\s+)?(?:that|the\s+same|"
+            r"the\s+(?P<dir>following|previous|preceding|prior))\s+(?P<unit>year|month|quarter)"
+        ),
+        _unit_anaphor,
+    ),
     Rule(
         "night_weekdays",
         compile_rule(rf"{_NIGHT}(?P<wd1>{WEEKDAY})\s+(?:and|to|into)\s+(?P<wd2>{WEEKDAY})"),
