@@ -152,6 +152,11 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if doc[cue.start].lower_ == "according":
         return _according(doc, cue)
     verb = doc[cue.anchor]
+    last = doc[cue.end - 1]
+    if cue.phrase and last.pos_ == "ADP":
+        objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
+        if objs:
+            return _subtree_ids(objs) - set(range(cue.start, cue.end))
     found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon) or _fronted(verb)
     if not found:
         found = _after_colon(doc, verb, segments)

@@ -90,11 +90,12 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
-        if not _parenthetical(text, region):
+        if not _parenthetical(text, region) and doc[cue.start].lower_ != "according":
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
-    if cue.stance == "neutral" and _too_short(text, start, end, segments):
+    if cue.stance == "neutral" and lexicon.lemma(doc[cue.anchor]) not in lexicon.complement_verbs \
+            and _too_short(text, start, end, segments):
         return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
