@@ -336,3 +336,20 @@ def test_that_year_and_the_following_month_follow_the_last_date(
     text: str, phrase: str, value: str
 ) -> None:
     assert find(text, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind", "value"),
+    [
+        ("The trial took 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("The flight lasted 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("It took a minute and a half.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("Repairs take two to three weeks.", "two to three weeks", "DURATION", "P2W"),
+        ("The strike lasted 5-6 hours.", "5-6 hours", "DURATION", "PT5H"),
+        ("The current system is broken.", "current", "DATE", "PRESENT_REF"),
+        ("Sales will rise in the current year.", "the current year", "DATE", "2023"),
+    ],
+)
+def test_fractions_ranges_and_current(text: str, phrase: str, kind: str, value: str) -> None:
+    found = find(text, phrase)
+    assert (found.type, found.value) == (kind, value)

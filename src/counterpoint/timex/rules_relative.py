@@ -173,9 +173,33 @@ def _amount(word: str | None) -> str:
     return str(int(number)) if number == int(number) else str(number)
 
 
+_SMALLER = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def _split_fraction(amount: str, code: str) -> str | None:
+    """ "2.5 years" as TIMEX3 writes it, in whole units: ``P2Y6M``, ``PT5H30M``."""
+    whole, _, frac = amount.partition(".")
+    if not frac or code not in _SMALLER:
+        return None
+    small, per = _SMALLER[code]
+    part = round(float("0." + frac) * per)
+    if part != float("0." + frac) * per:
+        return None
+    big = f"{whole}{code[-1]}" if whole != "0" else ""
+    if code.startswith("T") or small.startswith("T"):
+        date_part = big if not code.startswith("T") else ""
+        time_part = (big if code.startswith("T") else "") + f"{part}{small[-1]}"
+        return f"P{date_part}T{time_part}"
+    return f"P{big}{part}{small}"
+
+
 def _duration_value(amount: str, code: str, half: bool = False) -> str:
     if half and amount != "X":
-        amount = str(float(amount) + 0.5)
+        amount = _amount(str(float(amount) + 0.5))
+    if amount != "X" and "." in amount:
+        split = _split_fraction(amount, code)
+        if split:
+            return split
     if code == "Q":
         code, amount = "M", amount if amount == "X" else str(int(float(amount) * 3))
     if code == "2W":
@@ -222,11 +246,19 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if num and num.lower() in {"a", "an"} and _after_amount(m, ctx):
         return Resolution("SET", _duration_value("1", unit_code(unit)))
-    half = bool(re.search(r"and\s+a\s+half", m.group(0), re.I))
+    half = bool(re.search(r"and\s+a\s+half|1/2|½", m.group(0), re.I))
     plural = ctx.text[m.end("unit") : m.end("unit") + 1].lower() == "s"
     vague = groups.get("vague") or (not num and plural)
     amount = "X" if vague else _amount(num)
     return Resolution("DURATION", _duration_value(amount, unit_code(unit), half))
+
+
+def _range(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "two to three weeks": one duration valued at its lower bound, as TimeML does."""
+    low, high = parse_number(m["num"]), parse_number(m["num2"])
+    if low is None or high is None or not 0 < low < high:
+        return None
+    return Resolution("DURATION", _duration_value(_amount(m["num"]), unit_code(m["unit"])))
 
 
 def _vague_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -426,10 +458,19 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     Rule(
         "duration",
         compile_rule(
-            rf"(?:{APPROX}\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))(?:\s+and\s+a\s+half)?\s+"
+            rf"(?:{APPROX}\s+)?(?:(?P<num>{NUMBER})|(?P<vague>{VAGUE}))"
+            r"(?:\s+and\s+a\s+half|\s+1/2|\s*½)?\s+"
             rf"(?P<unit>{UNIT})s?(?![-‐])(?:\s+and\s+a\s+half)?(?:\s+long)?(?![\s-]+old\b)"
         ),
         _duration,
+    ),
+    Rule(
+        "duration_range",
+        compile_rule(
+            rf"(?:{APPROX}\s+)?(?P<num>{NUMBER})\s*(?:to|or|-|–)\s*(?P<num2>{NUMBER})\s+"
+            rf"(?P<unit>{UNIT})s?(?![-‐\w])(?!\s+(?:ago|earlier|later|before|after|old)\b)"
+        ),
+        _range,
     ),
     Rule(
         "duration_adjective",
