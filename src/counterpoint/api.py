@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from counterpoint.config import Config
-from counterpoint.errors import NothingToAnalyze
+from counterpoint.errors import NothingToAnalyze, StageFailed
 from counterpoint.model import SCHEMA_VERSION, Article, Dossier, Failure, Story
 from counterpoint.pipeline import Resources, check, pipeline_version, run_stages
 from counterpoint.store import Store
@@ -72,7 +73,8 @@ def analyze(
         if not new:
             raise NothingToAnalyze(_nothing_message(paths, failures))
         store.save_articles(new)
-        stories = _analyse_stories(store, {a.id for a in new}, resources, report)
+        failures = list(failures)
+        stories = _analyse_stories(store, {a.id for a in new}, resources, report, failures)
     if timings is not None:
         timings.update(resources.timings)
     return Dossier(schema_version=SCHEMA_VERSION, generated_at=config.now or utc_now(),
@@ -88,9 +90,7 @@ def _nothing_message(paths: Sequence[object], failures: Sequence[Failure]) -> st
 
 
 def _analyse_stories(store: Store, touched: set[str], resources: Resources,
-                     report: Callable[[Progress], None]) -> list[Story]:
-    from counterpoint.stories import story_id, story_title
-
+                     report: Callable[[Progress], None], failures: list[Failure]) -> list[Story]:
     config = resources.config
     articles = store.load_articles()
     by_id = {a.id: a for a in articles}
@@ -104,20 +104,33 @@ def _analyse_stories(store: Store, touched: set[str], resources: Resources,
     pipeline = pipeline_version(config)
     stories = []
     for n, group in enumerate(groups):
-        sid = story_id(group)
-        members = [by_id[i] for i in group]
         report(Progress("analysing", n, len(groups), f"story {n + 1} of {len(groups)}"))
-        story = store.load_story(sid, pipeline)
-        if story is None:
-            copies = tuple(g for g in corpus["copies"] if set(g) <= set(group))
-            values = {"articles": members, "story_id": sid, "copies": copies,
-                      "story_title": story_title(members, corpus["vectors"])}
-            story = run_stages(
-                "story", values, resources,
-                on_stage=lambda name, n=n: report(Progress("analysing", n, len(groups), name)),
-            )["story"]
-            store.save_story(story, pipeline)
-        stories.append(story)
+        members = [by_id[i] for i in group]
+        def on_stage(name: str, n: int = n) -> None:
+            report(Progress("analysing", n, len(groups), name))
+
+        try:
+            stories.append(_story(store, members, corpus, pipeline, resources, on_stage))
+        except StageFailed as exc:
+            failures.append(Failure(input=", ".join(sorted(a.origin for a in members)),
+                                    reason=f"the story could not be analysed: {exc}"))
     report(Progress("analysing", len(groups), len(groups), "done"))
     return sorted(stories, key=lambda s: (s.title, s.id))
+
+
+def _story(store: Store, members: list[Article], corpus: dict[str, Any], pipeline: str,
+           resources: Resources, on_stage: Callable[[str], None]) -> Story:
+    """A story read back from the store, or analysed now and stored."""
+    from counterpoint.stories import story_id, story_title
+
+    sid = story_id([a.id for a in members])
+    story = store.load_story(sid, pipeline)
+    if story is None:
+        ids = {a.id for a in members}
+        copies = tuple(g for g in corpus["copies"] if set(g) <= ids)
+        values = {"articles": members, "story_id": sid, "copies": copies,
+                  "story_title": story_title(members, corpus["vectors"])}
+        story = run_stages("story", values, resources, on_stage=on_stage)["story"]
+        store.save_story(story, pipeline)
+    return story
 

@@ -9,6 +9,7 @@ __all__ = [
     "ConfigError",
     "ModelNotAvailable",
     "PipelineError",
+    "StageFailed",
     "StoreError",
 ]
 
@@ -54,6 +55,15 @@ class PipelineError(CounterpointError):
     """The stage list is inconsistent (a stage needs something nobody produces)."""
 
     exit_code = 4
+
+
+class StageFailed(PipelineError):
+    """A stage raised while working; the runner records it and goes on with other stories."""
+
+    def __init__(self, stage: str, cause: BaseException) -> None:
+        super().__init__(f"stage {stage!r} failed: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.cause = cause
 
 
 class StoreError(CounterpointError):

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Literal
 
 from counterpoint.config import Config
-from counterpoint.errors import InputError, PipelineError
+from counterpoint.errors import CounterpointError, InputError, PipelineError, StageFailed
 from counterpoint.model import Article, Failure, SkippedStage, Story, make_id
 
 __all__ = ["StageSpec", "Resources", "STAGES", "INPUTS", "check", "pipeline_version",
@@ -160,7 +160,7 @@ def _time(v: Mapping[str, Any], r: Resources) -> Values:
         if a.id in v["docs"]:
             own = parse_anchor(a.published) or date_printed_near_top(a.text)
             anchor = own or fallback
-            kind = "published" if own else "story"
+            kind: Literal["published", "story"] = "published" if own else "story"
             found = find_time_expressions(a.text, anchor, kind, v["docs"][a.id])
             a = dataclasses.replace(a, time_expressions=found,
                                     time_anchor=anchor.isoformat() if anchor else None)
@@ -177,7 +177,7 @@ def _entities(v: Mapping[str, Any], r: Resources) -> Values:
 def _quotes(v: Mapping[str, Any], r: Resources) -> Values:
     from counterpoint.quotes import extract_quotes
 
-    quotes = []
+    quotes: list[Any] = []
     for a in v["articles"]:
         if a.id in v["docs"]:
             quotes.extend(extract_quotes(a, v["docs"][a.id], v["entities"]))
@@ -287,7 +287,12 @@ def _run(stages: Sequence[StageSpec], values: Values, resources: Resources,
         if on_stage:
             on_stage(stage.name)
         started = time.perf_counter()
-        produced = stage.run({k: values[k] for k in stage.requires}, resources)
+        try:
+            produced = stage.run({k: values[k] for k in stage.requires}, resources)
+        except (CounterpointError, MemoryError, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            raise StageFailed(stage.name, exc) from exc
         elapsed = time.perf_counter() - started
         resources.timings[stage.name] = resources.timings.get(stage.name, 0.0) + elapsed
         unexpected = set(produced) - set(stage.produces)
