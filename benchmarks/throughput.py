@@ -73,11 +73,14 @@ def main() -> None:
     table.add_row("baseline: spaCy articles/s", f"{len(texts) / spacy_seconds:.1f}")
     table.add_row("counterpoint analyze, whole run (s)", f"{total:.1f}")
     table.add_row("counterpoint articles/s", f"{len(texts) / total:.2f}")
-    table.add_row("stories formed", str(len(dossier.stories)))
+    table.add_row("stories analysed", str(len(dossier.stories)))
+    table.add_row("inputs or stories that failed", str(len(dossier.failures)))
     table.add_row("peak memory (MB)", f"{peak_mb:.0f}")
     for stage, seconds in timings.items():
         table.add_row(f"  stage {stage} (s)", f"{seconds:.1f}")
     console.print(table)
+    for failure in dossier.failures:
+        console.print(f"failed: {failure.input[:80]}: {failure.reason[:300]}", markup=False)
 
 
 if __name__ == "__main__":
