@@ -19,6 +19,7 @@ __all__ = ["content_tokens", "char_span", "widen", "within", "adjacent_segment"]
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
+_CLOSERS = {"\"", "\u201d", "\u2019", "\u00bb", "''"}
 
 
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -77,16 +78,27 @@ def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
     (", calling X a Y", ", claiming ...", "... and added that ..."): not part of what
     the cue reports."""
     out: set[int] = set()
-    doc = verb.doc
     for token in verb.subtree:
         if token.i == verb.i or token.left_edge.i == 0 or token.dep_ not in ("advcl", "conj"):
             continue
-        before = doc[token.left_edge.i - 1]
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and before.text == ",":
+        before = _before(token)
+        if before is None:
+            continue
+        set_off = before.text in (",", "—", "–")
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and set_off:
             out |= {t.i for t in token.subtree}
         elif _further_report(token, before, lexicon):
             out |= {t.i for t in token.subtree}
     return out
+
+
+def _before(token: Token) -> Token | None:
+    """The token before ``token``'s phrase, looking through closing quotation marks
+    (",” calling ..." reads as ", calling ...")."""
+    i = token.left_edge.i - 1
+    while i >= 0 and token.doc[i].text in _CLOSERS:
+        i -= 1
+    return token.doc[i] if i >= 0 else None
 
 
 def _further_report(token: Token, before: Token, lexicon: Lexicon) -> bool:

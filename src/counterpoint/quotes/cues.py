@@ -33,6 +33,7 @@ class Lexicon:
     documents: frozenset[str]
     groups: frozenset[str]
     titles: frozenset[str]
+    quantifiers: frozenset[str]
     topic_preps: dict[str, tuple[str, ...]]
     lemma_aliases: dict[str, str]
 
@@ -68,6 +69,7 @@ def load_lexicon() -> Lexicon:
         documents=frozenset(nouns["documents"]),
         groups=frozenset(nouns["groups"]),
         titles=frozenset(nouns["titles"]),
+        quantifiers=frozenset(nouns.get("quantifiers", ())),
         topic_preps={k: tuple(v) for k, v in raw.get("topic_preps", {}).items()},
         lemma_aliases=dict(raw.get("lemma_aliases", {})),
     )

@@ -83,7 +83,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         start, end = char_span(doc, text, ids)
     else:
         edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
-        seg = adjacent_segment(text, edges, segments, (lo, hi))
+        seg = adjacent_segment(text, edges, segments, (lo, hi)) \
+            or _opening_next_paragraph(text, edges[1], hi, segments)
         if seg is None:
             return None
         start, end = seg.start, seg.end
@@ -100,6 +101,18 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail)
+
+
+def _opening_next_paragraph(text: str, offset: int, para_end: int,
+                            segments: tuple[Segment, ...]) -> Segment | None:
+    """The quotation opening the next paragraph when the cue's paragraph ends with a colon
+    right after the cue ("Lund continued:" / new paragraph / a quotation)."""
+    if text[offset:para_end].strip() != ":":
+        return None
+    nxt = para_end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    return next((seg for seg in segments if seg.start == nxt and seg.opened), None)
 
 
 def _verb_reach(doc: Doc, cue: CueMatch) -> int:
@@ -139,6 +152,8 @@ def _parenthetical(text: str, region: tuple[int, int]) -> bool:
 
 def _sentence_end(doc: Doc, offset: int, limit: int) -> int:
     """Offset just past the first sentence-final token (and closing mark) from ``offset``."""
+    if offset >= limit:
+        return offset
     span = doc.char_span(offset, limit, alignment_mode="expand")
     if span is None:
         return offset

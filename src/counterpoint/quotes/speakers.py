@@ -24,6 +24,7 @@ __all__ = ["Resolved", "antecedent", "find_subject", "speaker_tokens", "is_speak
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them"}
 _SELF_PRONOUNS = {"i", "we"}
+_MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since"}
 _RELATIVE = {"who", "which", "that"}
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
@@ -104,10 +105,21 @@ def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
             return _inverted_object(verb)
         if token is verb and _paragraph_opener(verb) is not None:
             return _paragraph_opener(verb)
+        if _by_doing(token):
+            token = token.head.head
+            continue
         if not _may_walk(token, lexicon):
             return None
         token = token.head
     return None
+
+
+def _by_doing(token: Token) -> bool:
+    """True for a gerund under a manner preposition of a verb ("began by saying ...",
+    "ended the speech by warning ..."): its subject is that verb's subject."""
+    prep = token.head
+    return token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.dep_ == "prep" \
+        and prep.lower_ in _MANNER_PREPS and prep.head.pos_ in ("VERB", "AUX")
 
 
 def _paragraph_opener(verb: Token) -> Token | None:
@@ -193,6 +205,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     """True when ``head`` can be the source of a statement."""
     head = antecedent(head)
     lower = head.lower_
+    if lower in lexicon.quantifiers and head.pos_ in ("ADJ", "PRON", "DET", "NOUN", "NUM"):
+        return True
     if head.pos_ == "PRON":
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it"}
     lemma = head.lemma_.lower()
@@ -464,6 +478,8 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
 def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
     """What the speaker headed by ``head`` refers to; None when it cannot speak here."""
     head = antecedent(head)
+    if head.lower_ in lexicon.quantifiers:
+        return Resolved(None, None, None)
     if head.pos_ == "PRON":
         return _pronoun(head, quoted, lexicon)
     ent = _ent_of(head)
