@@ -81,7 +81,8 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
     if head.dep_ != "ROOT":
         return False
     if token.dep_ == "advcl":
-        return token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+        purpose = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return purpose or (token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
     return True
 
 
