@@ -178,6 +178,9 @@ def test_doc_agrees_on_plain_past_reports(nlp) -> None:
         ("The victims were killed in the blasts next to the station on Monday.", "2023-05-01"),
         ("The offer had been due to expire Monday.", "2023-05-01"),
         ("The talks are expected to resume Monday.", "2023-05-08"),
+        ("Protesters planned a large rally on Monday.", "2023-05-08"),
+        ("The index, which fell 1.4% on Monday, hurt the market.", "2023-05-01"),
+        ("Until Monday, the police had not named a suspect.", "2023-05-01"),
     ],
 )
 def test_tense_from_the_parse(nlp, text: str, value: str) -> None:
@@ -188,6 +191,11 @@ def test_deadline_phrases_look_ahead() -> None:
     text = "Officials extended the deadline until 9 a.m. Monday."
     assert only(text).value == "2023-05-08T09:00"
     assert only("He could arrive as early as Monday.").value == "2023-05-08"
+
+
+def test_possessive_weekday_is_past_unless_awaited() -> None:
+    assert only("The firm welcomed Monday's ruling.").value == "2023-05-01"
+    assert only("The firm prepared for Monday's hearing.").value == "2023-05-08"
 
 
 _WORDS = st.sampled_from(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from counterpoint.timex.calendar import Tense
 from counterpoint.timex.lexicon import load_lexicon
-from counterpoint.timex.tense import parse_tense
+from counterpoint.timex.tense import had_perfect, parse_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,6 +33,8 @@ _AHEAD = re.compile(
     r"(?:\bas\s+(?:early|soon)\s+as|\bno\s+later\s+than|\buntil|\btill)\s+(?:[\w.:]+\s+){0,3}$",
     re.I,
 )
+_POSSESSIVE = re.compile(r"['’]s\b")
+_BEFORE_EVENT = re.compile(r"\b(?:ahead\s+of|before|for|upcoming|until|awaiting|await)\s+$", re.I)
 _DUMMY_ANCHOR = dt.date(2000, 1, 3)
 _CUE_WINDOW = 12
 
@@ -96,7 +98,12 @@ class Context:
         ahead; else the verb the expression hangs from in the parse, when there is one;
         else the nearest tense cue word in the sentence."""
         if _AHEAD.search(self.text[max(0, start - 40) : start]):
-            return "future"
+            if self.doc is None or not had_perfect(self.doc, start, end):
+                return "future"
+            return "past"
+        if _POSSESSIVE.match(self.text, end):
+            ahead = _BEFORE_EVENT.search(self.text[max(0, start - 25) : start])
+            return "future" if ahead else "past"  # "Tuesday's declaration"
         if self.doc is not None:
             tense = parse_tense(self.doc, start, end)
             if tense != "neutral":

@@ -282,6 +282,7 @@ def _ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", _unit_date(day, step[0] if code != "E" else "Y"), relative=True)
 
 
+_QUARTER_REACH = 1  # sentences back in which a quarter word puts figures in a quarterly frame
 _QUARTER_WORD = re.compile(
     r"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bquarter", re.I
 )
@@ -293,7 +294,9 @@ def _about_quarters(m: re.Match[str], ctx: Context) -> bool:
     """Whether this or the previous sentence is about quarterly figures
     ("Net rose in the quarter. Sales rose from $2 a year earlier.")."""
     s_start, s_end = ctx.sentence(m.start())
-    prev_start = ctx.sentence(max(0, s_start - 2))[0]
+    prev_start = s_start
+    for _ in range(_QUARTER_REACH):
+        prev_start = ctx.sentence(max(0, prev_start - 2))[0]
     return bool(_QUARTER_WORD.search(ctx.text, prev_start, s_end))
 
 

@@ -14,7 +14,7 @@ from counterpoint.timex.calendar import Tense
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["parse_tense"]
+__all__ = ["parse_tense", "had_perfect"]
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo", "would", "gon"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
@@ -24,6 +24,7 @@ _INTENT = frozenset(
     "expect schedule plan set due likely poised slate ready hope intend want aim going "
     "prepare promise vow pledge threaten seek try agree decide".split()
 )
+_SCHEDULE = frozenset({"plan", "schedule", "slate"})
 _MAX_CLIMB = 4
 
 
@@ -47,6 +48,8 @@ def _own_tense(verb: Token) -> Tense:
     auxes = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(a in _FUTURE_AUX for a in auxes):
         return "future"
+    if verb.lemma_.lower() in _SCHEDULE and "had" not in auxes:
+        return "future"  # "planned a rally on Saturday": the date is the plan's
     if any(a in _PAST_AUX for a in auxes):
         return "past"
     if any(a in _PERFECT for a in auxes):
@@ -55,9 +58,25 @@ def _own_tense(verb: Token) -> Tense:
         return "past"
     if verb.tag_ == "VBG" and any(a in {"is", "are", "'s", "'re", "am"} for a in auxes):
         return "future"
-    if verb.tag_ in {"VBP", "VBZ"} and verb.lemma_ != "be":
-        return "future"
+    if verb.tag_ in {"VBP", "VBZ"} and verb.lemma_ != "be" and not _past_in_sentence(verb):
+        return "future"  # "the leaders meet Monday"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ != "conj":
+        return "past"  # "others wounded in the blasts on Friday"
     return "neutral"
+
+
+def _past_in_sentence(verb: Token) -> bool:
+    """Whether the sentence has a past-tense verb: then a present form such as "hurt" is
+    likelier a past form the tagger misread than a schedule."""
+    return any(t.tag_ == "VBD" for t in verb.sent)
+
+
+def had_perfect(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression's verb is in the past perfect ("until Thursday they had not")."""
+    verb = _governing_verb(doc, start, end)
+    return verb is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in verb.children
+    )
 
 
 def parse_tense(doc: Doc, start: int, end: int) -> Tense:
@@ -74,6 +93,9 @@ def parse_tense(doc: Doc, start: int, end: int) -> Tense:
         tense = _own_tense(verb)
         infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                for c in verb.children)  # fmt: skip
+        if tense == "neutral" and verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+            continue
         if tense != "neutral" or not infinitive or verb.head is verb:
             return tense
         head = verb.head
