@@ -265,7 +265,21 @@ def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segmen
             continue
         last = prev[-1]
         added.append(replace(last, start=seg.start, end=seg.end, cue=None, tail=seg.end))
-    return sorted(drafts + added, key=lambda d: d.start)
+    return _merge_continuations(text, sorted(drafts + added, key=lambda d: d.start))
+
+
+def _merge_continuations(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """One attribution per quotation: a continuation paragraph (no cue, same speaker
+    mention) extends the attribution it continues, as PolNeAR annotates it."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if draft.cue is None and prev is not None and prev.speaker_start == draft.speaker_start \
+                and prev.end <= draft.start and not any(ch.isalnum() for ch in text[prev.end : draft.start]):
+            out[-1] = replace(prev, end=draft.end, tail=draft.end)
+        else:
+            out.append(draft)
+    return out
 
 
 def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
