@@ -361,3 +361,14 @@ def test_that_year_and_the_following_month_follow_the_last_date(
 def test_fractions_ranges_and_current(text: str, phrase: str, kind: str, value: str) -> None:
     found = find(text, phrase)
     assert (found.type, found.value) == (kind, value)
+
+
+def test_latest_period_in_a_quarterly_report_is_the_quarter() -> None:
+    text = "Net income rose 5% in the first quarter. Sales in the latest period were $2 billion."
+    assert find(text, "the latest period").value == "2023-Q1"
+    assert find_time_expressions("The latest period of his life was calm.", PUBLISHED) == ()
+
+
+def test_sentence_opening_now_with_a_comma_is_a_discourse_marker() -> None:
+    assert find_time_expressions("Now, he says, the plan has failed.", PUBLISHED) == ()
+    assert only("Officials now say the plan failed.").value == "PRESENT_REF"

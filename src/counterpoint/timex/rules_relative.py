@@ -350,6 +350,21 @@ def _year_earlier(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{ctx.ref.year - 1}", relative=True)
 
 
+def _latest_period(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "the latest period" in a quarterly report: the quarter being reported."""
+    if not _about_quarters(m, ctx):
+        return None
+    year, quarter = _quarter_in_focus(m, ctx)
+    return Resolution("DATE", f"{year}-Q{quarter}", relative=True)
+
+
+def _present(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "now" and the like; a sentence-opening "Now," is a discourse marker, not a time."""
+    if ctx.text[m.end() : m.end() + 1] == "," and m.group(0) == "Now":
+        return None
+    return Resolution("DATE", "PRESENT_REF", relative=True)
+
+
 def _year_end(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{ctx.ref.year}", relative=True)
 
@@ -444,6 +459,11 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
         _year_earlier,
     ),
+    Rule(
+        "latest_period",
+        compile_rule(r"the\s+(?:latest|most\s+recent|recent|current)\s+(?:period|three\s+months)"),
+        _latest_period,
+    ),
     Rule("year_end", compile_rule(r"(?:the\s+)?year['’]?s?[\s-]end"), _year_end),
     Rule(
         "recent_units",
@@ -498,7 +518,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         ),
         _ago,
     ),
-    Rule("present_ref", compile_rule(alternation(LEX.present_ref)), _generic("PRESENT_REF")),
+    Rule("present_ref", compile_rule(alternation(LEX.present_ref)), _present),
     Rule("past_ref", compile_rule(alternation(LEX.past_ref)), _generic("PAST_REF")),
     Rule("future_ref", compile_rule(alternation(LEX.future_ref)), _generic("FUTURE_REF")),
     Rule("set_word", compile_rule(alternation(LEX.sets)), _set_word),
