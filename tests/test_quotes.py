@@ -299,3 +299,56 @@ def test_ids_offsets_and_text_are_consistent(nlp):
         for s, e in q.quoted:
             assert q.start <= s <= e <= q.end
         assert q.cue is None or text[q.cue.start : q.cue.end] == q.cue.text
+
+
+# ---------------------------------------------------------------- recall constructions
+
+
+def test_quotation_continued_in_next_paragraph_is_one_attribution(nlp):
+    text = (
+        "“The harbour will reopen next week,” Maria Keller told reporters on Monday.\n\n"
+        "“Until then, every ship will be sent to the northern terminal.”"
+    )
+    q = one(run(nlp, text), "harbour will reopen")
+    assert "northern terminal" in q.text and len(q.quoted) == 2
+    assert q.speaker.name == "Maria Keller"
+
+
+def test_colon_at_paragraph_end_introduces_next_paragraph(nlp):
+    text = "Jonas Ekberg, the harbour master, continued:\n\n“We have never seen a fire like this one.”"
+    q = one(run(nlp, text), "never seen a fire")
+    assert q.kind == "direct" and q.speaker.name == "Jonas Ekberg"
+
+
+def test_gerund_after_by_inherits_the_subject(nlp):
+    text = "Mayor Ana Torres began by saying that the city would pay for the repairs."
+    q = one(run(nlp, text), "pay for the repairs")
+    assert q.speaker.name == "Ana Torres"
+    assert q.text == "that the city would pay for the repairs"
+
+
+def test_call_for_takes_the_prepositional_object(nlp):
+    text = "Senator Paul Ortega called for an independent inquiry into the explosion."
+    q = one(run(nlp, text), "inquiry")
+    assert q.text == "an independent inquiry into the explosion"
+    assert q.cue is not None and q.cue.text == "called for"
+
+
+def test_quantifier_subject_is_an_unnamed_source(nlp):
+    text = "Anna Berg ran a survey of dock workers. Most of the workers said they felt unsafe at night."
+    q = one(run(nlp, text), "felt unsafe")
+    assert surface(text, q) is not None and surface(text, q).startswith("Most")
+    assert q.speaker.name is None and q.speaker.entity_id is None
+
+
+def test_according_to_inside_its_clause_keeps_the_whole_clause(nlp):
+    text = "In March, according to the company's filings, the port handled 40,000 containers."
+    q = one(run(nlp, text), "40,000 containers")
+    assert q.text.startswith("In March") and q.text.endswith("40,000 containers")
+    assert q.cue is not None and q.cue.text == "according to"
+
+
+def test_hoped_is_a_cue_despite_its_lemma(nlp):
+    text = "Governor Lena Hart hoped that the terminal would reopen before the harvest."
+    q = one(run(nlp, text), "terminal would reopen")
+    assert q.speaker.name == "Lena Hart" and q.cue is not None and q.cue.text == "hoped"

@@ -182,7 +182,10 @@ def within(doc: Doc, ids: set[int], lo: int, hi: int) -> set[int]:
 
 def char_span(doc: Doc, text: str, ids: set[int]) -> tuple[int, int]:
     """The character span from the first to the last token in ``ids``, edges trimmed."""
-    first, last = doc[min(ids)], doc[max(ids)]
+    top = max(ids)
+    while top > min(ids) and doc[top].dep_ == "cc":
+        top -= 1
+    first, last = doc[min(ids)], doc[top]
     start, end = first.idx, last.idx + len(last.text)
     while start < end and text[start] in _EDGE:
         start += 1

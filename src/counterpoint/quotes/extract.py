@@ -268,6 +268,12 @@ def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segmen
     return _merge_continuations(text, sorted(drafts + added, key=lambda d: d.start))
 
 
+def _next_paragraph(gap: str) -> bool:
+    """True when ``gap`` only finishes one paragraph and opens the next (no line between)."""
+    lines = gap.split("\n")
+    return len(lines) > 1 and not "".join(lines[1:]).strip()
+
+
 def _merge_continuations(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """One attribution per quotation: a continuation paragraph (no cue, same speaker
     mention) extends the attribution it continues, as PolNeAR annotates it."""
@@ -275,7 +281,7 @@ def _merge_continuations(text: str, drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         prev = out[-1] if out else None
         if draft.cue is None and prev is not None and prev.speaker_start == draft.speaker_start \
-                and prev.end <= draft.start and not any(ch.isalnum() for ch in text[prev.end : draft.start]):
+                and prev.end <= draft.start and _next_paragraph(text[prev.end : draft.start]):
             out[-1] = replace(prev, end=draft.end, tail=draft.end)
         else:
             out.append(draft)
