@@ -7,7 +7,7 @@ import pytest
 from counterpoint.claims import build_claims
 from counterpoint.model import Claim, Report
 from counterpoint.nlp import parse
-from tests.test_claims_helpers import attribution, entity
+from tests.claims_factories import attribution, entity
 from tests.factories import make_article
 
 ALPHA = (

@@ -9,12 +9,14 @@ it", never as fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from counterpoint.claims.wording import tidy_claim_text
 from counterpoint.model import (
     Article,
     Citation,
     Claim,
+    Cue,
     Discrepancy,
     Entity,
     Quote,
@@ -40,7 +42,7 @@ TEMPLATE_WORDS = frozenset(
     "says say said deny denies it dispute disputes cannot be confirmed only one outlet outlets "
     "report reports and the on differ order of events numbers damage place other sequence "
     "number versus while a an states state its own voice in their unnamed source time facts "
-    "numbers".split()
+    "numbers same".split()
 )
 
 _KIND_WORDS = {
@@ -72,10 +74,11 @@ def summarize_with_discrepancies(
 ) -> tuple[SummarySentence, ...]:
     """Like :func:`summarize`, with one sentence per disagreement between outlets added."""
     outlets = {a.id: a.outlet for a in articles}
+    cues = {q.id: q.cue for q in quotes if q.cue is not None}
     sentences: list[SummarySentence] = []
     seen_texts: set[str] = set()
     for claim in _ordered(claims):
-        sentence = _claim_sentence(claim, outlets)
+        sentence = _claim_sentence(claim, outlets, cues)
         if sentence is None or sentence.text in seen_texts:
             continue
         seen_texts.add(sentence.text)
@@ -112,7 +115,9 @@ def _usable_name(name: str | None) -> bool:
     return bool(name) and name.lower() not in PRONOUNS and name != "unnamed source"  # type: ignore[union-attr]
 
 
-def _claim_sentence(claim: Claim, outlets: dict[str, str | None]) -> SummarySentence | None:
+def _claim_sentence(
+    claim: Claim, outlets: dict[str, str | None], cues: Mapping[str, Cue]
+) -> SummarySentence | None:
     rep = _representative(claim)
     if rep is None or rep.text.split(" ", 1)[0].lower() in ("which", "who", "whom", "whose"):
         return None
@@ -132,10 +137,21 @@ def _claim_sentence(claim: Claim, outlets: dict[str, str | None]) -> SummarySent
         name = next(n for n, r in roles[own_role] if r is rep)
         backers = [name]
         roles[own_role] = [(n, r) for n, r in roles[own_role] if r is not rep]
-    lead = _lead(claim, backers, rep, outlets)
-    if own_role == "cannot_confirm" and not roles["asserts"]:
-        lead += " it cannot be confirmed"
-    parts = [f"{lead}: {words}"]
+    cue = _control_cue(rep, cues)
+    if cue is not None and own_role is not None:
+        # "Ukraine of attempting ..." hangs on its verb: "Russia accused Ukraine of ..."
+        speaker = next(n for n, r in roles[own_role] if r is rep)
+        others = [b for b in backers if b != speaker]
+        parts = [f"{speaker} {cue.text} {words}"]
+        if others:
+            parts.append(f"{_join(others)} {_verb('say', others)} the same")
+        cites.append(Report(rep.article_id, cue.start, rep.end, "", rep.voice, None, None,
+                            rep.stance, ()))
+    else:
+        lead = _lead(claim, backers, rep, outlets)
+        if own_role == "cannot_confirm" and not roles["asserts"]:
+            lead += " it cannot be confirmed"
+        parts = [f"{lead}: {words}"]
     if roles["denies"]:
         parts.append(f"{_join([n for n, _ in roles['denies']])} {_verb('deny', roles['denies'])} it")
     if roles["disputes"]:
@@ -146,6 +162,16 @@ def _claim_sentence(claim: Claim, outlets: dict[str, str | None]) -> SummarySent
         parts.append(f"{_join(names)} {_verb('say', roles['cannot_confirm'])} it cannot be confirmed")
     text = "; ".join(parts) + "."
     return SummarySentence(text, _citations(cites))
+
+
+def _control_cue(rep: Report, cues: Mapping[str, Cue]) -> Cue | None:
+    """The cue verb a report's words hang on as its object ("accused | Ukraine of ..."):
+    a one-word cue right before the report, and an "of"/"for" within the first words."""
+    cue = cues.get(rep.quote_id or "")
+    if cue is None or " " in cue.text.strip() or not 0 < rep.start - cue.end <= 1:
+        return None
+    head = rep.text.split()[:6]
+    return cue if any(w in ("of", "for") for w in head[1:]) else None
 
 
 def _lead(claim: Claim, backers: list[str], rep: Report, outlets: dict[str, str | None]) -> str:
@@ -192,19 +218,21 @@ def _representative(claim: Claim) -> Report | None:
     for report in claim.reports:
         if _strip(report.text) == claim.text.rstrip():
             return report
+    for report in claim.reports:
+        if claim.text.endswith(_strip(report.text)[1:]):
+            return report
     backing = [r for r in claim.reports if r.stance in ("asserts", "reports")]
     candidates = backing or list(claim.reports)
     return candidates[0] if candidates else None
 
 
 def _strip(text: str) -> str:
-    stripped = HEDGE_RE.sub("", text).strip()
-    return stripped[:1].upper() + stripped[1:]
+    return tidy_claim_text(HEDGE_RE.sub("", text))
 
 
 def _claim_words(report: Report) -> str:
     """The report's own words, hedges dropped, cut at a word boundary when long."""
-    words = HEDGE_RE.sub("", report.text).split()
+    words = tidy_claim_text(HEDGE_RE.sub("", report.text), capitalise=False).split()
     cut = words[:MAX_CLAIM_WORDS]
     text = " ".join(cut).rstrip(".,;:")
     return text + (" …" if len(words) > MAX_CLAIM_WORDS else "")

@@ -10,6 +10,12 @@ import numpy as np
 from spacy.tokens import Doc
 
 from counterpoint.claims import group as grouping
+from counterpoint.claims.denials import (
+    DenialInfo,
+    denial_info,
+    merge_denials,
+    prune_side_statements,
+)
 from counterpoint.claims.discrepancies import find_discrepancies
 from counterpoint.claims.extract import (
     Candidate,
@@ -18,6 +24,7 @@ from counterpoint.claims.extract import (
     extract_candidates,
 )
 from counterpoint.claims.lexicon import Lexicon, load_lexicon
+from counterpoint.claims.wording import control_verb_start, tidy_claim_text
 from counterpoint.claims.outlets import (
     origin_map,
     origins_of,
@@ -51,6 +58,8 @@ class _Item:
     cand: Candidate
     reading: Reading
     features: grouping.Features
+    denial: DenialInfo
+    control_text: str
     times: frozenset[str]
     verbs: frozenset[str]
 
@@ -78,6 +87,9 @@ def build_claims(
     feats = [it.features for it in items]
     scores = grouping.pair_scores(vectors, feats, settings.grouping)
     groups = grouping.group_candidates(scores, settings.grouping)
+    infos = [it.denial for it in items]
+    groups = grouping.merge_same_frames(groups, feats)
+    groups = merge_denials(prune_side_statements(groups, infos), infos, scores)
     story_ids = [a.id for a in articles]
     origin = origin_map(story_ids, copies)
     claims = [
@@ -106,7 +118,15 @@ def _items(
         for cand in extract_candidates(article, doc, quotes, index, lex):
             reading = read_stance(doc, cand, lex)
             feats = grouping.features_of(doc, cand)
-            items.append(_Item(cand, reading, feats, _times(doc, cand), _verbs(doc, cand)))
+            info = denial_info(
+                doc, cand, index, reading.negated, reading.denial_phrase,
+                feats.frame.predicate,
+            )
+            control = control_verb_start(doc, cand.start, cand.end)
+            control_text = doc.text[control:cand.end] if control is not None else ""
+            items.append(_Item(
+                cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand)
+            ))
     return items
 
 
@@ -129,10 +149,12 @@ def _verbs(doc: Doc, cand: Candidate) -> frozenset[str]:
 def _same_proposition(item: _Item, rep: _Item) -> bool:
     """Whether a report of the other polarity speaks of the claim's own proposition.
 
-    Its negation must deny involvement outright ("nothing to do with") or negate a predicate
-    the claim's wording has, and both must be about the same moment. "The Kremlin did not
+    Its negation must deny involvement outright ("nothing to do with", at any moment) or
+    negate a predicate the claim's wording has, and both must be about the same moment. "The Kremlin did not
     elaborate" does not deny that drones hit the Kremlin.
     """
+    if item.reading.negated and item.reading.denial_phrase:
+        return True
     if item.times != rep.times:
         return False
     if item.reading.negated:
@@ -159,7 +181,7 @@ def _claim(
     feats = [it.features for it in items]
     return Claim(
         id=_claim_id(group),
-        text=claim_text(rep.cand),
+        text=claim_text(rep.cand, rep.control_text),
         status=status_of(reports, origin),
         reports=reports,
         positions=positions_of(reports),
@@ -184,13 +206,15 @@ def _majority_polarity(group: Sequence[_Item]) -> bool:
 
 
 def _representative(group: Sequence[_Item], negated: bool, centrality: Sequence[float]) -> _Item:
-    """The most neutral report: of the claim's polarity, asserting or relaying, unhedged, then
-    the one closest to all the others (the most typical wording)."""
+    """The most neutral report: of the claim's polarity, a full clause (not an object-control
+    fragment), asserting or relaying, unhedged, then the one closest to all the others (the
+    most typical wording)."""
 
-    def rank(pos: int) -> tuple[bool, bool, int, bool, float]:
+    def rank(pos: int) -> tuple[bool, bool, bool, int, bool, float]:
         it = group[pos]
         return (
             it.reading.negated != negated,
+            bool(it.control_text),
             it.reading.stance not in ("asserts", "reports"),
             len(it.reading.hedges),
             not 30 <= len(it.cand.text) <= 240,
@@ -218,15 +242,18 @@ def _report(item: _Item, claim_negated: bool, same_proposition: bool) -> Report:
     )
 
 
-def claim_text(cand: Candidate) -> str:
+def claim_text(cand: Candidate, control_text: str = "") -> str:
     """A short neutral wording of the claim, from the representative report's own words.
 
-    Hedge words are dropped and a relative pronoun is replaced by the noun it stands for.
+    Hedge words and quote marks are dropped and a relative pronoun is replaced by the noun it
+    stands for. An object-control fragment ("Ukraine of attempting ...") keeps the verb it
+    hangs on ("accused Ukraine of attempting ..."), without the speaker.
     """
+    if control_text:
+        return tidy_claim_text(STRIP_HEDGES.sub("", control_text), capitalise=False)
     text = cand.text
     if cand.head:
         first, _, rest = text.partition(" ")
         if first.lower() in ("who", "which"):
             text = f"{cand.head} {rest}"
-    text = STRIP_HEDGES.sub("", text).strip()
-    return text[:1].upper() + text[1:] if text else text
+    return tidy_claim_text(STRIP_HEDGES.sub("", text))

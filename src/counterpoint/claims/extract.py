@@ -10,13 +10,14 @@ rhetoric and calls to action are dropped here: they belong to voices, not to cla
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.claims.lexicon import Lexicon, find_phrases
+from counterpoint.claims.lexicon import Lexicon, find_phrases, load_lexicon
+from counterpoint.claims.wording import clean_span
 from counterpoint.model import Article, Cue, Entity, Quote, Source
 
 __all__ = [
@@ -54,6 +55,7 @@ class Candidate:
     context_end: int
     entities: tuple[tuple[str, str], ...]
     head: str = ""
+    challenge: bool = False
 
 
 @dataclass(frozen=True)
@@ -141,15 +143,39 @@ def _from_quote(
         context = _context(doc, quote, sent)
         for c_start, c_end, head in _clauses(doc, start, end):
             cand = _candidate(article, doc, c_start, c_end, "attributed", index, context, head)
+            if cand is not None and not _checkable(doc, cand, lex):
+                cand = _challenge(article, doc, cand, index, lex)
             if cand is not None and _checkable(doc, cand, lex):
                 out.append(_with_quote(cand, quote, source, cue_lemma))
     return out
+
+
+def _challenge(
+    article: Article, doc: Doc, cand: Candidate, index: EntityIndex, lex: Lexicon
+) -> Candidate | None:
+    """The condition of a dare: "if X has the fragments, let it show them" puts "X has the
+    fragments" in doubt. Only for calls and imperatives, whose own content is not a claim."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not (_is_call(span, lex) or span.root.tag_ == "VB"):
+        return None
+    for tok in span.root.children:
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ == "if"]
+        if tok.dep_ != "advcl" or not marks:
+            continue
+        start = marks[0].idx + len(marks[0].text)
+        end = tok.right_edge.idx + len(tok.right_edge.text)
+        found = _candidate(article, doc, start, end, "attributed", index,
+                           (cand.context_start, cand.context_end), "")
+        if found is not None:
+            return replace(found, challenge=True)
+    return None
 
 
 def _with_quote(cand: Candidate, quote: Quote, source: Source, lemma: str | None) -> Candidate:
     return Candidate(
         cand.article_id, cand.start, cand.end, cand.text, "attributed", quote.id, source,
         quote.cue, lemma, cand.context_start, cand.context_end, cand.entities, cand.head,
+        cand.challenge,
     )
 
 
@@ -314,6 +340,7 @@ def _candidate_from_doc(
     context: tuple[int, int], head: str,
 ) -> Candidate | None:
     start, end = _trim(doc.text, start, end)
+    start, end = _trim(doc.text, *clean_span(doc, start, end, load_lexicon().reporting_verbs))
     if end - start < 12:
         return None
     entities = _entities_in(doc, start, end, index, article_id)

@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from counterpoint.claims.extract import Candidate
 from counterpoint.claims.stance import without_negation
 from counterpoint.embeddings import Embedder
 
-__all__ = ["Features", "GroupingSettings", "features_of", "group_candidates", "embed"]
+__all__ = ["Features", "Frame", "frame_of", "merge_same_frames", "GroupingSettings", "features_of", "group_candidates", "embed"]
 
+GENERIC = {"", "be", "have", "do", "say", "make", "take", "get", "go"}
+PRONOUNS = {"it", "this", "that", "he", "she", "they", "we", "i", "you", "who", "which", "-pron-"}
 SKIP_LEMMAS = {"say", "tell", "add", "be", "have", "do", "make", "take", "also", "report"}
 
 
@@ -35,6 +37,19 @@ class GroupingSettings:
     no_overlap_penalty: float = 0.12
     entity_saturation: float = 1.2
     word_saturation: float = 1.5
+    frame_weight: float = 0.15
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Who does what to whom in a candidate's main clause: lemmas of the subject head, the
+    main predicate and the object head (a passive is turned active: "the terminal was hit by
+    a drone" reads as drone-hit-terminal). ``named`` says the subject is a proper name."""
+
+    subject: str
+    predicate: str
+    obj: str
+    named: bool
 
 
 @dataclass(frozen=True)
@@ -44,6 +59,7 @@ class Features:
     entities: frozenset[str]
     names: dict[str, str]
     words: frozenset[str]
+    frame: Frame = Frame("", "", "", False)
 
 
 def features_of(doc: Doc, cand: Candidate) -> Features:
@@ -57,7 +73,30 @@ def features_of(doc: Doc, cand: Candidate) -> Features:
                 if lemma not in SKIP_LEMMAS and tok.is_alpha:
                     words.add(lemma)
     names = dict(cand.entities)
-    return Features(frozenset(names), names, frozenset(words))
+    frame = frame_of(span) if span is not None else Frame("", "", "", False)
+    return Features(frozenset(names), names, frozenset(words), frame)
+
+
+def frame_of(span: Span) -> Frame:
+    """The subject-predicate-object lemmas of the span's main clause."""
+    root = span.root
+    if root.pos_ == "AUX" or root.lemma_ == "be":
+        attrs = [c for c in root.children if c.dep_ in ("attr", "acomp", "prep")]
+        predicate = attrs[0].lemma_.lower() if attrs else "be"
+    else:
+        predicate = root.lemma_.lower()
+    subject = obj = ""
+    named = False
+    for child in root.children:
+        if child.dep_ == "nsubj":
+            subject, named = child.lemma_.lower(), child.pos_ == "PROPN"
+        elif child.dep_ in ("nsubjpass", "dobj"):
+            obj = child.lemma_.lower()
+        elif child.dep_ == "agent":
+            agents = [t for t in child.children if t.dep_ == "pobj"]
+            if agents:
+                subject, named = agents[0].lemma_.lower(), agents[0].pos_ == "PROPN"
+    return Frame(subject, predicate, obj, named)
 
 
 def embed_text(cand: Candidate) -> str:
@@ -112,7 +151,23 @@ def _bonus(
     e_part = min(1.0, sum(idf["e:" + k] for k in shared_e) / settings.entity_saturation)
     w_part = min(1.0, sum(idf["w:" + k] for k in shared_w) / settings.word_saturation)
     penalty = settings.no_overlap_penalty / 2 if not shared_e else 0.0
-    return settings.entity_weight * e_part + settings.word_weight * w_part - penalty
+    frame = _frame_bonus(a.frame, b.frame, settings)
+    return settings.entity_weight * e_part + settings.word_weight * w_part - penalty + frame
+
+
+def _frame_bonus(a: Frame, b: Frame, settings: GroupingSettings) -> float:
+    """Same predicate with the same subject or object: the same proposition, likely. Two
+    different named subjects doing different things: side statements, likely."""
+    same_pred = a.predicate not in GENERIC and a.predicate == b.predicate
+    same_subj = bool(a.subject) and a.subject == b.subject
+    same_obj = bool(a.obj) and a.obj == b.obj
+    if same_pred and (same_subj or same_obj):
+        return settings.frame_weight
+    if same_subj and same_obj:
+        return settings.frame_weight / 2
+    if a.named and b.named and a.subject != b.subject and not same_pred:
+        return -settings.frame_weight / 2
+    return 0.0
 
 
 def group_candidates(
@@ -167,3 +222,45 @@ def _explain(pos: int, best: int, sim: float, a: Features, b: Features) -> str:
         parts.append("shares words " + ", ".join(shared_w[:5]))
     parts.append(f"similarity {sim:.2f} to report {best}")
     return f"report {pos}: " + "; ".join(parts)
+
+
+def merge_same_frames(groups: list[list[int]], feats: Sequence[Features]) -> list[list[int]]:
+    """Join claims that state the same proposition in the same words' frame: some member of
+    each has the same main predicate with the same subject and, where both have one, the
+    same object ("a drone struck the terminal" / "a drone had struck the North Quay
+    terminal"). Embeddings of a long lead sentence and a short quote can miss this.
+    """
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    keys: dict[tuple[str, str], int] = {}
+    for gi, members in enumerate(groups):
+        for i in members:
+            for key in _frame_keys(feats[i].frame):
+                if key in keys:
+                    parent[find(gi)] = find(keys[key])
+                else:
+                    keys[key] = gi
+    joined: dict[int, list[int]] = {}
+    for gi, members in enumerate(groups):
+        joined.setdefault(find(gi), []).extend(members)
+    return sorted((sorted(g) for g in joined.values()), key=min)
+
+
+def _frame_keys(frame: Frame) -> list[tuple[str, str]]:
+    """Keys two statements of one proposition share: subject + predicate + object, or a
+    named subject with the same object ("Norland has the fragments" / "Norland would
+    present the fragments")."""
+    if not frame.subject or frame.subject in PRONOUNS or not frame.obj:
+        return []
+    keys = []
+    if frame.predicate not in GENERIC:
+        keys.append((frame.subject, frame.predicate + ":" + frame.obj))
+    if frame.named and frame.obj not in PRONOUNS:
+        keys.append((frame.subject, "object:" + frame.obj))
+    return keys

@@ -65,6 +65,8 @@ def _stance(cand: Candidate, frame: str, main_hedges: bool, lex: Lexicon) -> Rep
     lemma = cand.cue_lemma or ""
     if find_phrases(cand.text, lex.cannot_confirm) or find_phrases(frame, lex.cannot_confirm):
         return "cannot_confirm"
+    if cand.challenge:
+        return "disputes"
     if cue_stance == "denial" or lemma in lex.denial_cues:
         return "denies"
     if cue_stance == "doubt" or lemma in lex.doubt_cues:

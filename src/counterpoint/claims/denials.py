@@ -1,0 +1,196 @@
+"""Denials join the claim they deny.
+
+Embeddings put "A had nothing to do with the fire" near other statements about A, not always
+near "A's drone struck the terminal"; and "had nothing to do with this" names no event at all.
+After clustering, a report that denies involvement outright (a denial phrase, or a denial
+whose object is a pronoun) moves to the claim about its subject that it is closest to: a claim
+of positive polarity that names the same subject, preferring claims the same article spoke
+of just before. The moved report keeps its wording; the stance step reads it as a denial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+
+from counterpoint.claims.extract import Candidate, EntityIndex
+
+__all__ = ["DenialInfo", "denial_info", "merge_denials", "prune_side_statements"]
+
+PRONOUN_OBJECT = re.compile(
+    r"(?i)\b(?:nothing to do|no role|no part|not involved|no involvement|not behind)"
+    r"\W+(?:\w+\W+){0,2}?(?:this|it|that|these|those)\b\W*$"
+)
+SUBJECTS = ("nsubj", "nsubjpass")
+OBJECTS = ("dobj", "attr", "dative")
+MIN_SCORE = 0.35
+MIN_PRUNE = 4
+PRONOUN_MIN_SCORE = 0.25
+NEARBY = 1500
+
+
+@dataclass(frozen=True)
+class DenialInfo:
+    """What the merge step needs to know about one candidate."""
+
+    denial: bool
+    pronoun: bool
+    negated: bool
+    subjects: frozenset[str]
+    objects: frozenset[str]
+    entities: frozenset[str]
+    predicate: str
+    article_id: str
+    start: int
+
+
+def denial_info(
+    doc: Doc, cand: Candidate, index: EntityIndex, negated: bool, denial_phrase: bool,
+    predicate: str = "",
+) -> DenialInfo:
+    """Whether a candidate is an outright denial of involvement, and who its subject is."""
+    pronoun = bool(negated and PRONOUN_OBJECT.search(cand.text))
+    return DenialInfo(
+        denial=bool(negated and denial_phrase) or pronoun,
+        pronoun=pronoun,
+        negated=negated,
+        subjects=_stems(_argument_keys(doc, cand, index, SUBJECTS), cand),
+        objects=_stems(_argument_keys(doc, cand, index, OBJECTS), cand),
+        predicate=predicate,
+        entities=frozenset(_stem(name) for _, name in cand.entities),
+        article_id=cand.article_id,
+        start=cand.start,
+    )
+
+
+def _stem(name: str) -> str:
+    """A name reduced to its first letters, so a country and its demonym meet
+    ("Vessaria"/"Vessarian")."""
+    letters = "".join(ch for ch in name.lower() if ch.isalpha() or ch == " ")
+    return letters[:6]
+
+
+def _stems(keys: frozenset[str], cand: Candidate) -> frozenset[str]:
+    names = dict(cand.entities)
+    return frozenset(_stem(names.get(k, k.removeprefix("ent:"))) for k in keys)
+
+
+def _argument_keys(
+    doc: Doc, cand: Candidate, index: EntityIndex, deps: tuple[str, ...]
+) -> frozenset[str]:
+    """Entity keys named in the main clause's subject (or object) phrase."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return frozenset()
+    subj = [c for c in span.root.children if c.dep_ in deps]
+    if not subj:
+        return frozenset()
+    s_start = subj[0].left_edge.idx
+    s_end = subj[0].right_edge.idx + len(subj[0].right_edge.text)
+    keys = {
+        key for m_start, m_end, key in index.mentions.get(cand.article_id, ())
+        if m_start < s_end and s_start < m_end
+    }
+    if not keys:
+        text = doc.text[s_start:s_end].lower()
+        keys = {k for k, name in cand.entities if name.lower() in text}
+    return frozenset(keys)
+
+
+def merge_denials(
+    groups: list[list[int]], infos: Sequence[DenialInfo], scores: np.ndarray
+) -> list[list[int]]:
+    """Move each outright denial into the positive claim about its subject it is closest to."""
+    groups = [list(g) for g in groups]
+    owner = {i: gi for gi, g in enumerate(groups) for i in g}
+    for i, info in enumerate(infos):
+        if not info.denial or not info.subjects:
+            continue
+        target = _target(i, info, groups, owner[i], infos, scores)
+        if target is None:
+            continue
+        groups[owner[i]].remove(i)
+        groups[target].append(i)
+        owner[i] = target
+    return [sorted(g) for g in sorted((g for g in groups if g), key=min)]
+
+
+def _target(
+    i: int, info: DenialInfo, groups: Sequence[list[int]], own: int,
+    infos: Sequence[DenialInfo], scores: np.ndarray,
+) -> int | None:
+    best, best_score = None, PRONOUN_MIN_SCORE if info.pronoun else MIN_SCORE
+    for gi, members in enumerate(groups):
+        others = [j for j in members if j != i]
+        if len(others) < (1 if info.pronoun else 2) or not _positive(others, infos):
+            continue
+        if not any(info.subjects & _about(infos[j], info.pronoun) for j in others):
+            continue
+        score = float(np.mean(scores[i, others]))
+        if info.pronoun:
+            score += 0.15 * _nearby(info, others, infos) + 0.1 * min(1.0, len(others) / 4)
+        if score > best_score:
+            best, best_score = gi, score
+    return None if best == own else best
+
+
+def _about(info: DenialInfo, loose: bool) -> frozenset[str]:
+    """What a member is about: its subject, or for a pronoun denial anything it names."""
+    return info.subjects | info.entities if loose else info.subjects
+
+
+def _positive(members: Sequence[int], infos: Sequence[DenialInfo]) -> bool:
+    return sum(infos[j].negated for j in members) * 2 < len(members)
+
+
+def _nearby(info: DenialInfo, members: Sequence[int], infos: Sequence[DenialInfo]) -> bool:
+    """A member of the claim stands shortly before the denial in the same article."""
+    return any(
+        infos[j].article_id == info.article_id and 0 < info.start - infos[j].start < NEARBY
+        for j in members
+    )
+
+
+def prune_side_statements(
+    groups: list[list[int]], infos: Sequence[DenialInfo]
+) -> list[list[int]]:
+    """Take out of a claim the reports about other participants doing something else.
+
+    For each participant named as subject or object in a claim: the members naming it there
+    leave together when no other member names that participant at all and none of the others
+    uses their predicate ("A did not inform C" inside "A attacked B"; "C was behind it" inside
+    "A attacked B"). Outright denials stay: they are meant to join what they deny.
+    """
+    out: list[list[int]] = []
+    for members in groups:
+        rest = list(members)
+        while len(rest) >= MIN_PRUNE:
+            side = _side_set(rest, infos)
+            if not side:
+                break
+            out.append(side)
+            rest = [i for i in rest if i not in side]
+        out.append(rest)
+    return [sorted(g) for g in sorted((g for g in out if g), key=min)]
+
+
+def _side_set(members: Sequence[int], infos: Sequence[DenialInfo]) -> list[int]:
+    core = sorted({s for i in members for s in infos[i].subjects | infos[i].objects})
+    for stem in core:
+        side = [i for i in members if stem in _named(infos[i])]
+        others = [i for i in members if i not in side]
+        if len(side) * 2 >= len(members) or any(infos[i].denial for i in side):
+            continue
+        preds = {infos[i].predicate for i in side if stem in infos[i].subjects | infos[i].objects}
+        if "" in preds or preds & {infos[j].predicate for j in others}:
+            continue
+        return side
+    return []
+
+
+def _named(info: DenialInfo) -> frozenset[str]:
+    return info.subjects | info.objects | info.entities
