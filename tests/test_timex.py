@@ -372,3 +372,9 @@ def test_latest_period_in_a_quarterly_report_is_the_quarter() -> None:
 def test_sentence_opening_now_with_a_comma_is_a_discourse_marker() -> None:
     assert find_time_expressions("Now, he says, the plan has failed.", PUBLISHED) == ()
     assert only("Officials now say the plan failed.").value == "PRESENT_REF"
+
+
+def test_qualified_part_of_day() -> None:
+    assert only("Shares fell in mid-afternoon yesterday.").value == "2023-05-03TAF"
+    text = "Trading was heavy in late afternoon on May 2."
+    assert find(text, "late afternoon").value == "2023-05-02TAF"

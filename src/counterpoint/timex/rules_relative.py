@@ -92,6 +92,16 @@ def _overnight(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("TIME", day.isoformat() + "TNI", relative=True)
 
 
+def _qualified_pod(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "mid-afternoon yesterday", "late morning": a part of day on the named day, else on
+    the day of its sentence."""
+    code = _pod_code(m["pod"])
+    if m["word"]:
+        day = ctx.ref + dt.timedelta(days=_DAY_WORDS[m["word"].lower()])
+        return Resolution("TIME", day.isoformat() + code, relative=True)
+    return Resolution("TIME", code, relative=True, pending="part_of_day")
+
+
 def _bare_pod(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("TIME", _pod_code(m["pod"]), relative=True, pending="part_of_day")
 
@@ -425,6 +435,14 @@ RELATIVE_RULES: tuple[Rule, ...] = (
         "this_pod", compile_rule(rf"(?:(?:early|late)\s+)?(?P<deic>this|last)\s+{_POD}"), _this_pod
     ),
     Rule("overnight", compile_rule(r"overnight"), _overnight),
+    Rule(
+        "qualified_pod",
+        compile_rule(
+            r"(?:early|late|mid)[\s-]?(?P<pod>morning|afternoon|evening)"
+            r"(?:\s+(?P<word>yesterday|today|tomorrow))?"
+        ),
+        _qualified_pod,
+    ),
     Rule(
         "bare_pod",
         compile_rule(
