@@ -76,6 +76,8 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ not in _WALK_DEPS or token.head is token:
         return False
     head = token.head
+    if _paragraph_of(head) != _paragraph_of(token):
+        return False  # a parse that runs across a paragraph break is not evidence
     if head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX"):
         return True
     if head.dep_ != "ROOT":
