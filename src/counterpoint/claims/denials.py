@@ -29,6 +29,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "attr", "dative")
 MIN_SCORE = 0.35
 MIN_PRUNE = 4
+SUBJECT_BONUS = 0.3
 PRONOUN_MIN_SCORE = 0.25
 NEARBY = 1500
 
@@ -130,12 +131,18 @@ def _target(
             continue
         if not any(info.subjects & _about(infos[j], info.pronoun) for j in others):
             continue
-        score = float(np.mean(scores[i, others]))
+        score = float(np.mean(scores[i, others])) + SUBJECT_BONUS * _subject_share(info, others, infos)
         if info.pronoun:
             score += 0.15 * _nearby(info, others, infos) + 0.1 * min(1.0, len(others) / 4)
         if score > best_score:
             best, best_score = gi, score
     return None if best == own else best
+
+
+def _subject_share(info: DenialInfo, members: Sequence[int], infos: Sequence[DenialInfo]) -> float:
+    """The share of a claim's members whose subject names the denial's subject: a denial of
+    "A had anything to do with it" belongs where A is the actor, not where A is a bystander."""
+    return sum(bool(info.subjects & infos[j].subjects) for j in members) / len(members)
 
 
 def _about(info: DenialInfo, loose: bool) -> frozenset[str]:
