@@ -134,3 +134,17 @@ def test_every_report_points_at_its_words(seeds):
         for report in claim.reports:
             assert texts[report.article_id][report.start:report.end] == report.text
             assert all(0 <= i < len(claim.reports) for p in claim.positions for i in p.reports)
+
+
+def test_pronoun_denial_reaches_the_involvement_claim(seeds):
+    """'had nothing to do with this' names no event: it must land on the claim the article
+    was discussing (the third country's role), asserted there by someone else."""
+    _, claims, _ = seeds
+    found = _claims_with(claims, r"nothing to do with this")
+    assert len(found) == 1
+    claim = found[0]
+    denial = next(r for r in claim.reports if "nothing to do with this" in r.text)
+    assert denial.stance == "denies"
+    assert claim.status == "contested"
+    backers = [r for r in claim.reports if r.stance == "asserts"]
+    assert any(re.search(r"Washington|United States|\bUS\b", r.text) for r in backers)

@@ -124,19 +124,40 @@ def _target(
     i: int, info: DenialInfo, groups: Sequence[list[int]], own: int,
     infos: Sequence[DenialInfo], scores: np.ndarray,
 ) -> int | None:
-    best, best_score = None, PRONOUN_MIN_SCORE if info.pronoun else MIN_SCORE
+    if info.pronoun:
+        return _pronoun_target(i, info, groups, own, infos, scores)
+    best, best_score = None, MIN_SCORE
     for gi, members in enumerate(groups):
         others = [j for j in members if j != i]
-        if len(others) < (1 if info.pronoun else 2) or not _positive(others, infos):
+        if len(others) < 2 or not _positive(others, infos):
             continue
-        if not any(info.subjects & _about(infos[j], info.pronoun) for j in others):
+        if not any(info.subjects & infos[j].subjects for j in others):
             continue
-        score = float(np.mean(scores[i, others])) + SUBJECT_BONUS * _subject_share(info, others, infos)
-        if info.pronoun:
-            score += 0.15 * _nearby(info, others, infos) + 0.1 * min(1.0, len(others) / 4)
+        score = float(np.mean(scores[i, others]))
+        score += SUBJECT_BONUS * _subject_share(info, others, infos)
         if score > best_score:
             best, best_score = gi, score
     return None if best == own else best
+
+
+def _pronoun_target(
+    i: int, info: DenialInfo, groups: Sequence[list[int]], own: int,
+    infos: Sequence[DenialInfo], scores: np.ndarray,
+) -> int | None:
+    """"this" is what the same article spoke of just before: among the claims that name the
+    denial's subject, those with a report shortly before it in the same article come first.
+    The denial's own group is left out: it was formed around an anaphor, not evidence."""
+    ranked = []
+    for gi, members in enumerate(groups):
+        others = [j for j in members if j != i]
+        if gi == own or not others or not _positive(others, infos):
+            continue
+        if not any(info.subjects & _about(infos[j], True) for j in others):
+            continue
+        score = float(np.mean(scores[i, others])) + 0.1 * min(1.0, len(others) / 4)
+        ranked.append((_nearby(info, others, infos), score, gi))
+    ranked = [r for r in ranked if r[1] > PRONOUN_MIN_SCORE]
+    return max(ranked)[2] if ranked else None
 
 
 def _subject_share(info: DenialInfo, members: Sequence[int], infos: Sequence[DenialInfo]) -> float:
@@ -147,7 +168,7 @@ def _subject_share(info: DenialInfo, members: Sequence[int], infos: Sequence[Den
 
 def _about(info: DenialInfo, loose: bool) -> frozenset[str]:
     """What a member is about: its subject, or for a pronoun denial anything it names."""
-    return info.subjects | info.entities if loose else info.subjects
+    return info.subjects | info.objects | info.entities if loose else info.subjects
 
 
 def _positive(members: Sequence[int], infos: Sequence[DenialInfo]) -> bool:
