@@ -126,6 +126,9 @@ def _target(
 ) -> int | None:
     if info.pronoun:
         return _pronoun_target(i, info, groups, own, infos, scores)
+    stay = [j for j in groups[own] if j != i]
+    if stay and _positive(stay, infos) and any(info.subjects & _about(infos[j], True) for j in stay):
+        return None  # already beside a positive statement about its subject: it denies that
     best, best_score = None, MIN_SCORE
     for gi, members in enumerate(groups):
         others = [j for j in members if j != i]
@@ -207,11 +210,20 @@ def prune_side_statements(
 
 
 def _side_set(members: Sequence[int], infos: Sequence[DenialInfo]) -> list[int]:
+    """Members whose subject or object is a participant the rest of the claim does not act
+    with: nobody else has it as subject or object, under a third of the others name it at all,
+    and their predicates are not the others'. Subjectless fragments naming it go with them."""
     core = sorted({s for i in members for s in infos[i].subjects | infos[i].objects})
     for stem in core:
-        side = [i for i in members if stem in _named(infos[i])]
+        side = [
+            i for i in members
+            if stem in infos[i].subjects | infos[i].objects
+            or (not infos[i].subjects and stem in infos[i].entities)
+        ]
         others = [i for i in members if i not in side]
         if len(side) * 2 >= len(members) or any(infos[i].denial for i in side):
+            continue
+        if sum(stem in _named(infos[j]) for j in others) * 3 >= len(others):
             continue
         preds = {infos[i].predicate for i in side if stem in infos[i].subjects | infos[i].objects}
         if "" in preds or preds & {infos[j].predicate for j in others}:
