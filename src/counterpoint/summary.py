@@ -128,6 +128,9 @@ def _claim_sentence(
     }
     for names_reports in roles.values():
         cites.extend(r for _, r in names_reports)
+    dissent = {n for stance in ("denies", "disputes") for n, _ in roles[stance]}
+    # an actor on both sides is told once, by its dissent (the sharper statement)
+    roles["asserts"] = [(n, r) for n, r in roles["asserts"] if n not in dissent]
     backers = [n for n, _ in roles["asserts"]]
     own_role = next(
         (stance for stance, holders in roles.items() if any(r is rep for _, r in holders)), None
@@ -140,7 +143,7 @@ def _claim_sentence(
     cue = _control_cue(rep, cues)
     if cue is not None and own_role is not None:
         # "Ukraine of attempting ..." hangs on its verb: "Russia accused Ukraine of ..."
-        speaker = next(n for n, r in roles[own_role] if r is rep)
+        speaker = next((n for n, r in roles[own_role] if r is rep), None) or _source_name(rep)
         others = [b for b in backers if b != speaker]
         parts = [f"{speaker} {cue.text} {words}"]
         if others:
@@ -162,6 +165,11 @@ def _claim_sentence(
         parts.append(f"{_join(names)} {_verb('say', roles['cannot_confirm'])} it cannot be confirmed")
     text = "; ".join(parts) + "."
     return SummarySentence(text, _citations(cites))
+
+
+def _source_name(rep: Report) -> str:
+    name = rep.source.name if rep.source is not None else None
+    return name if _usable_name(name) else UNNAMED  # type: ignore[return-value]
 
 
 def _control_cue(rep: Report, cues: Mapping[str, Cue]) -> Cue | None:
