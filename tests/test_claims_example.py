@@ -9,6 +9,7 @@ below are what the method reaches today; they may only go up.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,13 @@ def _expected_path(example_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def example(example_dir, nlp, embedder):
+def example(example_run):
+    expected, by_file, claims, discrepancies, _, _ = example_run
+    return expected, by_file, claims, discrepancies
+
+
+@pytest.fixture(scope="module")
+def example_run(example_dir, nlp, embedder):
     from counterpoint.entities import resolve_entities
     from counterpoint.quotes import extract_quotes
 
@@ -60,7 +67,7 @@ def example(example_dir, nlp, embedder):
     quotes = [q for a in articles for q in extract_quotes(a, docs[a.id], entities)]
     copies = [[by_file[f].id for f in group if f in by_file] for group in expected["copies"]]
     claims, discrepancies = build_claims(articles, docs, entities, quotes, copies, embedder)
-    return expected, by_file, claims, discrepancies
+    return expected, by_file, claims, discrepancies, quotes, entities
 
 
 def _claim_for(evidence: list[dict], by_file: dict[str, Article], claims) -> Claim | None:
@@ -119,3 +126,25 @@ def test_expected_discrepancies_of_our_kinds_are_found(example):
         files = {side["file"] for side in item["sides"]}
         same_kind = [d for d in discrepancies if d.kind == item["kind"]]
         assert any({ids[s.article_id] for s in d.sides} <= files for d in same_kind), item
+
+
+def test_summary_reads_as_who_says_what(example_run):
+    """Every sentence: nobody both backs and disputes the claim, no stray quote marks at the
+    start, and an object-control fragment is told with its verb ("X accused Y of ...")."""
+    from counterpoint.summary import summarize_with_discrepancies
+
+    expected, by_file, claims, discrepancies, quotes, entities = example_run
+    articles = list(by_file.values())
+    summary = summarize_with_discrepancies(articles, claims, quotes, entities, discrepancies)
+    assert 5 <= len(summary) <= 10
+    for sentence in summary:
+        assert sentence.citations
+        head, _, rest = sentence.text.partition(": ")
+        backers = set(re.split(r", | and ", head.removesuffix(" says").removesuffix(" say")))
+        for part in rest.rstrip(".").split("; ")[1:]:
+            for verb in (" denies it", " deny it", " disputes it", " dispute it"):
+                if part.endswith(verb):
+                    dissent = set(re.split(r", | and ", part.removesuffix(verb)))
+                    assert not backers & dissent, sentence.text
+        assert not sentence.text.startswith(("\"", "“", "«"))
+    assert not any(re.search(r"say(s)?: \w+ of \w+ing\b", s.text) for s in summary)
