@@ -105,7 +105,7 @@ def _convert(hint: Any, value: Any) -> Any:
 
 def from_json(cls: type[T], data: dict[str, Any]) -> T:
     """Rebuild a record of type ``cls`` from the dict :func:`to_json` made of it."""
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     kwargs = {
         f.name: _convert(hints[f.name], data[f.name])
         for f in dataclasses.fields(cls)  # type: ignore[arg-type]
