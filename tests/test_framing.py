@@ -198,6 +198,15 @@ def test_loaded_terms_say_whose_voice_and_why(nlp) -> None:
         assert article.text[term.start : term.end] == term.text
 
 
+def test_words_in_quotation_marks_are_quoted_even_without_an_attribution(nlp) -> None:
+    text = ("The ministry described the claim as \u201ca barbaric provocation\u201d aimed at "
+            "its allies. Critics called the regime barbaric.")
+    article = make_article(text)
+    (framing,) = frame(nlp, [article])
+    voices = sorted((t.start, t.voice) for t in framing.loaded_terms if t.text == "barbaric")
+    assert [v for _, v in voices] == ["quoted", "own"]
+
+
 NEUTRAL = [
     "The council met on Tuesday and approved the budget. The mayor said repairs to the "
     "bridge would start in May and cost two million.",

@@ -75,8 +75,8 @@ def build_framing(
                 naming=naming_forms(
                     article, doc, entities, lex.naming.terms(), lex.affiliation.terms()
                 ),
-                loaded_terms=_loaded_terms(loaded, article.id, quotes),
-                hedges=_hedges(hedges, article.id, quotes, claims),
+                loaded_terms=_loaded_terms(loaded, article, quotes),
+                hedges=_hedges(hedges, article, quotes, claims),
                 voices=article_voices(article, quotes, by_id, affiliations),
                 own_voice_claims=own_voice_claims(article.id, claims),
             )
@@ -94,15 +94,20 @@ def _finders(
     return cache[key]
 
 
-def _quoted_ranges(article_id: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """Where an article gives other people's words: verbatim segments, direct quotes.
+def _quoted_ranges(article: Article, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Where an article gives other people's words: verbatim segments, direct quotes,
+    and any words the article itself sets between a pair of quotation marks (even when
+    no attribution was found for them, the marks say they are not the reporter's).
 
     The content of an indirect or partial quote outside its quoted segments is the
     reporter's paraphrase, so a loaded word there is the outlet's own word choice.
     """
-    ranges: list[tuple[int, int]] = []
+    from counterpoint.quotes.marks import find_segments
+
+    ranges = [(s.inner_start, s.inner_end) for s in find_segments(article.text)
+              if s.opened and s.closed]
     for q in quotes:
-        if q.article_id == article_id:
+        if q.article_id == article.id:
             ranges.extend(q.quoted)
             if q.kind == "direct":
                 ranges.append((q.start, q.end))
@@ -110,10 +115,10 @@ def _quoted_ranges(article_id: str, quotes: Sequence[Quote]) -> list[tuple[int, 
 
 
 def _loaded_terms(
-    hits: Sequence[TermHit], article_id: str, quotes: Sequence[Quote]
+    hits: Sequence[TermHit], article: Article, quotes: Sequence[Quote]
 ) -> tuple[LoadedTerm, ...]:
     """Loaded-term hits with their voice and why (category and lexicon source)."""
-    ranges = _quoted_ranges(article_id, quotes)
+    ranges = _quoted_ranges(article, quotes)
     return tuple(
         LoadedTerm(
             start=h.start,
@@ -127,19 +132,19 @@ def _loaded_terms(
 
 
 def _hedges(
-    hits: Sequence[TermHit], article_id: str, quotes: Sequence[Quote], claims: Sequence[Claim]
+    hits: Sequence[TermHit], article: Article, quotes: Sequence[Quote], claims: Sequence[Claim]
 ) -> tuple[Hedge, ...]:
     """The outlet's own hedges, each tied to the claim whose report here contains it.
 
     A hedge inside someone's verbatim words ("it is 'definitely' them") is that
     speaker's, not the outlet's, so it is left out.
     """
-    quoted = _quoted_ranges(article_id, quotes)
+    quoted = _quoted_ranges(article, quotes)
     reports = [
         (r.end - r.start, r.start, r.end, c.id)
         for c in claims
         for r in c.reports
-        if r.article_id == article_id
+        if r.article_id == article.id
     ]
     result = []
     for h in hits:
