@@ -138,3 +138,16 @@ def test_fragment_claim_keeps_its_verb_and_summary_is_grammatical(story):
     summary = summarize(arts, claims, quotes, entities)
     assert not any(" of staging" in s.text and ": Norvania of" in s.text for s in summary)
     assert all(not s.text.startswith(("“", "\"")) for s in summary)
+
+
+def test_hedge_words_used_as_verbs_stay_in_the_claim_text() -> None:
+    """Dropping "alleged" from "what X alleged was a strike" would assert the claim as
+    X's fact ("what X was a strike"): only the adjective and adverb hedges go."""
+    from counterpoint.claims.build import STRIP_HEDGES
+    from counterpoint.summary import HEDGE_RE
+
+    for pattern in (STRIP_HEDGES, HEDGE_RE):
+        assert pattern.sub("", "in what the council alleged was arson") == (
+            "in what the council alleged was arson")
+        assert pattern.sub("", "the alleged arson was reportedly planned") == (
+            "the arson was planned")

@@ -31,8 +31,9 @@ MIN_SENTENCES = 5
 MAX_CLAIM_WORDS = 32
 MAX_NAMES = 3
 HEDGE_RE = re.compile(
-    r"(?i)\b(?:allegedly|alleged|so-called|purportedly|purported|reportedly|supposedly|"
-    r"apparently)\s+"
+    r"(?i)\b(?:(?:allegedly|so-called|purportedly|reportedly|supposedly|apparently)\s+"
+    # "alleged"/"purported" as verbs ("what X alleged was a strike") carry the attribution
+    r"|(?:alleged|purported)\s+(?!(?:was|were|is|are|that|to|had|has|have)\b))"
 )
 UNNAMED = "an unnamed source"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}

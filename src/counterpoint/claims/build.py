@@ -39,8 +39,9 @@ from counterpoint.model import Article, Claim, Discrepancy, Entity, Quote, Repor
 __all__ = ["build_claims", "ClaimSettings"]
 
 STRIP_HEDGES = re.compile(
-    r"(?i)\b(?:allegedly|alleged|so-called|purportedly|purported|reportedly|supposedly|"
-    r"apparently)\s+"
+    r"(?i)\b(?:(?:allegedly|so-called|purportedly|reportedly|supposedly|apparently)\s+"
+    # "alleged"/"purported" as verbs ("what X alleged was a strike") carry the attribution
+    r"|(?:alleged|purported)\s+(?!(?:was|were|is|are|that|to|had|has|have)\b))"
 )
 
 
