@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -65,6 +66,19 @@ def _side(doc: Doc, mark: _Marked) -> Side:
     return Side(mark.article_id, mark.start, mark.end, doc.text[mark.start:mark.end])
 
 
+def _words(docs: Mapping[str, Doc], mark: _Marked) -> str:
+    """The source words a mark stands on."""
+    return docs[mark.article_id].text[mark.start:mark.end]
+
+
+def _discrepancy(kind: Literal["sequence", "number", "place", "damage"], description: str,
+                 docs: Mapping[str, Doc],
+                 a: _Marked, b: _Marked) -> Discrepancy:
+    """Two opposed marks as a discrepancy whose sides are their source words."""
+    sides = (_side(docs[a.article_id], a), _side(docs[b.article_id], b))
+    return Discrepancy(kind, description, sides)
+
+
 def _opposed(
     marks: Sequence[_Marked], origin: Mapping[str, str]
 ) -> list[tuple[_Marked, _Marked]]:
@@ -95,13 +109,11 @@ def _sequence(
         marks.extend(_order_marks(report.article_id, sent, lex))
     out = []
     for a, b in _opposed(marks, origin):
-        doc_a, doc_b = docs[a.article_id], docs[b.article_id]
         description = (
             f"Outlets disagree on the order of events: one places it {a.value} "
-            f"(\"{doc_a.text[a.start:a.end]}\"), another {b.value} "
-            f"(\"{doc_b.text[b.start:b.end]}\")."
+            f"(\"{_words(docs, a)}\"), another {b.value} (\"{_words(docs, b)}\")."
         )
-        out.append(Discrepancy("sequence", description, (_side(doc_a, a), _side(doc_b, b))))
+        out.append(_discrepancy("sequence", description, docs, a, b))
     return out
 
 
@@ -140,12 +152,11 @@ def _numbers(docs: Mapping[str, Doc], origin: Mapping[str, str], lex: Lexicon) -
         marks.extend(_counted(article_id, doc[:], lex))
     out = []
     for a, b in _opposed(marks, origin):
-        doc_a, doc_b = docs[a.article_id], docs[b.article_id]
         description = (
             f"Outlets give different numbers of {a.key.split('/')[0]}: {a.value} "
-            f"(\"{doc_a.text[a.start:a.end]}\") and {b.value} (\"{doc_b.text[b.start:b.end]}\")."
+            f"(\"{_words(docs, a)}\") and {b.value} (\"{_words(docs, b)}\")."
         )
-        out.append(Discrepancy("number", description, (_side(doc_a, a), _side(doc_b, b))))
+        out.append(_discrepancy("number", description, docs, a, b))
     return out
 
 
@@ -203,9 +214,8 @@ def _places(
             a.article_id, ""
         ):
             continue
-        doc_a, doc_b = docs[a.article_id], docs[b.article_id]
         description = f"Outlets place it differently: {a.value} and {b.value}."
-        out.append(Discrepancy("place", description, (_side(doc_a, a), _side(doc_b, b))))
+        out.append(_discrepancy("place", description, docs, a, b))
     return out
 
 
@@ -240,9 +250,8 @@ def _damage(docs: Mapping[str, Doc], origin: Mapping[str, str], lex: Lexicon) ->
     if not pairs:
         return []
     a, b = pairs[0]
-    doc_a, doc_b = docs[a.article_id], docs[b.article_id]
     description = "Outlets disagree on the damage: one reports none, another reports harm."
-    return [Discrepancy("damage", description, (_side(doc_a, a), _side(doc_b, b)))]
+    return [_discrepancy("damage", description, docs, a, b)]
 
 
 def _states_damage(sent: Span, lex: Lexicon) -> bool:
