@@ -353,17 +353,3 @@ def test_hoped_is_a_cue_despite_its_lemma(nlp):
     q = one(run(nlp, text), "terminal would reopen")
     assert q.speaker.name == "Lena Hart" and q.cue is not None and q.cue.text == "hoped"
 
-
-def test_a_parse_across_a_paragraph_break_never_lends_a_speaker(nlp):
-    """spaCy may hang a subjectless conjunct ("but urged ...") on the previous paragraph's
-    verb; the speaker must come from the conjunct's own paragraph, not the one above."""
-    text = (
-        "Mayor Ana Ruiz denied claims that the city had hidden the report.\n\n"
-        "Harbour chief Peter Lang said he could not confirm the leak, but urged residents to "
-        'treat rumours with a "very large pinch of salt."'
-    )
-    quotes = run(nlp, text)
-    for q in quotes:
-        if "pinch of salt" in q.text:
-            assert q.speaker.name in (None, "Peter Lang"), q.speaker
-    assert all(q.speaker.name != "Ana Ruiz" for q in quotes if q.start > text.index("\n\n"))
