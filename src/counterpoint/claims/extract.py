@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -94,28 +93,37 @@ def extract_candidates(
     return sorted(found, key=lambda c: (c.start, c.end))
 
 
+_SENTENCES_KEY = "counterpoint.claims.sentences"
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, cut again at line breaks (headlines, captions and bylines of
     scraped pages are often glued to the next sentence)."""
     return list(_sentences(doc))
 
 
-@lru_cache(maxsize=32)
 def _sentences(doc: Doc) -> tuple[Span, ...]:
-    """Cached per parse: walking ``doc.sents`` is slow and every step needs the sentences."""
+    """Cached on the parse itself: walking ``doc.sents`` re-checks the whole document at each
+    step (quadratic on long articles) and every step of the stage needs the sentences."""
+    cached = doc.user_data.get(_SENTENCES_KEY)
+    if cached is not None:
+        return tuple(doc[a:b] for a, b in cached)
+    text = doc.text  # built anew from the tokens at each access: read it once
+    starts = [tok.i for tok in doc if tok.i == 0 or tok.is_sent_start]
     out: list[Span] = []
-    for sent in doc.sents:
-        begin = sent.start
-        for tok in sent:
+    for first, stop in zip(starts, starts[1:] + [len(doc)]):
+        begin = first
+        for tok in doc[first:stop]:
             if tok.is_space and "\n" in tok.text:
                 if tok.i > begin:
                     out.append(doc[begin:tok.i])
                 begin = tok.i + 1
-            elif tok.i > begin and "\n" in doc.text[tok.idx - 1:tok.idx]:
+            elif tok.i > begin and "\n" in text[tok.idx - 1:tok.idx]:
                 out.append(doc[begin:tok.i])
                 begin = tok.i
-        if begin < sent.end:
-            out.append(doc[begin:sent.end])
+        if begin < stop:
+            out.append(doc[begin:stop])
+    doc.user_data[_SENTENCES_KEY] = [(span.start, span.end) for span in out]
     return tuple(out)
 
 
