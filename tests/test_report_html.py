@@ -355,3 +355,13 @@ def test_example_quotes_listed_under_their_speakers(example_dir: Path) -> None:
     for article in story.articles:
         box = page.get_element_by_id(f"article-{article.id}")
         assert box.find_class("text")[0].text_content() == article.text
+
+
+def test_own_voice_row_shows_the_outlets_own_words(page: lxml.html.HtmlElement) -> None:
+    """Same rule as report.md: the outlet's own words, linked; the claim only as context."""
+    claim = next(c for c in DOSSIER.stories[0].claims if c.id == "c_struck")
+    own = next(r for r in claim.reports if r.voice == "own")
+    (row,) = page.xpath("//tr[th='Contested claims stated in own voice']")
+    links = row.xpath(".//a")
+    assert [a.text_content() for a in links] == [own.text]
+    assert links[0].get("href") == "#" + anchor(own.article_id, own.start, own.end)

@@ -177,3 +177,18 @@ def test_example_markdown_links_every_quote_to_its_anchor(example_dir: Path) -> 
     for table in page.xpath("//table"):
         width = len(table.xpath(".//thead//th"))
         assert all(len(tr.findall("td")) == width for tr in table.xpath(".//tbody/tr"))
+
+
+def test_own_voice_row_shows_the_outlets_own_words(page: lxml.html.HtmlElement) -> None:
+    """The framing row for contested claims stated in the outlet's own voice quotes that
+    outlet's words and links them, naming the claim only as context: the claim's text may be
+    another outlet's or an actor's wording."""
+    claim = next(c for c in DOSSIER.stories[0].claims if c.id == "c_struck")
+    own = next(r for r in claim.reports if r.voice == "own")
+    framing = page.xpath("//h3[.='Framing across outlets']/following::table[2]")[0]
+    (row,) = [tr for tr in framing.xpath(".//tr")
+              if tr.xpath("string(td[1])") == "Contested claims stated in own voice"]
+    links = row.xpath(".//a")
+    assert [a.text_content() for a in links] == [own.text]
+    assert links[0].get("href") == "#" + anchor(own.article_id, own.start, own.end)
+    assert _norm(claim.text) in _norm(row.text_content())

@@ -189,11 +189,11 @@ def _timeline(s: StoryView) -> list[str]:
 
 
 _FRAMING_ROWS = (
-    ("Hedges", "hedges"),
+    ("Hedges and boosters", "hedges"),
     ("Loaded terms, own voice", "loaded_own"),
     ("Loaded terms, quoted", "loaded_quoted"),
     ("Voices (words quoted)", "voices"),
-    ("Claims in own voice", "own_voice_claims"),
+    ("Contested claims stated in own voice", "own_voice_claims"),
 )
 
 
@@ -233,7 +233,8 @@ def _framing_items(values: list[Any], key: str) -> Iterator[str]:
             counts = f"{_plural(value.words, 'word')}, {_plural(value.quotes, 'quote')}"
             yield f"{escape_inline(value.name)}: {counts}"
         elif key == "own_voice_claims":
-            yield escape_inline(value)
+            yield (f"[{escape_inline(value['text'])}]({value['href']}) "
+                   f"(claim: {escape_inline(value['claim'])})")
         else:
             note = value.get("why") or value.get("applies_to") or ""
             suffix = f" ({escape_inline(note)})" if note else ""

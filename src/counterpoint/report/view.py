@@ -291,8 +291,32 @@ def _framing(story: Story, articles: tuple[ArticleView, ...]) -> list[dict[str, 
     columns = []
     for view in articles:
         framing = by_article.get(view.article.id)
-        columns.append(_framing_column(view, framing, names, claims))
+        column = _framing_column(view, framing, names, claims)
+        if framing is not None:
+            column["own_voice_claims"] = _own_voice_words(view, framing, story)
+        columns.append(column)
     return columns
+
+
+def _own_voice_words(view: ArticleView, framing: Any, story: Story) -> list[dict[str, Any]]:
+    """For each contested claim the outlet states in its own voice: the outlet's own words
+    (linked to their place), with the claim they belong to. Showing only the claim's text
+    would put another outlet's or an actor's wording in this outlet's mouth."""
+    aid = view.article.id
+    by_id = {c.id: c for c in story.claims}
+    out = []
+    for claim_id in framing.own_voice_claims:
+        claim = by_id.get(claim_id)
+        if claim is None:
+            continue
+        for report in claim.reports:
+            if report.article_id == aid and report.voice == "own":
+                out.append({
+                    "text": report.text,
+                    "href": "#" + anchor(aid, report.start, report.end),
+                    "claim": claim.text,
+                })
+    return out
 
 
 def _framing_column(
