@@ -96,6 +96,25 @@ def test_everyday_expressions(text: str, phrase: str, kind: str, value: str) -> 
     assert text[expr.start : expr.end] == phrase
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vessaria Today will continue to follow the story.",
+        "The interview ran in USA Today on Monday.",
+        "Speaking on Russia Today, the envoy said little.",
+    ],
+)
+def test_today_ending_a_title_is_not_a_day(text: str) -> None:
+    assert not [e for e in find_time_expressions(text, PUBLISHED) if "Today" in e.text]
+
+
+@pytest.mark.parametrize("text", ["Today, the mayor spoke.", "But Today matters.",
+                                  "She said: Today we rebuild."])
+def test_capitalised_today_opening_a_sentence_is_a_day(text: str) -> None:
+    (expr,) = [e for e in find_time_expressions(text, PUBLISHED) if e.text == "Today"]
+    assert expr.value == "2023-05-04"
+
+
 def test_eve_of_a_dated_event_is_the_day_before_and_the_date_stays() -> None:
     text = "It was carried out on the eve of the parade on May 9, officials said."
     found = find_time_expressions(text, PUBLISHED)

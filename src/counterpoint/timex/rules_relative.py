@@ -69,10 +69,27 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("TIME" if pod else "DATE", day.isoformat() + pod, relative=True)
 
 
+_NAME_BEFORE = re.compile(r"(?:^|[^\w.!?:;,\n])([A-Z][\w&'’.-]*)[ \t]+$")
+_NOT_NAME_WORDS = frozenset({"And", "But", "Or", "So", "Even", "Only", "Until", "Till", "From",
+                             "Since", "As", "Of", "For", "By", "Before", "After", "Then"})
+
+
+def _in_proper_name(m: re.Match[str], text: str) -> bool:
+    """A capitalised "Today"/"Tonight" right after a capitalised word in the same sentence
+    ends a name (a newspaper, a programme), unless that word is a sentence-initial
+    function word ("But Today ...")."""
+    if not m["word"][:1].isupper() or m["word"].lower() not in ("today", "tonight"):
+        return False
+    before = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+    return before is not None and before.group(1) not in _NOT_NAME_WORDS
+
+
 def _day_word(m: re.Match[str], ctx: Context) -> Resolution | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     if word == "today" and re.match(r"['’]s\s+[a-z]", ctx.text[m.end() : m.end() + 4]):
         return None  # "today's world": the present in general, not a day
+    if _in_proper_name(m, ctx.text):
+        return None  # "USA Today", "Vessaria Today": a title, not a day
     day = ctx.ref + dt.timedelta(days=_DAY_WORDS[word])
     pod = _pod_code(m["pod"]) or ("TNI" if word == "tonight" else "")
     return Resolution("TIME" if pod else "DATE", day.isoformat() + pod, relative=True)
