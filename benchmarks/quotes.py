@@ -12,8 +12,10 @@ inspected). Each split prints its own table.
 
 A predicted attribution matches a gold one when their content spans overlap by
 at least half of each (one-to-one, greedy by overlap). Precision, recall and F1
-are reported for direct attributions (gold content holds quotation marks;
-predictions with quoted segments), indirect ones and all together; speaker
+are reported for direct attributions (gold content holds quotation marks,
+including NYT-style ``''`` pairs the PolNeAR flag misses; ``--raw-direct-flag``
+slices by the flag alone; predictions with quoted segments), indirect ones and
+all together (the "all" row does not depend on the slicing); speaker
 accuracy is the share of matched pairs whose predicted speaker mention overlaps
 the gold speaker span. The baseline is ``textacy.extract.triples.direct_quotations``
 on the same parses; an article it "abandons" raises or yields nothing.
@@ -109,11 +111,18 @@ def score(tally: Tally, gold: list[Item], pred: list[Item]) -> None:
             tally.speaker_ok += p.speaker is not None and overlap(g.speaker, p.speaker) > 0
 
 
-def gold_items(record: dict) -> list[Item]:
+def gold_items(record: dict, raw_flag: bool = False) -> list[Item]:
+    """Gold attributions. A gold item is direct when its record says so or, unless
+    ``raw_flag``, when its content holds NYT-style ``''...''`` / ````...''`` marks: the
+    PolNeAR conversion set its flag from curly and straight double quotes only, so
+    1,045 attributions in quotation marks (86 on dev) were flagged indirect."""
     items = []
+    text = record["text"]
     for q in record["quotes"]:
         spk = tuple(q["speaker_span"]) if q["speaker_span"] else None
-        items.append(Item(tuple(q["quote_span"]), spk, bool(q["direct"])))  # type: ignore[arg-type]
+        s, e = q["quote_span"]
+        direct = bool(q["direct"]) or (not raw_flag and ("''" in text[s:e] or "``" in text[s:e]))
+        items.append(Item((s, e), spk, direct))  # type: ignore[arg-type]
     return items
 
 
@@ -188,7 +197,8 @@ def parse_all(nlp, records: list[dict], cache: Path | None) -> tuple[list, float
     return docs, seconds
 
 
-def run(records: list[dict], errors: Path | None, cache: Path | None = None) -> dict:
+def run(records: list[dict], errors: Path | None, cache: Path | None = None,
+        raw_flag: bool = False) -> dict:
     nlp = load_pipeline(DEFAULT_SPACY_MODEL)
     slices = {"direct": True, "indirect": False, "all": None}
     mine = {k: Tally() for k in slices}
@@ -203,7 +213,7 @@ def run(records: list[dict], errors: Path | None, cache: Path | None = None) -> 
         pred = ours(article, doc)
         t2 = time.perf_counter()
         attrib_s += t2 - t1
-        gold = gold_items(record)
+        gold = gold_items(record, raw_flag)
         bpred = baseline(doc)
         abandoned += not bpred
         raised += bpred is None
@@ -276,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="write unmatched items here (refused for the held-out split)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep parses here (DocBin) to skip parsing on later runs")
+    parser.add_argument("--raw-direct-flag", action="store_true",
+                        help="slice gold by PolNeAR's own direct flag only (as before 2026-11-23)")
     args = parser.parse_args(argv)
     sources = [args.path] if args.path else args.split.split(",")
     for source in sources:
@@ -285,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown split {source!r}; choose from {', '.join(SPLITS)}")
     for source in sources:
         records = load_records(source)[: args.limit]
-        render(run(records, args.errors, args.cache), str(source))
+        render(run(records, args.errors, args.cache, args.raw_direct_flag), str(source))
     return 0
 
 
