@@ -1,55 +1,116 @@
 """The cited summary: five to ten sentences that tell a story and its disputes.
 
-Nothing is written freely. Each sentence is a fixed connective template filled with a claim's
-own report words and the canonical names of the actors who hold positions on it, and it cites
-the exact spans it was built from. Contested claims are always told as "X says ...; Y denies
-it", never as fact.
+Nothing is written freely. Each sentence is a fixed connective template ("X says: ...; Y
+denies it") filled with source words (report spans, hedge words, pieces of discrepancy
+sides) and canonical names (actors of the claims' positions, outlet names), and it cites the
+exact spans its words come from. A claim is never stated as fact: every sentence names who
+says it, an outlet in its own voice or an actor. The order is by weight: the central event as
+the outlets carry it, then the widely carried and contested claims, then where outlets differ.
+
+The summary is written against the :class:`~counterpoint.model.Claim` contract only (status,
+positions, outlets, reports with voice, stance, source and hedges), never against a particular
+grouping.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from counterpoint.claims.wording import tidy_claim_text
 from counterpoint.model import (
     Article,
     Citation,
     Claim,
-    Cue,
     Discrepancy,
     Entity,
     Quote,
     Report,
     SummarySentence,
 )
+from counterpoint.summary_discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
 
 __all__ = ["summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "MAX_SENTENCES"]
 
 MAX_SENTENCES = 10
 MIN_SENTENCES = 5
-MAX_CLAIM_WORDS = 32
+MAX_DISCREPANCIES = 2
+MAX_WORDS = 30
 MAX_NAMES = 3
-HEDGE_RE = re.compile(
-    r"(?i)\b(?:(?:allegedly|so-called|purportedly|reportedly|supposedly|apparently)\s+"
-    # "alleged"/"purported" as verbs ("what X alleged was a strike") carry the attribution
-    r"|(?:alleged|purported)\s+(?!(?:was|were|is|are|that|to|had|has|have)\b))"
-)
 UNNAMED = "an unnamed source"
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their"}
+BACKING = ("asserts", "reports")
+DISSENT = ("denies", "disputes", "cannot_confirm")
 
 #: Every word the templates add; the rest of a sentence comes from cited spans and names.
 TEMPLATE_WORDS = frozenset(
-    "says say said deny denies it dispute disputes cannot be confirmed only one outlet outlets "
-    "report reports and the on differ order of events numbers damage place other sequence "
-    "number versus while a an states state its own voice in their unnamed source time facts "
-    "numbers same".split()
+    "says say deny denies it dispute disputes cannot be confirmed report reports and the on "
+    "differ order of events numbers damage place time facts an unnamed source one two three "
+    "four five six seven eight nine ten other outlet outlets in its their own voice same "
+    "hedges hedge with another state states that".split()
 )
 
-_KIND_WORDS = {
-    "sequence": "the order of events", "number": "the numbers", "damage": "the damage",
-    "place": "the place", "time": "the time", "other": "the facts",
-}
+NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|none|nobody|neither|nor|without|unlikely|"
+                     r"cannot|lacks?|\w+n[’']t)\b")
+UNCERTAIN = re.compile(r"(?i)\b(?:confirm\w*|verif\w*|unable|information|unclear|know)\b")
+PRONOUNS = frozenset("he she it they we i you him her them his their this these".split())
+FIRST_PERSON = re.compile(r"(?i)\b(?:we|us|our|ours|ourselves|me|my|mine|myself|you|your)\b|\bI\b")
+LEAD_PRONOUN = re.compile(r"(?i)^(?:he|she|it|it's|they|this|these|those|that|his|her|their)\b")
+RELATIVE = re.compile(r"(?i)^(?:which|who|whom|whose|where|what)\b")
+#: Sentence adverbials and discourse markers that tie a sentence to its article, not a claim.
+DISCOURSE = re.compile(
+    r"(?i)^(?:(?:in fact|mind you|indeed|however|moreover|meanwhile|furthermore|also|still|"
+    r"of course|in addition|besides|nevertheless|nonetheless|instead|so|now|then|thus|"
+    r"therefore|after all|above all|in turn|at the same time|for (?:its|his|her|their) part|"
+    r"in other words|that said|to be sure|admittedly|clearly|obviously|notably|"
+    r"importantly),\s+|(?:but|and|yet|so|or)\s+)"
+)
+HEDGE_WORDS = re.compile(
+    r"(?i)\b(?:allegedly|so-called|purportedly|reportedly|supposedly|apparently)\s+"
+    r"|\b(?:alleged|purported)\s+(?!(?:was|were|is|are|that|to|had|has|have)\b)"
+)
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """Someone who takes a side on a claim: an actor's canonical name or an outlet's."""
+
+    name: str
+    report: Report
+
+
+@dataclass(frozen=True)
+class _Sides:
+    """Who backs, denies, disputes, cannot confirm a claim; each name once."""
+
+    backers: tuple[_Holder, ...]
+    own: tuple[_Holder, ...]
+    denies: tuple[_Holder, ...]
+    disputes: tuple[_Holder, ...]
+    cannot_confirm: tuple[_Holder, ...]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The proposition of a claim as told: source words, the report they come from."""
+
+    text: str
+    report: Report
+    quoted: bool
+
+
+class _Story:
+    """What the templates need to know about the story's articles."""
+
+    def __init__(self, articles: Sequence[Article], quotes: Sequence[Quote]) -> None:
+        self.texts = {a.id: a.text for a in articles}
+        self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
+        self.titles = [a.title or "" for a in articles]
+        self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
+        self.lead_stems = _story_stems(articles)
+
+    def outlet(self, article_id: str) -> str | None:
+        return self.outlets.get(article_id)
 
 
 def summarize(
@@ -60,8 +121,8 @@ def summarize(
 ) -> tuple[SummarySentence, ...]:
     """Five to ten cited sentences (fewer only when the story has fewer claims).
 
-    Claims are told in order of weight: the most widely carried claim first, then contested,
-    unverified and single-source claims, then the remaining agreed facts.
+    First the central event as the outlets carry it in their own voice, then the claims by
+    weight: carried by more independent origins, contested or unverified, held by more actors.
     """
     return summarize_with_discrepancies(articles, claims, quotes, entities, ())
 
@@ -73,196 +134,429 @@ def summarize_with_discrepancies(
     entities: Sequence[Entity],
     discrepancies: Sequence[Discrepancy],
 ) -> tuple[SummarySentence, ...]:
-    """Like :func:`summarize`, with one sentence per disagreement between outlets added."""
-    outlets = {a.id: a.outlet for a in articles}
-    cues = {q.id: q.cue for q in quotes if q.cue is not None}
-    sentences: list[SummarySentence] = []
-    seen_texts: set[str] = set()
-    for claim in _ordered(claims):
-        sentence = _claim_sentence(claim, outlets, cues)
-        if sentence is None or sentence.text in seen_texts:
-            continue
-        seen_texts.add(sentence.text)
-        sentences.append(sentence)
-        if len(sentences) >= MAX_SENTENCES - min(2, len(discrepancies)):
-            break
-    for disc in discrepancies[:2]:
-        if len(sentences) < MAX_SENTENCES:
-            sentences.append(_discrepancy_sentence(disc))
-    return tuple(sentences)
+    """Like :func:`summarize`, with a short sentence for the main disagreements between
+    outlets (at most two, one per kind) after the claims."""
+    story = _Story(articles, quotes)
+    disc = discrepancy_sentences(discrepancies, story.texts, story.outlets, MAX_DISCREPANCIES)
+    told = _claim_sentences(claims, story, MAX_SENTENCES - len(disc))
+    return tuple(told + disc)
 
 
-def _ordered(claims: Sequence[Claim]) -> list[Claim]:
-    """Lead claim (most outlets), then by status weight and reach."""
-    if not claims:
+# ---------------------------------------------------------------- choosing and ordering
+
+
+def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[SummarySentence]:
+    """The lead, then the weightiest claims, skipping any that repeats words already told."""
+    if room <= 0 or not claims:
         return []
-    rank = {"contested": 0, "unverified": 1, "single_source": 2, "consensus": 3}
-    lead = max(claims, key=lambda c: (c.outlet_count, len(c.reports)))
-    rest = [c for c in claims if c is not lead]
-    multi = [c for c in rest if c.outlet_count > 1 or c.status != "single_source"]
-    multi.sort(key=lambda c: (rank[c.status], -c.outlet_count, -len(c.reports)))
-    single = [c for c in rest if c not in multi and _has_named_source(c)]
-    ordered = [lead, *multi[: MAX_SENTENCES - 2], *single]
-    if len(ordered) < MIN_SENTENCES:
-        ordered += [c for c in rest if c not in ordered]
-    return ordered
+    lead = _lead_claim(claims, story)
+    ordered = [lead] if lead is not None else []
+    rest = sorted((c for c in claims if c is not lead), key=lambda c: -_importance(c, story))
+    strong = [c for c in rest if _strong(c)]
+    weak = [c for c in rest if not _strong(c)]
+    out: list[SummarySentence] = []
+    told: list[tuple[set[str], set[str]]] = []
+    for claim in [*ordered, *strong, *weak]:
+        if len(out) >= room or (claim in weak and len(out) >= MIN_SENTENCES):
+            break
+        built = _tell(claim, story, lead=claim is lead)
+        if built is None:
+            continue
+        sentence, words, names = built
+        stems = _stems(words)
+        # the same words again, with nobody new taking a side: already told
+        if any(_overlap(stems, s) > 0.6 and names <= n for s, n in told):
+            continue
+        told.append((stems, names))
+        out.append(sentence)
+    return out
 
 
-def _has_named_source(claim: Claim) -> bool:
-    return any(_usable_name(p.name) for p in claim.positions)
+def _strong(claim: Claim) -> bool:
+    """Worth telling even when the summary is long enough: disputed, unverified, carried by
+    several origins, or held by a named actor."""
+    return (claim.status in ("contested", "unverified") or claim.independent_origins > 1
+            or any(_named(p.name) for p in claim.positions))
 
 
-def _usable_name(name: str | None) -> bool:
-    return bool(name) and name.lower() not in PRONOUNS and name != "unnamed source"  # type: ignore[union-attr]
+def _importance(claim: Claim, story: _Story) -> float:
+    """Weight of a claim: independent origins first, then dispute, actors and salience."""
+    actors = {_key(p.name) for p in claim.positions}
+    dispute = {"contested": 4.0, "unverified": 2.0}.get(claim.status, 0.0)
+    return (2.0 * claim.independent_origins + dispute + min(len(actors), 4)
+            + 0.5 * _salience(claim, story))
 
 
-def _claim_sentence(
-    claim: Claim, outlets: dict[str, str | None], cues: Mapping[str, Cue]
-) -> SummarySentence | None:
-    rep = _representative(claim)
-    if rep is None or rep.text.split(" ", 1)[0].lower() in ("which", "who", "whom", "whose"):
+def _lead_claim(claims: Sequence[Claim], story: _Story) -> Claim | None:
+    """The central event: carried in the outlets' own voice, early in the articles, with the
+    words the titles and article openings share; else the weightiest claim."""
+    carried = [c for c in claims if _own_backing(c)]
+    if not carried:
+        return max(claims, key=lambda c: _importance(c, story))
+
+    def score(claim: Claim) -> float:
+        own = _own_backing(claim)
+        early = {r.article_id for r in own if r.start < max(400, len(story.texts[r.article_id]) // 8)}
+        return (_salience(claim, story) + 2.0 * len(early) + _origins(own)
+                + 0.5 * claim.independent_origins)
+
+    return max(carried, key=score)
+
+
+def _own_backing(claim: Claim) -> list[Report]:
+    return [r for r in claim.reports if r.voice == "own" and r.stance in BACKING]
+
+
+def _origins(reports: Sequence[Report]) -> int:
+    """Outlets carrying these reports; word-for-word copies count once."""
+    return len({_normal(r.text) for r in reports})
+
+
+def _salience(claim: Claim, story: _Story) -> float:
+    """How many of the words that several titles and openings share the claim's best report
+    has: the story's central event is in its headlines."""
+    best = 0
+    for report in claim.reports:
+        best = max(best, len(_stems(report.text) & story.lead_stems))
+    return float(min(best, 5))
+
+
+def _story_stems(articles: Sequence[Article]) -> set[str]:
+    """Stems found in the title or opening of at least two articles."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        for stem in _stems(f"{article.title or ''} {article.text[:300]}"):
+            counts[stem] = counts.get(stem, 0) + 1
+    return {s for s, n in counts.items() if n >= 2}
+
+
+STOP = frozenset(
+    "the a an and or but of to in on at by for with from as is are was were be been has have had "
+    "that this these those it its his her their they he she we not no said says say would could "
+    "will also after before over into about than then there which who what when where while "
+    "been being more most some any all other".split()
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP and len(w) > 2}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+# ---------------------------------------------------------------- one claim
+
+
+def _tell(
+    claim: Claim, story: _Story, lead: bool
+) -> tuple[SummarySentence, str, set[str]] | None:
+    """One sentence for a claim, the proposition words it tells and who it names; None if no
+    report of the claim can be told in readable source words."""
+    sides = _sides(claim, story)
+    words = _proposition(claim, sides, story, lead)
+    if words is None:
         return None
-    words = _claim_words(rep)
-    cites: list[Report] = [rep]
-    roles = {
-        s: _actors(claim, s, outlets) for s in ("asserts", "denies", "disputes", "cannot_confirm")
-    }
-    for names_reports in roles.values():
-        cites.extend(r for _, r in names_reports)
-    dissent = {n for stance in ("denies", "disputes") for n, _ in roles[stance]}
-    # an actor on both sides is told once, by its dissent (the sharper statement)
-    roles["asserts"] = [(n, r) for n, r in roles["asserts"] if n not in dissent]
-    backers = [n for n, _ in roles["asserts"]]
-    own_role = next(
-        (stance for stance, holders in roles.items() if any(r is rep for _, r in holders)), None
-    )
-    if not backers and own_role is not None:
-        # the claim's wording comes from someone who contests it: let them say it
-        name = next(n for n, r in roles[own_role] if r is rep)
-        backers = [name]
-        roles[own_role] = [(n, r) for n, r in roles[own_role] if r is not rep]
-    cue = _control_cue(rep, cues)
-    if cue is not None and own_role is not None:
+    parts, cites = _opening(claim, sides, words, story, lead)
+    for verb, holders in (("deny", sides.denies), ("dispute", sides.disputes)):
+        rest = [h for h in holders if h.report is not words.report]
+        if rest:
+            parts.append(f"{_join(rest)} {_verb(verb, rest)} it")
+            cites += [h.report for h in rest]
+    doubters = [h for h in sides.cannot_confirm if h.report is not words.report]
+    if doubters:
+        parts.append(f"{_join(doubters)} {_verb('say', doubters)} it cannot be confirmed")
+        cites += [h.report for h in doubters]
+    text = "; ".join(parts) + "."
+    names = {_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
+                                     sides.cannot_confirm) for h in hs}
+    return SummarySentence(text[0].upper() + text[1:], _citations(cites)), words.text, names
+
+
+def _opening(
+    claim: Claim, sides: _Sides, words: _Words, story: _Story, lead: bool
+) -> tuple[list[str], list[Report | Citation]]:
+    """The first clause: who tells the proposition, and the proposition."""
+    rep = words.report
+    cites: list[Report | Citation] = [rep]
+    control = _control_cue(rep, story)
+    speaker = _holder_of(rep, sides)
+    if control is not None and speaker is not None:
         # "Ukraine of attempting ..." hangs on its verb: "Russia accused Ukraine of ..."
-        speaker = next((n for n, r in roles[own_role] if r is rep), None) or _source_name(rep)
-        others = [b for b in backers if b != speaker]
-        parts = [f"{speaker} {cue.text} {words}"]
+        cites = [Citation(rep.article_id, control[0], rep.end)]
+        parts = [f"{speaker.name} {control[1]} {words.text}"]
+        others = [h for h in sides.backers if h is not speaker]
         if others:
             parts.append(f"{_join(others)} {_verb('say', others)} the same")
-        cites.append(Report(rep.article_id, cue.start, rep.end, "", rep.voice, None, None,
-                            rep.stance, ()))
-    else:
-        lead = _lead(claim, backers, rep, outlets)
-        if own_role == "cannot_confirm" and not roles["asserts"]:
-            lead += " it cannot be confirmed"
-        parts = [f"{lead}: {words}"]
-    if roles["denies"]:
-        parts.append(f"{_join([n for n, _ in roles['denies']])} {_verb('deny', roles['denies'])} it")
-    if roles["disputes"]:
-        disputers = [n for n, _ in roles["disputes"]]
-        parts.append(f"{_join(disputers)} {_verb('dispute', roles['disputes'])} it")
-    if roles["cannot_confirm"]:
-        names = [n for n, _ in roles["cannot_confirm"]]
-        parts.append(f"{_join(names)} {_verb('say', roles['cannot_confirm'])} it cannot be confirmed")
-    text = "; ".join(parts) + "."
-    return SummarySentence(text, _citations(cites))
+            cites += [h.report for h in others]
+        return parts, cites
+    if rep.voice == "own" and rep.stance in BACKING:
+        return _own_opening(sides, words, story, lead)
+    if speaker is not None and speaker.report.stance in DISSENT:
+        return [_dissent_opening(speaker, words)], cites
+    tellers = _first(speaker, sides.backers)
+    parts = [f"{_join(tellers)} {_verb('say', tellers)}: {words.text}"]
+    cites += [h.report for h in tellers]
+    stating = [h for h in sides.own if h.report.stance == "asserts" and not h.report.hedges]
+    if stating and (lead or claim.status == "contested"):
+        outlets = _distinct_outlets(stating)
+        parts.append(f"{_outlets(stating)} {_verb('state', outlets)} it in "
+                     f"{'their' if len(outlets) > 1 else 'its'} own voice")
+        cites += [h.report for h in stating]
+    return parts, cites
 
 
-def _source_name(rep: Report) -> str:
-    name = rep.source.name if rep.source is not None else None
-    return name if _usable_name(name) else UNNAMED  # type: ignore[return-value]
+def _dissent_opening(speaker: _Holder, words: _Words) -> str:
+    """Nobody backs the claim: its words are a dissenter's. Negated or doubting words are the
+    dissent itself ("X disputes it: it wasn't ..."); plain words are what is rejected ("X
+    denies that Y did ...")."""
+    stance = speaker.report.stance
+    if stance == "cannot_confirm":
+        if UNCERTAIN.search(words.text):
+            return f"{speaker.name} says: {words.text}"
+        return f"{speaker.name} says it cannot be confirmed that {words.text}"
+    verb = _verb("deny" if stance == "denies" else "dispute", [speaker])
+    if words.quoted or NEGATED.search(words.text):
+        return f"{speaker.name} {verb} it: {words.text}"
+    return f"{speaker.name} {verb} that {words.text}"
 
 
-def _control_cue(rep: Report, cues: Mapping[str, Cue]) -> Cue | None:
-    """The cue verb a report's words hang on as its object ("accused | Ukraine of ..."):
-    a one-word cue right before the report, and an "of"/"for" within the first words."""
-    cue = cues.get(rep.quote_id or "")
+def _own_opening(
+    sides: _Sides, words: _Words, story: _Story, lead: bool
+) -> tuple[list[str], list[Report | Citation]]:
+    """Outlets tell it in their own voice: "A and B report: ...; C hedges it: "alleged"."""
+    plain = [h for h in sides.own if not h.report.hedges]
+    hedged = [h for h in sides.own if h.report.hedges]
+    first = plain or hedged
+    if words.report not in [h.report for h in first]:
+        first = [h for h in sides.own if h.report is words.report] + first
+    tellers = _distinct_outlets(first)
+    parts = [f"{_outlets(first)} {_verb('report', tellers)}: {words.text}"]
+    cites: list[Report | Citation] = [words.report, *(h.report for h in first)]
+    for holder in [h for h in hedged if h not in first][:2]:
+        hedge = _hedge_citation(holder.report, story)
+        if hedge is not None:
+            text = story.texts[hedge.article_id][hedge.start:hedge.end]
+            parts.append(f"{holder.name} {_verb('hedge', [holder])} it with \"{text}\"")
+            cites.append(hedge)
+    if sides.backers:
+        parts.append(f"{_join(sides.backers)} {_verb('say', sides.backers)} the same")
+        cites += [h.report for h in sides.backers]
+    return parts, cites
+
+
+def _first(speaker: _Holder | None, holders: Sequence[_Holder]) -> list[_Holder]:
+    """Holders with the proposition's speaker first (it is their words that are told)."""
+    rest = [h for h in holders if h is not speaker]
+    return ([speaker] if speaker is not None else []) + rest
+
+
+def _holder_of(rep: Report, sides: _Sides) -> _Holder | None:
+    for holders in (sides.backers, sides.denies, sides.disputes, sides.cannot_confirm, sides.own):
+        for holder in holders:
+            if holder.report is rep:
+                return holder
+    return None
+
+
+def _sides(claim: Claim, story: _Story) -> _Sides:
+    """Each actor once, by its sharpest stance (deny, then dispute, then cannot confirm, then
+    backing); own-voice dissent is told under the outlet's name."""
+    seen: set[str] = set()
+    found: dict[str, list[_Holder]] = {}
+    for stance in ("denies", "disputes", "cannot_confirm", "asserts"):
+        wanted = BACKING if stance == "asserts" else (stance,)
+        holders: list[_Holder] = []
+        for position in claim.positions:
+            name = position.name if _named(position.name) else UNNAMED
+            if position.stance in wanted and _key(name) not in seen and position.reports:
+                seen.add(_key(name))
+                holders.append(_Holder(name, claim.reports[position.reports[0]]))
+        if stance != "asserts":
+            holders += _own_dissent(claim, stance, story, seen)
+        found[stance] = holders[:MAX_NAMES]
+    own = _own_holders(claim, story, seen)
+    return _Sides(tuple(found["asserts"]), tuple(own), tuple(found["denies"]),
+                  tuple(found["disputes"]), tuple(found["cannot_confirm"]))
+
+
+def _own_dissent(claim: Claim, stance: str, story: _Story, seen: set[str]) -> list[_Holder]:
+    out = []
+    for report in claim.reports:
+        name = story.outlet(report.article_id) or "one outlet"
+        if report.voice == "own" and report.stance == stance and _key(name) not in seen:
+            seen.add(_key(name))
+            out.append(_Holder(name, report))
+    return out
+
+
+def _own_holders(claim: Claim, story: _Story, seen: set[str]) -> list[_Holder]:
+    """Outlets backing the claim in their own voice, one report each (the earliest)."""
+    out: list[_Holder] = []
+    done: set[str] = set()
+    for report in sorted(_own_backing(claim), key=lambda r: r.start):
+        if report.article_id in done:
+            continue
+        done.add(report.article_id)
+        name = story.outlet(report.article_id) or ""
+        if name and _key(name) in seen:
+            continue
+        out.append(_Holder(name, report))
+    return out
+
+
+# ---------------------------------------------------------------- the proposition
+
+
+def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> _Words | None:
+    """The best source wording of the claim: from a backer (or an outlet's own voice) when
+    there is one, else from whoever dissents; clean, in the third person, readable."""
+    backing = [h.report for h in (*sides.own, *sides.backers)]
+    pool = backing + _more_backing(claim, sides) if backing else [
+        h.report for h in (*sides.denies, *sides.disputes, *sides.cannot_confirm)]
+    best: tuple[tuple[int, ...], _Words] | None = None
+    for report in pool:
+        words = _wording(report, story, MAX_WORDS + 10 * lead)
+        if words is None:
+            continue
+        rank = (int(lead and report.voice != "own"), int(words.quoted),
+                _length_penalty(words.text),
+                int(_normal(words.text) != _normal(claim.text)), report.start)
+        if best is None or rank < best[0]:
+            best = (rank, words)
+    return best[1] if best else None
+
+
+def _more_backing(claim: Claim, sides: _Sides) -> list[Report]:
+    """The other backing reports of the actors already named (they may word it better)."""
+    names = {_key(h.name) for h in sides.backers}
+    out = []
+    for position in claim.positions:
+        if position.stance in BACKING and _key(position.name if _named(position.name)
+                                               else UNNAMED) in names:
+            out += [claim.reports[i] for i in position.reports[1:]]
+    return out
+
+
+def _wording(report: Report, story: _Story, limit: int = MAX_WORDS) -> _Words | None:
+    """A report's words as told: quote marks, leading discourse markers and (in attributed
+    reports, where they are the outlet's) hedge words dropped; cut at a clause boundary when
+    long; set in quotation marks when they only make sense with their speaker (first person,
+    a leading pronoun)."""
+    text = report.text
+    if report.voice == "attributed":
+        text = HEDGE_WORDS.sub("", text)
+    text = QUOTE_MARKS.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    while (stripped := DISCOURSE.sub("", text, count=1)) != text:
+        text = stripped
+    text = _cut(text.strip(" ,;:–—-"), limit).rstrip(".,;: ")
+    if not re.search(r"[A-Za-z]{3}", text):
+        return None
+    if RELATIVE.match(text) and _control_cue(report, story) is None:
+        return None
+    quoted = bool(FIRST_PERSON.search(text) or LEAD_PRONOUN.match(text))
+    if quoted:
+        return _Words(f"“{text}”", report, True)
+    return _Words(text[0].upper() + text[1:] if report.voice == "own" else text, report, False)
+
+
+def _cut(text: str, limit: int) -> str:
+    """At most ``limit`` words, cut at the last clause boundary that keeps ten or more."""
+    words = text.split()
+    if len(words) <= limit:
+        return text
+    head = " ".join(words[:limit])
+    commas = [m.start() for m in re.finditer(r"[,;:]\s", head)]
+    keep = [c for c in commas if len(head[:c].split()) >= 10]
+    return (head[: keep[-1]] if keep else head) + " …"
+
+
+def _length_penalty(text: str) -> int:
+    n = len(text.split())
+    return 0 if 5 <= n <= MAX_WORDS else 1
+
+
+def _control_cue(rep: Report, story: _Story) -> tuple[int, str] | None:
+    """The cue verb a report's words hang on as its object ("accused | Ukraine of ..."): a
+    one-word cue right before the report and an "of"/"for" within its first words."""
+    cue = story.cues.get(rep.quote_id or "")
     if cue is None or " " in cue.text.strip() or not 0 < rep.start - cue.end <= 1:
         return None
     head = rep.text.split()[:6]
-    return cue if any(w in ("of", "for") for w in head[1:]) else None
+    return (cue.start, cue.text) if any(w in ("of", "for") for w in head[1:]) else None
 
 
-def _lead(claim: Claim, backers: list[str], rep: Report, outlets: dict[str, str | None]) -> str:
-    """Who the claim is told by: named backers, else the outlets that carry it."""
-    if backers:
-        pairs = [(b, None) for b in backers]
-        return f"{_join(backers)} {_verb('say', pairs)}"
-    carrying = {r.article_id for r in claim.reports if r.stance in ("asserts", "reports")}
-    if len(carrying) > 1:
-        return f"{len(carrying)} outlets report"
-    name = outlets.get(rep.article_id)
-    return f"{name} reports" if name else "One outlet reports"
+# ---------------------------------------------------------------- small helpers
 
 
-def _verb(base: str, holders: Sequence[object]) -> str:
+def _hedge_citation(report: Report, story: _Story) -> Citation | None:
+    """Where the report's first hedge word stands in its sentence."""
+    text = story.texts.get(report.article_id, "")
+    lo, hi = sentence_bounds(text, report.start, report.end)
+    for hedge in report.hedges:
+        m = re.search(rf"(?i)\b{re.escape(hedge)}\b", text[lo:hi])
+        if m:
+            return Citation(report.article_id, lo + m.start(), lo + m.end())
+    return None
+
+
+def _named(name: str | None) -> bool:
+    return bool(name) and name.lower() not in PRONOUNS and "unnamed" not in name.lower()  # type: ignore[union-attr]
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.casefold()).strip()
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def _distinct_outlets(holders: Sequence[_Holder]) -> list[str]:
+    named = {h.name for h in holders if h.name}
+    return [*named, *[""] * sum(1 for h in holders if not h.name)]
+
+
+def _outlets(holders: Sequence[_Holder]) -> str:
+    """Named outlets, the unnamed counted: "Daily Mirror and two other outlets"."""
+    named = list(dict.fromkeys(h.name for h in holders if h.name))
+    unnamed = sum(1 for h in holders if not h.name)
+    if unnamed:
+        count = NUMBER_WORDS[min(unnamed, 10) - 1]
+        noun = "outlet" if unnamed == 1 else "outlets"
+        if named:
+            named.append(f"{count} other {noun}")
+        else:
+            named.append(f"{count.capitalize()} {noun}" if unnamed > 1 else "One outlet")
+    return _join_names(named)
+
+
+def _verb(base: str | None, holders: Sequence[object]) -> str:
+    if base is None:
+        return "says it cannot be confirmed"
     if len(holders) > 1:
         return base
-    return {"say": "says", "deny": "denies", "dispute": "disputes"}[base]
+    return {"say": "says", "deny": "denies", "dispute": "disputes", "report": "reports",
+            "hedge": "hedges", "state": "states"}[base]
 
 
-def _actors(
-    claim: Claim, stance: str, outlets: dict[str, str | None]
-) -> list[tuple[str, Report]]:
-    """Who holds this stance, each with the first report showing it: named actors, then an
-    unnamed source, then (except for backers) outlets speaking in their own voice."""
-    out: list[tuple[str, Report]] = []
-    wanted = ("asserts", "reports") if stance == "asserts" else (stance,)
-    for position in claim.positions:
-        if position.stance not in wanted:
-            continue
-        name = position.name if _usable_name(position.name) else UNNAMED
-        if all(name != n for n, _ in out):
-            out.append((name, claim.reports[position.reports[0]]))
-    if stance != "asserts":
-        for report in claim.reports:
-            name = outlets.get(report.article_id) or "one outlet"
-            if report.voice == "own" and report.stance == stance and all(name != n for n, _ in out):
-                out.append((name, report))
-    return out[:MAX_NAMES]
+def _join(holders: Sequence[_Holder]) -> str:
+    return _join_names([h.name for h in holders])
 
 
-def _representative(claim: Claim) -> Report | None:
-    """The report the claim's wording came from, else its first asserting report."""
-    for report in claim.reports:
-        if _strip(report.text) == claim.text.rstrip():
-            return report
-    for report in claim.reports:
-        if claim.text.endswith(_strip(report.text)[1:]):
-            return report
-    backing = [r for r in claim.reports if r.stance in ("asserts", "reports")]
-    candidates = backing or list(claim.reports)
-    return candidates[0] if candidates else None
-
-
-def _strip(text: str) -> str:
-    return tidy_claim_text(HEDGE_RE.sub("", text))
-
-
-def _claim_words(report: Report) -> str:
-    """The report's own words, hedges dropped, cut at a word boundary when long."""
-    words = tidy_claim_text(HEDGE_RE.sub("", report.text), capitalise=False).split()
-    cut = words[:MAX_CLAIM_WORDS]
-    text = " ".join(cut).rstrip(".,;:")
-    return text + (" …" if len(words) > MAX_CLAIM_WORDS else "")
-
-
-def _join(names: Sequence[str]) -> str:
+def _join_names(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _citations(reports: Sequence[Report]) -> tuple[Citation, ...]:
+def _citations(items: Sequence[Report | Citation]) -> tuple[Citation, ...]:
     seen: list[Citation] = []
-    for r in reports:
-        cite = Citation(r.article_id, r.start, r.end)
+    for item in items:
+        cite = item if isinstance(item, Citation) else Citation(item.article_id, item.start,
+                                                                 item.end)
         if cite not in seen:
             seen.append(cite)
     return tuple(seen)
-
-
-def _discrepancy_sentence(disc: Discrepancy) -> SummarySentence:
-    sides = "\" versus \"".join(s.text for s in disc.sides[:2])
-    text = f"Outlets differ on {_KIND_WORDS[disc.kind]}: \"{sides}\"."
-    return SummarySentence(text, tuple(Citation(s.article_id, s.start, s.end) for s in disc.sides))
