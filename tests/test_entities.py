@@ -89,6 +89,7 @@ def seeds(nlp, seeds_dir: Path) -> Story:
         ("Vladimir Putin", "Putin"),
         ("Ukrainian", "Ukrainians"),
         ("United States", "US", "U.S."),
+        ("Russia", "Russian Federation"),
     ],
 )
 def test_seed_spelling_variants_are_one_entity(seeds: Story, variants: tuple[str, ...]) -> None:
@@ -347,6 +348,21 @@ def test_place_spellings_and_demonym_plurals_join(nlp) -> None:
     assert _the(entities, "Kharkiv").id == _the(entities, "Kharkov").id
     assert _the(entities, "Kharkiv").name == "Kharkiv"
     assert _the(entities, "Ukrainian").id == _the(entities, "Ukrainians").id
+
+
+def test_long_and_short_country_names_join_but_look_alikes_stay_apart(nlp) -> None:
+    _, _, entities = _story(
+        nlp,
+        [
+            "The Russian Federation said the talks in Geneva had failed.",
+            "Russia blamed the United States of America. The Federation Council met on Monday.",
+            "Officials in the USA rejected the claim.",
+        ],
+    )
+    assert _the(entities, "Russian Federation").id == _the(entities, "Russia").id
+    assert _the(entities, "Russia").name == "Russia"
+    assert _the(entities, "USA").id == _the(entities, "United States of America").id
+    assert _the(entities, "Federation Council").id != _the(entities, "Russia").id
 
 
 def test_an_organisation_with_and_without_the_is_one(nlp) -> None:

@@ -12,9 +12,12 @@ acronym to the one name it spells ("ISW").
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
 
@@ -83,13 +86,38 @@ def merge_others(others: Mapping[Key, Group]) -> list[tuple[Group, str]]:
             k = parent[k]
         return k
 
-    pairs = _abbreviations(by_key, types) + _misspelt_places(keys, types)
+    pairs = (_abbreviations(by_key, types) + _misspelt_places(keys, types)
+             + _country_names(keys))
     for short, long in pairs + _acronyms(by_key, types):
         parent[find(short)] = find(long)
     merged: dict[Key, Group] = {}
     for k in keys:
         merged.setdefault(find(k), []).extend(by_key[k])
     return [(group, vote_type(group)) for group in merged.values()]
+
+
+@lru_cache(maxsize=1)
+def country_keys() -> dict[Key, Key]:
+    """Key of each long or abbreviated country name -> key of the country's short name,
+    from ``data/country_names.json``."""
+    text = resources.files("counterpoint").joinpath("data", "country_names.json")
+    raw = json.loads(text.read_text(encoding="utf-8"))
+
+    def key_of(name: str) -> Key:
+        return other_key(tuple(normalize_word(w) for w in name.split()))
+
+    return {
+        key_of(alias): key_of(short)
+        for short, aliases in raw["countries"].items()
+        for alias in aliases
+    }
+
+
+def _country_names(keys: Sequence[Key]) -> list[tuple[Key, Key]]:
+    """"Russian Federation" joins "Russia" when both are named in the story."""
+    present = set(keys)
+    table = country_keys()
+    return [(k, table[k]) for k in keys if k in table and table[k] in present]
 
 
 def _ordered(group: Sequence[Candidate]) -> tuple[str, ...]:

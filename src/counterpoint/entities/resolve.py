@@ -23,7 +23,13 @@ from spacy.tokens import Doc
 
 from counterpoint.entities.mentions import Candidate, extract_candidates
 from counterpoint.entities.names import load_rules, normalize_word
-from counterpoint.entities.others import is_acronym, merge_others, other_key, votes
+from counterpoint.entities.others import (
+    country_keys,
+    is_acronym,
+    merge_others,
+    other_key,
+    votes,
+)
 from counterpoint.entities.people import attach_mislabelled, attach_lone, cluster_full_names, parts
 from counterpoint.entities.repair import repair
 from counterpoint.entities.scan import add_alias_mentions
@@ -172,11 +178,18 @@ def _build_entity(group: Group, etype: str) -> Entity:
 def _canonical(forms: Counter[str], person: bool) -> str:
     """The fullest, most frequent form: for people a full name beats a lone
     name, then frequency, then length; for others a spelled-out name beats an
-    acronym, then frequency, then length."""
+    acronym, then frequency, then length, and a country's short name ("Russia")
+    beats its official one ("Russian Federation")."""
 
-    def rank(form: str) -> tuple[int, int, int, str]:
+    aliases = country_keys()
+    keys = {f: other_key(tuple(normalize_word(w) for w in f.split())) for f in forms}
+    shorts = {keys[f] for f in forms if not person and keys[f] in aliases.values()}
+
+    def rank(form: str) -> tuple[int, int, int, int, str]:
         words = len(form.split())
-        return (-int(person and words >= 2), -forms[form], -words, form)
+        # a country's official or abbreviated name gives way to its short name
+        official = int(not person and aliases.get(keys[form]) in shorts)
+        return (official, -int(person and words >= 2), -forms[form], -words, form)
 
     spelled_out = [f for f in forms if person or not is_acronym(f)]
     return min(spelled_out or forms, key=rank)
