@@ -30,7 +30,9 @@ from counterpoint.model import (
 )
 from counterpoint.summary_discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
 
-__all__ = ["summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "MAX_SENTENCES"]
+__all__ = [
+    "summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "OUTLET_COUNT", "MAX_SENTENCES",
+]
 
 MAX_SENTENCES = 10
 MIN_SENTENCES = 5
@@ -44,14 +46,19 @@ DISSENT = ("denies", "disputes", "cannot_confirm")
 #: Every word the templates add; the rest of a sentence comes from cited spans and names.
 TEMPLATE_WORDS = frozenset(
     "says say deny denies it dispute disputes cannot be confirmed report reports and the on "
-    "differ order of events numbers damage place time facts an unnamed source one two three "
-    "four five six seven eight nine ten other outlet outlets in its their own voice same "
+    "differ order of events numbers damage place time facts an unnamed source other outlet "
+    "outlets in its their own voice same "
     "hedges hedge with another state states that".split()
 )
 
 NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|none|nobody|neither|nor|without|unlikely|"
                      r"cannot|lacks?|\w+n[’']t)\b")
 UNCERTAIN = re.compile(r"(?i)\b(?:confirm\w*|verif\w*|unable|information|unclear|know)\b")
+#: How the templates count unnamed outlets ("two other outlets"): the only numbers they add.
+OUTLET_COUNT = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:other\s+)?"
+    r"outlets?\b"
+)
 PRONOUNS = frozenset("he she it they we i you him her them his their this these".split())
 FIRST_PERSON = re.compile(r"(?i)\b(?:we|us|our|ours|ourselves|me|my|mine|myself|you|your)\b|\bI\b")
 LEAD_PRONOUN = re.compile(r"(?i)^(?:he|she|it|it's|they|this|these|those|that|his|her|their)\b")
@@ -315,7 +322,7 @@ def _dissent_opening(speaker: _Holder, words: _Words) -> str:
     if stance == "cannot_confirm":
         if UNCERTAIN.search(words.text):
             return f"{speaker.name} says: {words.text}"
-        return f"{speaker.name} says it cannot be confirmed that {words.text}"
+        return f"{speaker.name} says it cannot be confirmed: {words.text}"
     verb = _verb("deny" if stance == "denies" else "dispute", [speaker])
     if words.quoted or NEGATED.search(words.text):
         return f"{speaker.name} {verb} it: {words.text}"
@@ -338,7 +345,7 @@ def _own_opening(
         hedge = _hedge_citation(holder.report, story)
         if hedge is not None:
             text = story.texts[hedge.article_id][hedge.start:hedge.end]
-            parts.append(f"{holder.name} {_verb('hedge', [holder])} it with \"{text}\"")
+            parts.append(f"{holder.name} {_verb('hedge', [holder])} it with “{text}”")
             cites.append(hedge)
     if sides.backers:
         parts.append(f"{_join(sides.backers)} {_verb('say', sides.backers)} the same")
