@@ -84,6 +84,11 @@ class _Holder:
 
     name: str
     report: Report
+    pool: tuple[Report, ...] = ()
+
+    def reports(self) -> tuple[Report, ...]:
+        """All the holder's reports on the claim with this stance, the cited one first."""
+        return (self.report, *(r for r in self.pool if r is not self.report))
 
 
 @dataclass(frozen=True)
@@ -189,7 +194,7 @@ def _strong(claim: Claim) -> bool:
 def _importance(claim: Claim, story: _Story) -> float:
     """Weight of a claim: independent origins first, then dispute, actors and salience."""
     actors = {_key(p.name) for p in claim.positions}
-    dispute = {"contested": 4.0, "unverified": 2.0}.get(claim.status, 0.0)
+    dispute = {"contested": 5.0, "unverified": 2.5}.get(claim.status, 0.0)
     return (2.0 * claim.independent_origins + dispute + min(len(actors), 4)
             + 0.5 * _salience(claim, story))
 
@@ -265,6 +270,7 @@ def _tell(
     words = _proposition(claim, sides, story, lead)
     if words is None:
         return None
+    sides = _ranked(sides, words)
     parts, cites = _opening(claim, sides, words, story, lead)
     for verb, holders in (("deny", sides.denies), ("dispute", sides.disputes)):
         rest = [h for h in holders if h.report is not words.report]
@@ -374,18 +380,41 @@ def _sides(claim: Claim, story: _Story) -> _Sides:
     found: dict[str, list[_Holder]] = {}
     for stance in ("denies", "disputes", "cannot_confirm", "asserts"):
         wanted = BACKING if stance == "asserts" else (stance,)
-        holders: list[_Holder] = []
+        pools: dict[str, list[Report]] = {}
         for position in claim.positions:
             name = position.name if _named(position.name) else UNNAMED
-            if position.stance in wanted and _key(name) not in seen and position.reports:
-                seen.add(_key(name))
-                holders.append(_Holder(name, claim.reports[position.reports[0]]))
+            if position.stance in wanted and _key(name) not in seen:
+                pools.setdefault(name, []).extend(claim.reports[i] for i in position.reports)
+        holders = [_Holder(name, pool[0], tuple(pool)) for name, pool in pools.items() if pool]
+        seen.update(_key(name) for name in pools)
         if stance != "asserts":
             holders += _own_dissent(claim, stance, story, seen)
-        found[stance] = holders[:MAX_NAMES]
+        found[stance] = holders
     own = _own_holders(claim, story, seen)
     return _Sides(tuple(found["asserts"]), tuple(own), tuple(found["denies"]),
                   tuple(found["disputes"]), tuple(found["cannot_confirm"]))
+
+
+def _ranked(sides: _Sides, words: _Words) -> _Sides:
+    """Each role's holders, at most MAX_NAMES, those whose words are closest to the told
+    proposition first (named before unnamed), each citing its closest report; the speaker of
+    the told words always stays, citing them."""
+    stems = _stems(words.text)
+
+    def best(holder: _Holder) -> tuple[float, _Holder]:
+        if words.report in holder.reports():
+            return (100.0, _Holder(holder.name, words.report, holder.pool))
+        report = max(holder.reports(), key=lambda r: (len(_stems(r.text) & stems), -r.start))
+        score = len(_stems(report.text) & stems) + 0.5 * (holder.name != UNNAMED)
+        return (score, _Holder(holder.name, report, holder.pool))
+
+    def top(holders: Sequence[_Holder]) -> tuple[_Holder, ...]:
+        scored = [best(h) for h in holders]
+        order = sorted(range(len(scored)), key=lambda i: (-scored[i][0], i))
+        return tuple(scored[i][1] for i in order[:MAX_NAMES])
+
+    return _Sides(top(sides.backers), sides.own, top(sides.denies), top(sides.disputes),
+                  top(sides.cannot_confirm))
 
 
 def _own_dissent(claim: Claim, stance: str, story: _Story, seen: set[str]) -> list[_Holder]:
@@ -419,9 +448,9 @@ def _own_holders(claim: Claim, story: _Story, seen: set[str]) -> list[_Holder]:
 def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> _Words | None:
     """The best source wording of the claim: from a backer (or an outlet's own voice) when
     there is one, else from whoever dissents; clean, in the third person, readable."""
-    backing = [h.report for h in (*sides.own, *sides.backers)]
-    pool = backing + _more_backing(claim, sides) if backing else [
-        h.report for h in (*sides.denies, *sides.disputes, *sides.cannot_confirm)]
+    holders = (*sides.own, *sides.backers) or (*sides.denies, *sides.disputes,
+                                               *sides.cannot_confirm)
+    pool = [r for h in holders for r in h.reports()]
     best: tuple[tuple[int, ...], _Words] | None = None
     for report in pool:
         words = _wording(report, story, MAX_WORDS + 10 * lead)
@@ -433,17 +462,6 @@ def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> _Wor
         if best is None or rank < best[0]:
             best = (rank, words)
     return best[1] if best else None
-
-
-def _more_backing(claim: Claim, sides: _Sides) -> list[Report]:
-    """The other backing reports of the actors already named (they may word it better)."""
-    names = {_key(h.name) for h in sides.backers}
-    out = []
-    for position in claim.positions:
-        if position.stance in BACKING and _key(position.name if _named(position.name)
-                                               else UNNAMED) in names:
-            out += [claim.reports[i] for i in position.reports[1:]]
-    return out
 
 
 def _wording(report: Report, story: _Story, limit: int = MAX_WORDS) -> _Words | None:
