@@ -23,6 +23,7 @@ from counterpoint.claims.extract import (
     candidate_key,
     extract_candidates,
 )
+from counterpoint.claims.frames import Proposition, load_frame_lexicon, proposition_of
 from counterpoint.claims.lexicon import Lexicon, load_lexicon
 from counterpoint.claims.wording import control_verb_start, tidy_claim_text
 from counterpoint.claims.outlets import (
@@ -63,6 +64,7 @@ class _Item:
     control_text: str
     times: frozenset[str]
     verbs: frozenset[str]
+    proposition: Proposition | None = None
 
 
 def build_claims(
@@ -90,7 +92,10 @@ def build_claims(
     groups = grouping.group_candidates(scores, settings.grouping)
     infos = [it.denial for it in items]
     groups = grouping.merge_same_frames(groups, feats)
+    props = [it.proposition for it in items]
+    groups = grouping.merge_same_propositions(groups, props, vectors)
     groups = merge_denials(prune_side_statements(groups, infos), infos, scores)
+    groups = grouping.merge_same_propositions(groups, props, vectors)
     story_ids = [a.id for a in articles]
     origin = origin_map(story_ids, copies)
     claims = [
@@ -111,6 +116,8 @@ def _items(
     quotes: Sequence[Quote], lex: Lexicon,
 ) -> list[_Item]:
     index = build_entity_index(entities)
+    frame_lex = load_frame_lexicon()
+    places = _place_mentions(entities)
     items = []
     for article in articles:
         doc = docs.get(article.id)
@@ -125,10 +132,23 @@ def _items(
             )
             control = control_verb_start(doc, cand.start, cand.end)
             control_text = doc.text[control:cand.end] if control is not None else ""
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            prop = proposition_of(span, frame_lex, places.get(article.id, ())) if span is not None else None
             items.append(_Item(
-                cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand)
+                cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand),
+                prop,
             ))
     return items
+
+
+def _place_mentions(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Mentions of countries, places and peoples per article: who can act as a state."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        if entity.type in ("GPE", "NORP", "LOC", "ORG"):
+            for m in entity.mentions:
+                out.setdefault(m.article_id, []).append((m.start, m.end, entity.name))
+    return out
 
 
 def _times(doc: Doc, cand: Candidate) -> frozenset[str]:
@@ -175,9 +195,8 @@ def _claim(
     centrality = {i: float(np.mean(scores[i, list(members)])) for i in members}
     rep_pos = members[group.index(_representative(group, negated, [centrality[i] for i in members]))]
     rep = items[rep_pos]
-    reports = tuple(
-        _report(items[i], negated, _same_proposition(items[i], rep)) for i in members
-    )
+    reports = tuple(_report(items[i], negated, _same_proposition(items[i], rep),
+                            _frame_negated(items[i], rep)) for i in members)
     outlet_count, independent = origins_of(reports, origin)
     feats = [it.features for it in items]
     return Claim(
@@ -225,11 +244,28 @@ def _representative(group: Sequence[_Item], negated: bool, centrality: Sequence[
     return group[min(range(len(group)), key=rank)]
 
 
-def _report(item: _Item, claim_negated: bool, same_proposition: bool) -> Report:
+def _frame_negated(item: _Item, rep: _Item) -> bool | None:
+    """The report's polarity when its proposition frame is the representative's (same
+    predicate family, an agent in common or none named): "Ukraine does not attack targets"
+    denies "Ukraine attacked the building" even where the negation is in a coordinated verb.
+    None when the frames say nothing."""
+    a, b = item.proposition, rep.proposition
+    if a is None or b is None or a.family != b.family:
+        return None
+    if a.agents and b.agents and not a.agents & b.agents:
+        return None
+    return a.negated
+
+
+def _report(
+    item: _Item, claim_negated: bool, same_proposition: bool, frame_negated: bool | None = None
+) -> Report:
     """The report of one candidate; its polarity counts against the claim's only when it
-    states the same proposition (close enough to the claim's wording)."""
+    states the same proposition (close enough to the claim's wording, or the same frame)."""
     cand = item.cand
     negated = item.reading.negated if same_proposition else claim_negated
+    if frame_negated is not None:
+        negated = frame_negated
     return Report(
         article_id=cand.article_id,
         start=cand.start,

@@ -17,10 +17,11 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from counterpoint.claims.extract import Candidate
+from counterpoint.claims.frames import Proposition, load_frame_lexicon, merge_keys
 from counterpoint.claims.stance import without_negation
 from counterpoint.embeddings import Embedder
 
-__all__ = ["Features", "Frame", "frame_of", "merge_same_frames", "GroupingSettings", "features_of", "group_candidates", "embed"]
+__all__ = ["Features", "Frame", "frame_of", "merge_same_frames", "merge_same_propositions", "GroupingSettings", "features_of", "group_candidates", "embed"]
 
 GENERIC = {"", "be", "have", "do", "say", "make", "take", "get", "go"}
 PRONOUNS = {"it", "this", "that", "he", "she", "they", "we", "i", "you", "who", "which", "-pron-"}
@@ -264,3 +265,42 @@ def _frame_keys(frame: Frame) -> list[tuple[str, str]]:
     if frame.named and frame.obj not in PRONOUNS:
         keys.append((frame.subject, "object:" + frame.obj))
     return keys
+
+
+def merge_same_propositions(
+    groups: list[list[int]], props: Sequence[Proposition | None], vectors: np.ndarray,
+    min_similarity: float = 0.30, agentless_similarity: float = 0.60,
+) -> list[list[int]]:
+    """Join claims whose members state the same proposition frame: the same predicate family
+    with the same agent ("the Kiev regime attempted to hit the residence", "two Ukrainian
+    drones had attempted to strike ...", "Ukraine has nothing to do with the drone attacks").
+    Negated members count: a denial is the same claim with the opposite stance. The two
+    members must still be somewhat alike in meaning (cosine of at least ``min_similarity``);
+    two frames without a named agent ("two drones attempted to hit the building" / "no
+    information about the attacks on the building") need ``agentless_similarity``.
+    """
+    lex = load_frame_lexicon()
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for gi, members in enumerate(groups):
+        for i in members:
+            prop = props[i]
+            if prop is None:
+                continue
+            for key in merge_keys(prop, lex):
+                floor = min_similarity if key[1] else agentless_similarity
+                for gj, j in seen.get(key, []):
+                    if find(gj) != find(gi) and float(vectors[i] @ vectors[j]) >= floor:
+                        parent[find(gi)] = find(gj)
+                seen.setdefault(key, []).append((gi, i))
+    joined: dict[int, list[int]] = {}
+    for gi, members in enumerate(groups):
+        joined.setdefault(find(gi), []).extend(members)
+    return sorted((sorted(g) for g in joined.values()), key=min)
