@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from counterpoint.model import Article, Citation, Claim, SummarySentence
 from counterpoint.summary import (
@@ -294,6 +296,25 @@ def test_same_words_with_nobody_new_are_told_once(articles, claims):
                source="Interior Ministry")], articles)
     summary = summarize(articles, [claims["blame"], echo], [], [])
     assert sum("planted the explosives" in s.text for s in summary) == 1
+
+
+def test_a_story_of_fragments_still_gets_one_quoted_sentence(articles, claims):
+    (only,) = summarize(articles, [claims["relative"]], [], [])
+    assert only.text == "Red Cross says: “which was still rising”."
+    _check_support([only], articles, [claims["relative"]])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_invariants_hold_for_any_subset_in_any_order(articles, claims, data):
+    names = data.draw(st.lists(st.sampled_from(sorted(claims)), min_size=1, unique=True))
+    picked = [claims[n] for n in names]
+    summary = summarize(articles, picked, [], [])
+    assert 1 <= len(summary) <= min(MAX_SENTENCES, len(picked))
+    _check_support(summary, articles, picked)
+    _check_actors_once(summary, picked)
+    again = summarize(articles, data.draw(st.permutations(picked)), [], [])
+    assert [s.text for s in again] == [s.text for s in summary]
 
 
 # ---------------------------------------------------------------- discrepancy sides

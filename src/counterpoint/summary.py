@@ -159,11 +159,14 @@ def summarize_with_discrepancies(
 
 def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[SummarySentence]:
     """The lead, then the weightiest claims, skipping any that repeats words already told."""
+    claims = [c for c in claims if c.reports and all(r.article_id in story.texts
+                                                     for r in c.reports)]
     if room <= 0 or not claims:
         return []
     lead = _lead_claim(claims, story)
     ordered = [lead] if lead is not None else []
-    rest = sorted((c for c in claims if c is not lead), key=lambda c: -_importance(c, story))
+    rest = sorted((c for c in claims if c is not lead),
+                  key=lambda c: (-_importance(c, story), c.id))
     strong = [c for c in rest if _strong(c)]
     weak = [c for c in rest if not _strong(c)]
     out: list[SummarySentence] = []
@@ -181,7 +184,17 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
             continue
         told.append((stems, names))
         out.append(sentence)
-    return out
+    return out or [_verbatim(ordered[0] if ordered else rest[0])]
+
+
+def _verbatim(claim: Claim) -> SummarySentence:
+    """The last resort when no report reads as a proposition: the first report quoted
+    whole, with its speaker (or its outlet's voice)."""
+    report = claim.reports[0]
+    who = report.source.name if report.source and _named(report.source.name) else None
+    text = QUOTE_MARKS.sub("", report.text).strip()
+    head = f"{who} says" if who else "One outlet reports"
+    return SummarySentence(f"{head}: “{text}”.", _citations([report]))
 
 
 def _strong(claim: Claim) -> bool:
@@ -204,15 +217,16 @@ def _lead_claim(claims: Sequence[Claim], story: _Story) -> Claim | None:
     words the titles and article openings share; else the weightiest claim."""
     carried = [c for c in claims if _own_backing(c)]
     if not carried:
-        return max(claims, key=lambda c: _importance(c, story))
+        return max(claims, key=lambda c: (_importance(c, story), c.id))
 
     def score(claim: Claim) -> float:
         own = _own_backing(claim)
-        early = {r.article_id for r in own if r.start < max(400, len(story.texts[r.article_id]) // 8)}
+        early = {r.article_id for r in own
+                 if r.start < max(400, len(story.texts[r.article_id]) // 8)}
         return (_salience(claim, story) + 2.0 * len(early) + _origins(own)
                 + 0.5 * claim.independent_origins)
 
-    return max(carried, key=score)
+    return max(carried, key=lambda c: (score(c), c.id))
 
 
 def _own_backing(claim: Claim) -> list[Report]:
@@ -384,7 +398,8 @@ def _sides(claim: Claim, story: _Story) -> _Sides:
         for position in claim.positions:
             name = position.name if _named(position.name) else UNNAMED
             if position.stance in wanted and _key(name) not in seen:
-                pools.setdefault(name, []).extend(claim.reports[i] for i in position.reports)
+                pools.setdefault(name, []).extend(
+                    claim.reports[i] for i in position.reports if 0 <= i < len(claim.reports))
         holders = [_Holder(name, pool[0], tuple(pool)) for name, pool in pools.items() if pool]
         seen.update(_key(name) for name in pools)
         if stance != "asserts":
