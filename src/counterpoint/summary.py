@@ -29,6 +29,7 @@ from counterpoint.model import (
     SummarySentence,
 )
 from counterpoint.summary_discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
+from counterpoint.summary_wording import NEGATED, UNCERTAIN, Wording, overlap, stems, wording
 
 __all__ = [
     "summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "OUTLET_COUNT", "MAX_SENTENCES",
@@ -51,30 +52,12 @@ TEMPLATE_WORDS = frozenset(
     "hedges hedge with another state states that".split()
 )
 
-NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|none|nobody|neither|nor|without|unlikely|"
-                     r"cannot|lacks?|\w+n[’']t)\b")
-UNCERTAIN = re.compile(r"(?i)\b(?:confirm\w*|verif\w*|unable|information|unclear|know)\b")
 #: How the templates count unnamed outlets ("two other outlets"): the only numbers they add.
 OUTLET_COUNT = re.compile(
     r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:other\s+)?"
     r"outlets?\b"
 )
 PRONOUNS = frozenset("he she it they we i you him her them his their this these".split())
-FIRST_PERSON = re.compile(r"(?i)\b(?:we|us|our|ours|ourselves|me|my|mine|myself|you|your)\b|\bI\b")
-LEAD_PRONOUN = re.compile(r"(?i)^(?:he|she|it|it's|they|this|these|those|that|his|her|their)\b")
-RELATIVE = re.compile(r"(?i)^(?:which|who|whom|whose|where|what)\b")
-#: Sentence adverbials and discourse markers that tie a sentence to its article, not a claim.
-DISCOURSE = re.compile(
-    r"(?i)^(?:(?:in fact|mind you|indeed|however|moreover|meanwhile|furthermore|also|still|"
-    r"of course|in addition|besides|nevertheless|nonetheless|instead|so|now|then|thus|"
-    r"therefore|after all|above all|in turn|at the same time|for (?:its|his|her|their) part|"
-    r"in other words|that said|to be sure|admittedly|clearly|obviously|notably|"
-    r"importantly),\s+|(?:but|and|yet|so|or)\s+)"
-)
-HEDGE_WORDS = re.compile(
-    r"(?i)\b(?:allegedly|so-called|purportedly|reportedly|supposedly|apparently)\s+"
-    r"|\b(?:alleged|purported)\s+(?!(?:was|were|is|are|that|to|had|has|have)\b)"
-)
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -102,22 +85,12 @@ class _Sides:
     cannot_confirm: tuple[_Holder, ...]
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The proposition of a claim as told: source words, the report they come from."""
-
-    text: str
-    report: Report
-    quoted: bool
-
-
 class _Story:
     """What the templates need to know about the story's articles."""
 
     def __init__(self, articles: Sequence[Article], quotes: Sequence[Quote]) -> None:
         self.texts = {a.id: a.text for a in articles}
         self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
-        self.titles = [a.title or "" for a in articles]
         self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
         self.lead_stems = _story_stems(articles)
 
@@ -178,11 +151,11 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
         if built is None:
             continue
         sentence, words, names = built
-        stems = _stems(words)
+        said = stems(words)
         # the same words again, with nobody new taking a side: already told
-        if any(_overlap(stems, s) > 0.6 and names <= n for s, n in told):
+        if any(overlap(said, s) > 0.6 and names <= n for s, n in told):
             continue
-        told.append((stems, names))
+        told.append((said, names))
         out.append(sentence)
     return out or [_verbatim(ordered[0] if ordered else rest[0])]
 
@@ -243,7 +216,7 @@ def _salience(claim: Claim, story: _Story) -> float:
     has: the story's central event is in its headlines."""
     best = 0
     for report in claim.reports:
-        best = max(best, len(_stems(report.text) & story.lead_stems))
+        best = max(best, len(stems(report.text) & story.lead_stems))
     return float(min(best, 5))
 
 
@@ -251,25 +224,9 @@ def _story_stems(articles: Sequence[Article]) -> set[str]:
     """Stems found in the title or opening of at least two articles."""
     counts: dict[str, int] = {}
     for article in articles:
-        for stem in _stems(f"{article.title or ''} {article.text[:300]}"):
+        for stem in stems(f"{article.title or ''} {article.text[:300]}"):
             counts[stem] = counts.get(stem, 0) + 1
     return {s for s, n in counts.items() if n >= 2}
-
-
-STOP = frozenset(
-    "the a an and or but of to in on at by for with from as is are was were be been has have had "
-    "that this these those it its his her their they he she we not no said says say would could "
-    "will also after before over into about than then there which who what when where while "
-    "been being more most some any all other".split()
-)
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP and len(w) > 2}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 # ---------------------------------------------------------------- one claim
@@ -302,7 +259,7 @@ def _tell(
 
 
 def _opening(
-    claim: Claim, sides: _Sides, words: _Words, story: _Story, lead: bool
+    claim: Claim, sides: _Sides, words: Wording, story: _Story, lead: bool
 ) -> tuple[list[str], list[Report | Citation]]:
     """The first clause: who tells the proposition, and the proposition."""
     rep = words.report
@@ -334,7 +291,7 @@ def _opening(
     return parts, cites
 
 
-def _dissent_opening(speaker: _Holder, words: _Words) -> str:
+def _dissent_opening(speaker: _Holder, words: Wording) -> str:
     """Nobody backs the claim: its words are a dissenter's. Negated or doubting words are the
     dissent itself ("X disputes it: it wasn't ..."); plain words are what is rejected ("X
     denies that Y did ...")."""
@@ -350,7 +307,7 @@ def _dissent_opening(speaker: _Holder, words: _Words) -> str:
 
 
 def _own_opening(
-    sides: _Sides, words: _Words, story: _Story, lead: bool
+    sides: _Sides, words: Wording, story: _Story, lead: bool
 ) -> tuple[list[str], list[Report | Citation]]:
     """Outlets tell it in their own voice: "A and B report: ...; C hedges it: "alleged"."""
     plain = [h for h in sides.own if not h.report.hedges]
@@ -410,17 +367,17 @@ def _sides(claim: Claim, story: _Story) -> _Sides:
                   tuple(found["disputes"]), tuple(found["cannot_confirm"]))
 
 
-def _ranked(sides: _Sides, words: _Words) -> _Sides:
+def _ranked(sides: _Sides, words: Wording) -> _Sides:
     """Each role's holders, at most MAX_NAMES, those whose words are closest to the told
     proposition first (named before unnamed), each citing its closest report; the speaker of
     the told words always stays, citing them."""
-    stems = _stems(words.text)
+    told = stems(words.text)
 
     def best(holder: _Holder) -> tuple[float, _Holder]:
         if words.report in holder.reports():
             return (100.0, _Holder(holder.name, words.report, holder.pool))
-        report = max(holder.reports(), key=lambda r: (len(_stems(r.text) & stems), -r.start))
-        score = len(_stems(report.text) & stems) + 0.5 * (holder.name != UNNAMED)
+        report = max(holder.reports(), key=lambda r: (len(stems(r.text) & told), -r.start))
+        score = len(stems(report.text) & told) + 0.5 * (holder.name != UNNAMED)
         return (score, _Holder(holder.name, report, holder.pool))
 
     def top(holders: Sequence[_Holder]) -> tuple[_Holder, ...]:
@@ -460,15 +417,15 @@ def _own_holders(claim: Claim, story: _Story, seen: set[str]) -> list[_Holder]:
 # ---------------------------------------------------------------- the proposition
 
 
-def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> _Words | None:
+def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> Wording | None:
     """The best source wording of the claim: from a backer (or an outlet's own voice) when
     there is one, else from whoever dissents; clean, in the third person, readable."""
     holders = (*sides.own, *sides.backers) or (*sides.denies, *sides.disputes,
                                                *sides.cannot_confirm)
     pool = [r for h in holders for r in h.reports()]
-    best: tuple[tuple[int, ...], _Words] | None = None
+    best: tuple[tuple[int, ...], Wording] | None = None
     for report in pool:
-        words = _wording(report, story, MAX_WORDS + 10 * lead)
+        words = wording(report, MAX_WORDS + 10 * lead, _control_cue(report, story) is not None)
         if words is None:
             continue
         rank = (int(lead and report.voice != "own"), int(words.quoted),
@@ -477,40 +434,6 @@ def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> _Wor
         if best is None or rank < best[0]:
             best = (rank, words)
     return best[1] if best else None
-
-
-def _wording(report: Report, story: _Story, limit: int = MAX_WORDS) -> _Words | None:
-    """A report's words as told: quote marks, leading discourse markers and (in attributed
-    reports, where they are the outlet's) hedge words dropped; cut at a clause boundary when
-    long; set in quotation marks when they only make sense with their speaker (first person,
-    a leading pronoun)."""
-    text = report.text
-    if report.voice == "attributed":
-        text = HEDGE_WORDS.sub("", text)
-    text = QUOTE_MARKS.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    while (stripped := DISCOURSE.sub("", text, count=1)) != text:
-        text = stripped
-    text = _cut(text.strip(" ,;:–—-"), limit).rstrip(".,;: ")
-    if not re.search(r"[A-Za-z]{3}", text):
-        return None
-    if RELATIVE.match(text) and _control_cue(report, story) is None:
-        return None
-    quoted = bool(FIRST_PERSON.search(text) or LEAD_PRONOUN.match(text))
-    if quoted:
-        return _Words(f"“{text}”", report, True)
-    return _Words(text[0].upper() + text[1:] if report.voice == "own" else text, report, False)
-
-
-def _cut(text: str, limit: int) -> str:
-    """At most ``limit`` words, cut at the last clause boundary that keeps ten or more."""
-    words = text.split()
-    if len(words) <= limit:
-        return text
-    head = " ".join(words[:limit])
-    commas = [m.start() for m in re.finditer(r"[,;:]\s", head)]
-    keep = [c for c in commas if len(head[:c].split()) >= 10]
-    return (head[: keep[-1]] if keep else head) + " …"
 
 
 def _length_penalty(text: str) -> int:
