@@ -205,6 +205,15 @@ def test_lead_tells_the_central_event_as_the_outlets_carry_it(told, claims):
     assert len(own & {(c.article_id, c.start, c.end) for c in told[0].citations}) >= 3
 
 
+def test_a_detail_outlets_disagree_on_is_not_the_told_proposition(told, articles, claims):
+    # without the discrepancy the lead tells the Harbor Times' words, toll included
+    plain = summarize(articles, list(claims.values()), [], [])
+    assert "killing four people" in plain[0].text
+    # with it, the toll is told where outlets differ, and the lead takes other words
+    assert "killing four people" not in told[0].text
+    assert "Tamsin Bridge" in told[0].text
+
+
 def test_contested_claim_says_who_claims_what(told):
     _, text = _sentence_with(told, "planted the explosives")
     assert re.match(r"(Interior Ministry|Omar Lind) and (Interior Ministry|Omar Lind) say: ", text)

@@ -88,14 +88,21 @@ class _Sides:
 class _Story:
     """What the templates need to know about the story's articles."""
 
-    def __init__(self, articles: Sequence[Article], quotes: Sequence[Quote]) -> None:
+    def __init__(self, articles: Sequence[Article], quotes: Sequence[Quote],
+                 discrepancies: Sequence[Discrepancy] = ()) -> None:
         self.texts = {a.id: a.text for a in articles}
+        #: where outlets disagree: a proposition should not carry a disputed detail
+        self.disputed = [(s.article_id, s.start, s.end) for d in discrepancies for s in d.sides]
         self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
         self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
         self.lead_stems = _story_stems(articles)
 
     def outlet(self, article_id: str) -> str | None:
         return self.outlets.get(article_id)
+
+    def carries_disputed(self, report: Report) -> bool:
+        return any(a == report.article_id and s < report.end and report.start < e
+                   for a, s, e in self.disputed)
 
 
 def summarize(
@@ -121,7 +128,7 @@ def summarize_with_discrepancies(
 ) -> tuple[SummarySentence, ...]:
     """Like :func:`summarize`, with a short sentence for the main disagreements between
     outlets (at most two, one per kind) after the claims."""
-    story = _Story(articles, quotes)
+    story = _Story(articles, quotes, discrepancies)
     disc = discrepancy_sentences(discrepancies, story.texts, story.outlets, MAX_DISCREPANCIES)
     told = _claim_sentences(claims, story, MAX_SENTENCES - len(disc))
     return tuple(told + disc)
@@ -423,17 +430,28 @@ def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> Word
     holders = (*sides.own, *sides.backers) or (*sides.denies, *sides.disputes,
                                                *sides.cannot_confirm)
     pool = [r for h in holders for r in h.reports()]
-    best: tuple[tuple[int, ...], Wording] | None = None
+    best: tuple[tuple[float, ...], Wording] | None = None
     for report in pool:
         words = wording(report, MAX_WORDS + 10 * lead, _control_cue(report, story) is not None)
         if words is None:
             continue
         rank = (int(lead and report.voice != "own"), int(words.quoted),
-                _length_penalty(words.text),
+                _length_penalty(words.text), int(story.carries_disputed(report)),
+                -_centrality(report, claim),
                 int(_normal(words.text) != _normal(claim.text)), report.start)
         if best is None or rank < best[0]:
             best = (rank, words)
     return best[1] if best else None
+
+
+def _centrality(report: Report, claim: Claim) -> float:
+    """How much of the report's wording the claim's other reports share (on average, to a
+    tenth): the words most holders of the claim speak of."""
+    own = stems(report.text)
+    others = [stems(r.text) for r in claim.reports if r is not report]
+    if not others:
+        return 0.0
+    return round(sum(overlap(own, o) for o in others) / len(others), 1)
 
 
 def _length_penalty(text: str) -> int:
