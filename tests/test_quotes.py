@@ -353,3 +353,38 @@ def test_hoped_is_a_cue_despite_its_lemma(nlp):
     q = one(run(nlp, text), "terminal would reopen")
     assert q.speaker.name == "Lena Hart" and q.cue is not None and q.cue.text == "hoped"
 
+
+
+def test_participle_after_a_complement_clause_belongs_to_the_cue_subject(nlp):
+    # spaCy reads "Norwegians adding" as a clause of its own; the one adding is the ministry.
+    text = ("The ministry has denounced that the two boats were Norwegians adding that it will "
+            "take measures against the port.")
+    q = one(run(nlp, text), "take measures")
+    assert surface(text, q) == "The ministry"
+    assert q.cue is not None and q.cue.text == "adding"
+
+
+def test_blank_line_ends_a_sentence_before_the_parser(nlp):
+    # Without the boundary the parser hangs "said" on the heading's verb across the blank line.
+    text = ("Ferry talks stall as harbour chief Nora Lind resigns\n\nU.S. Secretary of Transport "
+            'Anna Berg said she could not confirm the report, but urged residents to treat it '
+            '"with a very large pinch of salt."')
+    doc = nlp(text)
+    assert [s.text.strip()[:4] for s in doc.sents] == ["Ferr", "U.S."]
+    q = one(run(nlp, text), "pinch of salt")
+    assert q.speaker.name == "Anna Berg" and q.cue is not None and q.cue.text == "urged"
+
+
+def test_quote_continues_after_an_abbreviation_ending_the_sentence(nlp):
+    text = '"The toll is unfair," Sanders said at a rally in Albany, N.Y. "Drivers pay twice."'
+    q = one(run(nlp, text), "toll is unfair")
+    assert q.text == text and q.speaker.name == "Sanders"
+    assert len(q.quoted) == 2
+
+
+def test_relative_clause_report_keeps_the_relative_word(nlp):
+    # The relative word stands for what is reported, so speaker and cue sit inside it.
+    text = "The ferry, which officials said will sail again in June, was damaged in the storm."
+    q = one(run(nlp, text), "sail again")
+    assert q.text == "which officials said will sail again in June"
+    assert surface(text, q) == "officials" and q.speaker.name is None

@@ -26,6 +26,7 @@ __all__ = ["extract_quotes"]
 
 _MIN_ORPHAN_WORDS = 4
 _MIN_INDIRECT_WORDS = 3
+_RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
@@ -91,7 +92,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
-        if not _parenthetical(text, region) and doc[cue.start].lower_ != "according":
+        if not _parenthetical(text, region) and doc[cue.start].lower_ != "according" \
+                and not _relative_frame(text, start, speaker.start_char):
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
@@ -145,6 +147,14 @@ def _truncated(doc: Doc, start: int, end: int, segments: tuple[Segment, ...]) ->
     return last is not None and last[-1].pos_ == "AUX"
 
 
+def _relative_frame(text: str, start: int, speaker_start: int) -> bool:
+    """True when the content opens with a relative word right before the speaker ("which
+    officials said will take effect", "what critics say is a sign"): the relative word
+    stands for what is reported, so the speaker and cue sit inside the content, as
+    PolNeAR annotates it."""
+    return text[start:speaker_start].strip().lower() in _RELATIVE_WORDS
+
+
 def _parenthetical(text: str, region: tuple[int, int]) -> bool:
     """True when the cue and speaker stand between commas (", he said,")."""
     return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")
@@ -164,7 +174,18 @@ def _sentence_end(doc: Doc, offset: int, limit: int) -> int:
             if nxt is not None and nxt.text in ('"', "”", "’", "''") and not token.whitespace_:
                 end = nxt.idx + len(nxt.text)
             return end
+        if _abbreviation_ends_sentence(token):
+            return token.idx + len(token.text)
     return max(offset, span.end_char if span.end_char <= limit else offset)
+
+
+def _abbreviation_ends_sentence(token: Token) -> bool:
+    """True for an abbreviation that also ends its sentence because a quotation opens
+    right after it ('said in Albany, N.Y. "We ...'): the full stop is inside the token."""
+    if len(token.text) < 2 or not token.text.endswith(".") or not token.whitespace_:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text in ('"', "“", "«", "„", "``")
 
 
 def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
