@@ -29,7 +29,17 @@ from counterpoint.model import (
     SummarySentence,
 )
 from counterpoint.summary_discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
-from counterpoint.summary_wording import NEGATED, UNCERTAIN, Wording, overlap, stems, wording
+from counterpoint.summary_order import importance, lead_claim, own_backing, story_stems, strong
+from counterpoint.summary_wording import (
+    NEGATED,
+    UNCERTAIN,
+    Wording,
+    name_key,
+    named,
+    overlap,
+    stems,
+    wording,
+)
 
 __all__ = [
     "summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "OUTLET_COUNT", "MAX_SENTENCES",
@@ -57,7 +67,6 @@ OUTLET_COUNT = re.compile(
     r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:other\s+)?"
     r"outlets?\b"
 )
-PRONOUNS = frozenset("he she it they we i you him her them his their this these".split())
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -95,7 +104,7 @@ class _Story:
         self.disputed = [(s.article_id, s.start, s.end) for d in discrepancies for s in d.sides]
         self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
         self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
-        self.lead_stems = _story_stems(articles)
+        self.lead_stems = story_stems(articles)
 
     def outlet(self, article_id: str) -> str | None:
         return self.outlets.get(article_id)
@@ -143,15 +152,15 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
                                                      for r in c.reports)]
     if room <= 0 or not claims:
         return []
-    lead = _lead_claim(claims, story)
+    lead = lead_claim(claims, story.texts, story.lead_stems)
     ordered = [lead] if lead is not None else []
     rest = sorted((c for c in claims if c is not lead),
-                  key=lambda c: (-_importance(c, story), c.id))
-    strong = [c for c in rest if _strong(c)]
-    weak = [c for c in rest if not _strong(c)]
+                  key=lambda c: (-importance(c, story.lead_stems), c.id))
+    first = [c for c in rest if strong(c)]
+    weak = [c for c in rest if not strong(c)]
     out: list[SummarySentence] = []
     told: list[tuple[set[str], set[str]]] = []
-    for claim in [*ordered, *strong, *weak]:
+    for claim in [*ordered, *first, *weak]:
         if len(out) >= room or (claim in weak and len(out) >= MIN_SENTENCES):
             break
         built = _tell(claim, story, lead=claim is lead)
@@ -171,69 +180,10 @@ def _verbatim(claim: Claim) -> SummarySentence:
     """The last resort when no report reads as a proposition: the first report quoted
     whole, with its speaker (or its outlet's voice)."""
     report = claim.reports[0]
-    who = report.source.name if report.source and _named(report.source.name) else None
+    who = report.source.name if report.source and named(report.source.name) else None
     text = QUOTE_MARKS.sub("", report.text).strip()
     head = f"{who} says" if who else "One outlet reports"
     return SummarySentence(f"{head}: “{text}”.", _citations([report]))
-
-
-def _strong(claim: Claim) -> bool:
-    """Worth telling even when the summary is long enough: disputed, unverified, carried by
-    several origins, or held by a named actor."""
-    return (claim.status in ("contested", "unverified") or claim.independent_origins > 1
-            or any(_named(p.name) for p in claim.positions))
-
-
-def _importance(claim: Claim, story: _Story) -> float:
-    """Weight of a claim: independent origins first, then dispute, actors and salience."""
-    actors = {_key(p.name) for p in claim.positions}
-    dispute = {"contested": 5.0, "unverified": 2.5}.get(claim.status, 0.0)
-    return (2.0 * claim.independent_origins + dispute + min(len(actors), 4)
-            + 0.5 * _salience(claim, story))
-
-
-def _lead_claim(claims: Sequence[Claim], story: _Story) -> Claim | None:
-    """The central event: carried in the outlets' own voice, early in the articles, with the
-    words the titles and article openings share; else the weightiest claim."""
-    carried = [c for c in claims if _own_backing(c)]
-    if not carried:
-        return max(claims, key=lambda c: (_importance(c, story), c.id))
-
-    def score(claim: Claim) -> float:
-        own = _own_backing(claim)
-        early = {r.article_id for r in own
-                 if r.start < max(400, len(story.texts[r.article_id]) // 8)}
-        return (_salience(claim, story) + 2.0 * len(early) + _origins(own)
-                + 0.5 * claim.independent_origins)
-
-    return max(carried, key=lambda c: (score(c), c.id))
-
-
-def _own_backing(claim: Claim) -> list[Report]:
-    return [r for r in claim.reports if r.voice == "own" and r.stance in BACKING]
-
-
-def _origins(reports: Sequence[Report]) -> int:
-    """Outlets carrying these reports; word-for-word copies count once."""
-    return len({_normal(r.text) for r in reports})
-
-
-def _salience(claim: Claim, story: _Story) -> float:
-    """How many of the words that several titles and openings share the claim's best report
-    has: the story's central event is in its headlines."""
-    best = 0
-    for report in claim.reports:
-        best = max(best, len(stems(report.text) & story.lead_stems))
-    return float(min(best, 5))
-
-
-def _story_stems(articles: Sequence[Article]) -> set[str]:
-    """Stems found in the title or opening of at least two articles."""
-    counts: dict[str, int] = {}
-    for article in articles:
-        for stem in stems(f"{article.title or ''} {article.text[:300]}"):
-            counts[stem] = counts.get(stem, 0) + 1
-    return {s for s, n in counts.items() if n >= 2}
 
 
 # ---------------------------------------------------------------- one claim
@@ -260,7 +210,7 @@ def _tell(
         parts.append(f"{_join(doubters)} {_verb('say', doubters)} it cannot be confirmed")
         cites += [h.report for h in doubters]
     text = "; ".join(parts) + "."
-    names = {_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
+    names = {name_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
                                      sides.cannot_confirm) for h in hs}
     return SummarySentence(text[0].upper() + text[1:], _citations(cites)), words.text, names
 
@@ -360,12 +310,12 @@ def _sides(claim: Claim, story: _Story) -> _Sides:
         wanted = BACKING if stance == "asserts" else (stance,)
         pools: dict[str, list[Report]] = {}
         for position in claim.positions:
-            name = position.name if _named(position.name) else UNNAMED
-            if position.stance in wanted and _key(name) not in seen:
+            name = position.name if named(position.name) else UNNAMED
+            if position.stance in wanted and name_key(name) not in seen:
                 pools.setdefault(name, []).extend(
                     claim.reports[i] for i in position.reports if 0 <= i < len(claim.reports))
         holders = [_Holder(name, pool[0], tuple(pool)) for name, pool in pools.items() if pool]
-        seen.update(_key(name) for name in pools)
+        seen.update(name_key(name) for name in pools)
         if stance != "asserts":
             holders += _own_dissent(claim, stance, story, seen)
         found[stance] = holders
@@ -400,8 +350,8 @@ def _own_dissent(claim: Claim, stance: str, story: _Story, seen: set[str]) -> li
     out = []
     for report in claim.reports:
         name = story.outlet(report.article_id) or "one outlet"
-        if report.voice == "own" and report.stance == stance and _key(name) not in seen:
-            seen.add(_key(name))
+        if report.voice == "own" and report.stance == stance and name_key(name) not in seen:
+            seen.add(name_key(name))
             out.append(_Holder(name, report))
     return out
 
@@ -410,12 +360,12 @@ def _own_holders(claim: Claim, story: _Story, seen: set[str]) -> list[_Holder]:
     """Outlets backing the claim in their own voice, one report each (the earliest)."""
     out: list[_Holder] = []
     done: set[str] = set()
-    for report in sorted(_own_backing(claim), key=lambda r: r.start):
+    for report in sorted(own_backing(claim), key=lambda r: r.start):
         if report.article_id in done:
             continue
         done.add(report.article_id)
         name = story.outlet(report.article_id) or ""
-        if name and _key(name) in seen:
+        if name and name_key(name) in seen:
             continue
         out.append(_Holder(name, report))
     return out
@@ -481,14 +431,6 @@ def _hedge_citation(report: Report, story: _Story) -> Citation | None:
         if m:
             return Citation(report.article_id, lo + m.start(), lo + m.end())
     return None
-
-
-def _named(name: str | None) -> bool:
-    return bool(name) and name.lower() not in PRONOUNS and "unnamed" not in name.lower()  # type: ignore[union-attr]
-
-
-def _key(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.casefold()).strip()
 
 
 def _normal(text: str) -> str:

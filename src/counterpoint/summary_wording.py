@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from counterpoint.model import Report
 from counterpoint.summary_discrepancies import QUOTE_MARKS
 
-__all__ = ["Wording", "wording", "cut", "stems", "overlap", "NEGATED", "UNCERTAIN"]
+__all__ = [
+    "Wording", "wording", "cut", "stems", "overlap", "named", "name_key", "NEGATED", "UNCERTAIN",
+]
 
 NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|none|nobody|neither|nor|without|unlikely|"
                      r"cannot|lacks?|\w+n[’']t)\b")
@@ -96,3 +98,16 @@ def stems(text: str) -> set[str]:
 
 def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+PRONOUNS = frozenset("he she it they we i you him her them his their this these".split())
+
+
+def named(name: str | None) -> bool:
+    """A speaker name a reader can use: not empty, not a pronoun, not "unnamed source"."""
+    return bool(name) and name.lower() not in PRONOUNS and "unnamed" not in name.lower()  # type: ignore[union-attr]
+
+
+def name_key(name: str) -> str:
+    """Names compared without case and a leading "the"."""
+    return re.sub(r"^the\s+", "", name.casefold()).strip()
