@@ -29,7 +29,14 @@ from counterpoint.model import (
     SummarySentence,
 )
 from counterpoint.summary_discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
-from counterpoint.summary_order import importance, lead_claim, own_backing, story_stems, strong
+from counterpoint.summary_order import (
+    BACKING,
+    importance,
+    lead_claim,
+    own_backing,
+    story_stems,
+    strong,
+)
 from counterpoint.summary_wording import (
     NEGATED,
     UNCERTAIN,
@@ -51,7 +58,6 @@ MAX_DISCREPANCIES = 2
 MAX_WORDS = 30
 MAX_NAMES = 3
 UNNAMED = "an unnamed source"
-BACKING = ("asserts", "reports")
 DISSENT = ("denies", "disputes", "cannot_confirm")
 
 #: Every word the templates add; the rest of a sentence comes from cited spans and names.
