@@ -214,6 +214,18 @@ def test_a_detail_outlets_disagree_on_is_not_the_told_proposition(told, articles
     assert "Tamsin Bridge" in told[0].text
 
 
+def test_an_agreed_claim_quoted_where_outlets_differ_is_not_told_twice(articles, claims):
+    h, v, _, _ = articles
+    toll = claim("Six people were killed", [report(v, "Six people were killed")], articles)
+    deaths = discrepancy("number", "", side(h, "four people"), side(v, "Six people"))
+    picked = [claims["event"], claims["blame"], toll]
+    alone = summarize(articles, picked, [], [])
+    assert any(s.text.startswith("Valley Post reports: Six people were killed") for s in alone)
+    both = summarize_with_discrepancies(articles, picked, [], [], [deaths])
+    assert sum("Six people were killed" in s.text for s in both) == 1
+    assert both[-1].text.startswith("Outlets differ on the numbers")
+
+
 def test_contested_claim_says_who_claims_what(told):
     _, text = _sentence_with(told, "planted the explosives")
     assert re.match(r"(Interior Ministry|Omar Lind) and (Interior Ministry|Omar Lind) say: ", text)

@@ -111,6 +111,8 @@ class _Story:
         self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
         self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
         self.lead_stems = story_stems(articles)
+        #: the spans the discrepancy sentences quote
+        self.told_sides: list[Citation] = []
 
     def outlet(self, article_id: str) -> str | None:
         return self.outlets.get(article_id)
@@ -145,6 +147,7 @@ def summarize_with_discrepancies(
     outlets (at most two, one per kind) after the claims."""
     story = _Story(articles, quotes, discrepancies)
     disc = discrepancy_sentences(discrepancies, story.texts, story.outlets, MAX_DISCREPANCIES)
+    story.told_sides = [c for sentence in disc for c in sentence.citations]
     told = _claim_sentences(claims, story, MAX_SENTENCES - len(disc))
     return tuple(told + disc)
 
@@ -173,7 +176,11 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
         if built is None:
             continue
         sentence, words, names = built
-        said = stems(words)
+        if claim is not lead and claim.status in ("consensus", "single_source") and any(
+                c.article_id == words.report.article_id and c.start < words.report.end
+                and words.report.start < c.end for c in story.told_sides):
+            continue  # its words are quoted where outlets differ, and nobody contests them
+        said = stems(words.text)
         # the same words again, with nobody new taking a side: already told
         if any(overlap(said, s) > 0.6 and names <= n for s, n in told):
             continue
@@ -197,7 +204,7 @@ def _verbatim(claim: Claim) -> SummarySentence:
 
 def _tell(
     claim: Claim, story: _Story, lead: bool
-) -> tuple[SummarySentence, str, set[str]] | None:
+) -> tuple[SummarySentence, Wording, set[str]] | None:
     """One sentence for a claim, the proposition words it tells and who it names; None if no
     report of the claim can be told in readable source words."""
     sides = _sides(claim, story)
@@ -218,7 +225,7 @@ def _tell(
     text = "; ".join(parts) + "."
     names = {name_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
                                      sides.cannot_confirm) for h in hs}
-    return SummarySentence(text[0].upper() + text[1:], _citations(cites)), words.text, names
+    return SummarySentence(text[0].upper() + text[1:], _citations(cites)), words, names
 
 
 def _opening(
