@@ -23,7 +23,7 @@ from counterpoint.summary import (
     summarize,
     summarize_with_discrepancies,
 )
-from counterpoint.summary_discrepancies import SIDE_WORDS, side_span
+from counterpoint.summary.discrepancies import SIDE_WORDS, side_span
 from tests.factories import make_article
 from tests.summary_factories import claim, discrepancy, report, side
 
@@ -280,7 +280,7 @@ def test_propositions_are_clean_source_words(told, articles, claims):
 
 
 def test_only_real_first_person_and_discourse_markers_count():
-    from counterpoint.summary_wording import wording
+    from counterpoint.summary.wording import wording
 
     article = make_article("So far the US has not commented. And we will not comment. "
                            "In fact, I left.", outlet="Harbor Times")

@@ -28,8 +28,8 @@ from counterpoint.model import (
     Report,
     SummarySentence,
 )
-from counterpoint.summary_discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
-from counterpoint.summary_order import (
+from counterpoint.summary.discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
+from counterpoint.summary.order import (
     BACKING,
     importance,
     lead_claim,
@@ -37,7 +37,7 @@ from counterpoint.summary_order import (
     story_stems,
     strong,
 )
-from counterpoint.summary_wording import (
+from counterpoint.summary.wording import (
     NEGATED,
     UNCERTAIN,
     Wording,

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from counterpoint.model import Article, Claim, Report
-from counterpoint.summary_wording import name_key, named, stems
+from counterpoint.summary.wording import name_key, named, stems
 
 __all__ = ["strong", "importance", "lead_claim", "own_backing", "story_stems", "BACKING"]
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from counterpoint.model import Report
-from counterpoint.summary_discrepancies import QUOTE_MARKS
+from counterpoint.summary.discrepancies import QUOTE_MARKS
 
 __all__ = [
     "Wording", "wording", "cut", "stems", "overlap", "named", "name_key", "NEGATED", "UNCERTAIN",
