@@ -96,10 +96,39 @@ def test_agentless_frames_need_closer_meaning() -> None:
         Proposition("act", frozenset(), False, "hit"),
         Proposition("act", frozenset(), False, "attack"),
     ]
-    far = np.stack([_unit(0.0), _unit(1.1)])  # cosine 0.45: same family, not enough
+    far = np.stack([_unit(0.0), _unit(1.2)])  # cosine 0.36: same family, not enough
     near = np.stack([_unit(0.0), _unit(0.5)])  # cosine 0.88
     assert merge_same_propositions([[0], [1]], props, far) == [[0], [1]]
     assert merge_same_propositions([[0], [1]], props, near) == [[0, 1]]
+
+
+def test_only_the_keyed_members_of_a_claim_about_something_else_move() -> None:
+    vecs = np.stack([_unit(0.0), _unit(0.2), _unit(0.3), _unit(0.4), _unit(0.5)])
+    strike = Proposition("act", frozenset({"norvan"}), False, "strike")
+    props = [strike, strike, strike, None, None]
+    # claim [2, 3, 4] is mostly about something else: only report 2 joins the strike claim
+    assert merge_same_propositions([[0, 1], [2, 3, 4]], props, vecs) == [[0, 1, 2], [3, 4]]
+    # a claim mostly made of the frame comes along whole
+    props = [strike, strike, strike, strike, None]
+    assert merge_same_propositions([[0, 1], [2, 3, 4]], props, vecs) == [[0, 1, 2, 3, 4]]
+
+
+def test_a_bare_denial_needs_only_its_agent() -> None:
+    vecs = np.stack([_unit(0.0), _unit(0.1), _unit(1.5)])  # the denial is far in meaning
+    props = [
+        Proposition("act", frozenset({"norvan"}), False, "strike"),
+        Proposition("act", frozenset({"norvan"}), False, "hit"),
+        Proposition("act", frozenset({"norvan"}), False, "involvement", bare=True),
+    ]
+    assert merge_same_propositions([[0, 1], [2]], props, vecs) == [[0, 1, 2]]
+    props[2] = Proposition("act", frozenset({"norvan"}), False, "involvement")
+    assert merge_same_propositions([[0, 1], [2]], props, vecs) == [[0, 1], [2]]
+
+
+def test_a_state_body_stands_for_its_country(lex) -> None:
+    assert country_key("the Norvanian government", lex) == country_key("Norvania", lex)
+    assert country_key("Norvania's foreign ministry", lex) == country_key("Norvania", lex)
+    assert country_key("Institute for the Study of War", lex) != country_key("Norvania", lex)
 
 
 def test_dissimilar_members_with_one_agent_stay_apart() -> None:
@@ -155,3 +184,25 @@ def test_a_denial_joins_the_attack_and_rhetoric_stays_out(nlp, embedder) -> None
     assert denial.stance == "denies" and attack.status == "contested"
     assert not any("shelled" in r.text for r in attack.reports)
     assert not any("terrorist state" in r.text for c in claims for r in c.reports)
+
+
+def test_a_bare_denial_of_involvement_is_the_speakers(nlp, embedder) -> None:
+    """"Norvania denied any involvement" (no clause of its own) joins the accusation that
+    Norvania attacked, as Norvania's denial."""
+    from counterpoint.claims import build_claims
+    from counterpoint.nlp import parse
+    from tests.claims_factories import entity
+    from tests.factories import make_article
+
+    one = make_article("The Norvanian army attempted to hit the Halden dam on Monday night, the "
+                       "Interior Ministry said. Norvania denied any involvement.", input_id="one")
+    two = make_article("Norvanian drones struck the Halden dam on Monday night.", input_id="two")
+    articles = [one, two]
+    docs = dict(zip([a.id for a in articles], parse(nlp, [a.text for a in articles])))
+    ents = [entity("Norvania", "GPE", articles, "Norvanian"),
+            entity("Interior Ministry", "ORG", articles), entity("Halden dam", "FAC", articles)]
+    claims, _ = build_claims(articles, docs, ents, [], [], embedder)
+    denial = next(c for c in claims if any(r.text == "any involvement" for r in c.reports))
+    assert any("struck the Halden dam" in r.text for r in denial.reports)
+    assert next(r for r in denial.reports if r.text == "any involvement").stance == "denies"
+    assert denial.status == "contested"

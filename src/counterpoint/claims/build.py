@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from counterpoint.claims import group as grouping
 from counterpoint.claims.denials import (
@@ -23,7 +23,12 @@ from counterpoint.claims.extract import (
     candidate_key,
     extract_candidates,
 )
-from counterpoint.claims.frames import Proposition, load_frame_lexicon, proposition_of
+from counterpoint.claims.frames import (
+    Proposition,
+    load_frame_lexicon,
+    proposition_of,
+    with_speaker_as_agent,
+)
 from counterpoint.claims.lexicon import Lexicon, load_lexicon
 from counterpoint.claims.wording import control_verb_start, tidy_claim_text
 from counterpoint.claims.outlets import (
@@ -89,6 +94,7 @@ def build_claims(
     vectors = grouping.embed(embedder, [it.cand for it in items])
     feats = [it.features for it in items]
     scores = grouping.pair_scores(vectors, feats, settings.grouping)
+    _apart_in_time(scores, items)
     groups = grouping.group_candidates(scores, settings.grouping)
     infos = [it.denial for it in items]
     groups = grouping.merge_same_frames(groups, feats)
@@ -103,6 +109,21 @@ def build_claims(
     ]
     claims.sort(key=lambda c: (-c.outlet_count, -len(c.reports), _first(c, story_ids)))
     return tuple(claims), find_discrepancies(claims, docs, origin, lex)
+
+
+MOMENT_PENALTY = 0.15
+
+
+def _apart_in_time(scores: np.ndarray, items: Sequence[_Item]) -> None:
+    """Lower the score of two statements of opposite polarity about different moments ("was
+    not in the building at the time of the attack" / "was working in the building on
+    Thursday"): they do not contradict each other, so they are not one claim."""
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if a.reading.negated != b.reading.negated and a.times != b.times:
+                scores[i, j] -= MOMENT_PENALTY
+                scores[j, i] -= MOMENT_PENALTY
 
 
 def _first(claim: Claim, story_ids: Sequence[str]) -> tuple[int, int]:
@@ -134,11 +155,21 @@ def _items(
             control_text = doc.text[control:cand.end] if control is not None else ""
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             prop = proposition_of(span, frame_lex, places.get(article.id, ())) if span is not None else None
+            if prop is not None and span is not None and _denied_noun(span, reading, cand):
+                prop = with_speaker_as_agent(prop, cand.source.name or "", frame_lex)  # type: ignore[union-attr]
             items.append(_Item(
                 cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand),
                 prop,
             ))
     return items
+
+
+def _denied_noun(span: Span, reading: Reading, cand: Candidate) -> bool:
+    """A denial whose content is a bare noun phrase ("denied any involvement")."""
+    return (
+        reading.stance == "denies" and cand.source is not None
+        and span.root.pos_ in ("NOUN", "PROPN") and not any(t.pos_ == "VERB" for t in span)
+    )
 
 
 def _place_mentions(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:

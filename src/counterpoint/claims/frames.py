@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 
 __all__ = [
     "Proposition", "FrameLexicon", "load_frame_lexicon", "proposition_of", "country_key", "merge_keys",
+    "with_speaker_as_agent",
 ]
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -39,6 +40,9 @@ class Proposition:
     agents: frozenset[str]
     negated: bool
     lemma: str
+    # the frame is all the report says ("denied any involvement", "had nothing to do with
+    # this"): its wording carries no meaning of its own to compare
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class FrameLexicon:
     countries: dict[str, str]
     evidence_verbs: frozenset[str] = frozenset()
     implies: dict[str, str] | None = None
+    state_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +73,7 @@ def load_frame_lexicon() -> FrameLexicon:
     return FrameLexicon(
         family_of, frozenset(raw["attempt_verbs"]), frozenset(raw["support_verbs"]),
         dict(raw["family_phrases"]), countries, frozenset(raw["evidence_verbs"]),
-        dict(raw["implies"]),
+        dict(raw["implies"]), frozenset(raw["state_nouns"]),
     )
 
 
@@ -80,9 +85,13 @@ def country_key(name: str, lex: FrameLexicon) -> str:
     """
     text = name.lower().strip(" .,'\"“”’").removeprefix("the ").removesuffix("'s").strip()
     text = lex.countries.get(text, text)
-    if " " in text:
-        return text
-    return text[:6]
+    if " " not in text:
+        return text[:6]
+    words = text.split()
+    if words[-1] in lex.state_nouns and len(words) <= 3:
+        # "the Ukrainian government", "Vessaria's foreign ministry": the country acting
+        return country_key(words[0], lex)
+    return text
 
 
 Mentions = Sequence[tuple[int, int, str]]
@@ -101,7 +110,8 @@ def proposition_of(span: Span, lex: FrameLexicon, mentions: Mentions = ()) -> Pr
     if pred is None:
         for phrase, family in lex.family_phrases.items():
             if phrase in lowered:
-                return Proposition(family, _agents(root, lex, mentions), _negated(root, lowered), phrase)
+                return Proposition(family, _agents(root, lex, mentions), _negated(root, lowered),
+                                   phrase, bare=True)
         return None
     tok, family = pred
     agents = _agents(root, lex, mentions) or _agents(tok, lex, mentions)
@@ -109,6 +119,17 @@ def proposition_of(span: Span, lex: FrameLexicon, mentions: Mentions = ()) -> Pr
         _lemma(root, lex) not in lex.evidence_verbs and _negated(root, lowered)
     )
     return Proposition(family, agents, negated, _lemma(tok, lex))
+
+
+def with_speaker_as_agent(
+    prop: Proposition, speaker: str, lex: FrameLexicon
+) -> Proposition:
+    """"X denied any involvement": a denied responsibility noun with no agent of its own is
+    the speaker's own involvement."""
+    if prop.agents or not speaker:
+        return prop
+    return Proposition(prop.family, frozenset({country_key(speaker, lex)}), prop.negated,
+                       prop.lemma, bare=True)
 
 
 def merge_keys(prop: Proposition, lex: FrameLexicon) -> list[tuple[str, str]]:

@@ -269,38 +269,59 @@ def _frame_keys(frame: Frame) -> list[tuple[str, str]]:
 
 def merge_same_propositions(
     groups: list[list[int]], props: Sequence[Proposition | None], vectors: np.ndarray,
-    min_similarity: float = 0.30, agentless_similarity: float = 0.60,
+    min_similarity: float = 0.30, agentless_similarity: float = 0.45,
 ) -> list[list[int]]:
-    """Join claims whose members state the same proposition frame: the same predicate family
-    with the same agent ("the Kiev regime attempted to hit the residence", "two Ukrainian
-    drones had attempted to strike ...", "Ukraine has nothing to do with the drone attacks").
-    Negated members count: a denial is the same claim with the opposite stance. The two
-    members must still be somewhat alike in meaning (cosine of at least ``min_similarity``);
-    two frames without a named agent ("two drones attempted to hit the building" / "no
-    information about the attacks on the building") need ``agentless_similarity``.
+    """Bring together the reports that state the same proposition frame: the same predicate
+    family with the same agent ("the Kiev regime attempted to hit the residence", "two
+    Ukrainian drones had attempted to strike ...", "Ukraine has nothing to do with the drone
+    attacks"). Negated members count: a denial is the same claim with the opposite stance.
+
+    For each frame key, the claim holding most of its reports receives the others: a whole
+    claim when at least half of its members have the key, else only those members (so a
+    claim that is mostly about something else does not come along). A member must be alike
+    in meaning to one of the receiving claim's members with the key (cosine of at least
+    ``min_similarity``; ``agentless_similarity`` when no agent is named); a bare frame
+    ("denied any involvement", "had nothing to do with this") needs only its agent.
     """
     lex = load_frame_lexicon()
-    parent = list(range(len(groups)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for gi, members in enumerate(groups):
-        for i in members:
-            prop = props[i]
-            if prop is None:
-                continue
+    groups = [list(g) for g in groups]
+    owner = {i: gi for gi, g in enumerate(groups) for i in g}
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i, prop in enumerate(props):
+        if prop is not None and i in owner:
             for key in merge_keys(prop, lex):
-                floor = min_similarity if key[1] else agentless_similarity
-                for gj, j in seen.get(key, []):
-                    if find(gj) != find(gi) and float(vectors[i] @ vectors[j]) >= floor:
-                        parent[find(gi)] = find(gj)
-                seen.setdefault(key, []).append((gi, i))
-    joined: dict[int, list[int]] = {}
-    for gi, members in enumerate(groups):
-        joined.setdefault(find(gi), []).extend(members)
-    return sorted((sorted(g) for g in joined.values()), key=min)
+                holders.setdefault(key, []).append(i)
+    for key in sorted(holders, key=lambda k: (-len(holders[k]), k)):
+        members = holders[key]
+        if len(members) < 2:
+            continue
+        per_group: dict[int, list[int]] = {}
+        for i in members:
+            per_group.setdefault(owner[i], []).append(i)
+        target = max(per_group, key=lambda g: (len(per_group[g]), -min(groups[g])))
+        anchors = list(per_group[target])
+        floor = min_similarity if key[1] else agentless_similarity
+        for gi, keyed in sorted(per_group.items()):
+            if gi == target:
+                continue
+            alike = [i for i in keyed if _alike(i, anchors, props, vectors, floor, bool(key[1]))]
+            if not alike:
+                continue
+            moving = list(groups[gi]) if len(keyed) * 2 >= len(groups[gi]) else alike
+            for i in moving:
+                groups[gi].remove(i)
+                groups[target].append(i)
+                owner[i] = target
+            anchors += alike
+    return sorted((sorted(g) for g in groups if g), key=min)
+
+
+def _alike(
+    i: int, anchors: Sequence[int], props: Sequence[Proposition | None], vectors: np.ndarray,
+    floor: float, agent_named: bool,
+) -> bool:
+    for j in anchors:
+        bare = bool(props[i] and props[i].bare) or bool(props[j] and props[j].bare)  # type: ignore[union-attr]
+        if (bare and agent_named) or float(vectors[i] @ vectors[j]) >= floor:
+            return True
+    return False
