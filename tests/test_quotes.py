@@ -388,3 +388,19 @@ def test_relative_clause_report_keeps_the_relative_word(nlp):
     q = one(run(nlp, text), "sail again")
     assert q.text == "which officials said will sail again in June"
     assert surface(text, q) == "officials" and q.speaker.name is None
+
+
+def test_indirect_report_takes_the_quoted_sentence_after_it(nlp):
+    text = ('Mayor Anna Berg said she would stay in the race until the vote. '
+            '"Let me be as clear as I can be: we are in it to the end."')
+    q = one(run(nlp, text), "stay in the race")
+    assert q.text.endswith('to the end."') and q.speaker.name == "Anna Berg"
+    assert len(q.quoted) == 1
+
+
+def test_trailing_according_to_ends_the_statement(nlp):
+    text = ("The harbour plan would cost $40 million over ten years, according to the port "
+            "authority, a sum larger than the town's yearly budget.")
+    q = one(run(nlp, text), "harbour plan")
+    assert q.text == "The harbour plan would cost $40 million over ten years"
+    assert surface(text, q) == "the port authority"

@@ -117,7 +117,20 @@ def _according(doc: Doc, cue: CueMatch) -> set[int]:
     clause = marker.head if marker.head is not marker else marker.sent.root
     if clause.i == marker.i:
         return set()
-    return {t.i for t in clause.subtree} - {t.i for t in marker.subtree}
+    ids = {t.i for t in clause.subtree} - {t.i for t in marker.subtree}
+    before = {i for i in ids if i < marker.i}
+    if not before and clause.head is not clause:
+        clause = clause.head  # the phrase hung on a comment after the statement
+        before = {t.i for t in clause.subtree if t.i < marker.i}
+    return before if _trailing(marker, clause, before) else ids
+
+
+def _trailing(marker: Token, clause: Token, before: set[int]) -> bool:
+    """True when "according to X" closes the statement it sources ("The plan would cost
+    $1 billion, according to the agency, a figure ..."): the statement's verb stands
+    before the phrase, and what follows is a comment of the writer's."""
+    doc = marker.doc
+    return clause.i in before and marker.i > 0 and doc[marker.i - 1].text in (",", "—", "–")
 
 
 def _fronted(verb: Token) -> set[int]:

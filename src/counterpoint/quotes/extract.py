@@ -233,15 +233,18 @@ def _continue_in_paragraph(text: str, drafts: list[_Draft], segments: tuple[Segm
     """
     out: list[_Draft] = []
     for draft in drafts:
-        if draft.start < draft.end and _has_segment(draft, segments):
-            draft = _extend(text, draft, drafts, segments, paragraphs, cue_offsets)
+        if draft.start < draft.end:
+            quoted = _has_segment(draft, segments)
+            draft = _extend(text, draft, drafts, segments, paragraphs, cue_offsets, quoted)
         out.append(draft)
     return out
 
 
 def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segment, ...],
-            paragraphs: list[tuple[int, int]], cue_offsets: list[int]) -> _Draft:
-    """``draft`` grown over the quotations that continue it."""
+            paragraphs: list[tuple[int, int]], cue_offsets: list[int], quoted: bool) -> _Draft:
+    """``draft`` grown over the quotations that continue it. An indirect attribution
+    ("She said the plan would fail.") takes the quoted sentences right after it that no
+    other cue claims ("'We will fight it.'"), as PolNeAR annotates it."""
     para = _paragraph_of(draft.start, paragraphs)
     pointer = max(draft.end, draft.speaker_end, draft.cue.end if draft.cue else 0)
     tail = max(draft.tail, pointer)
@@ -250,6 +253,9 @@ def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segm
             continue
         adjacent = not text[pointer : seg.start].strip(" ,:;—–-")
         follows = seg.start >= tail and _joinable(text[tail : seg.start])
+        if not quoted:
+            adjacent = False
+            follows = follows and _is_statement(text, seg)
         if not (adjacent or follows) or _covered(seg, drafts):
             break
         if _own_cue_follows(text, seg, cue_offsets):
