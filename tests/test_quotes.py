@@ -404,3 +404,11 @@ def test_trailing_according_to_ends_the_statement(nlp):
     q = one(run(nlp, text), "harbour plan")
     assert q.text == "The harbour plan would cost $40 million over ten years"
     assert surface(text, q) == "the port authority"
+
+
+def test_trailing_relative_comment_is_left_out(nlp):
+    text = ("Harbour master Tom Berg said the ferry would be sold to a shipping firm in Bergen, "
+            "which bought two other boats from the town last year.")
+    q = one(run(nlp, text), "ferry would be sold")
+    assert q.text == "the ferry would be sold to a shipping firm in Bergen"
+    assert q.speaker.name == "Tom Berg"

@@ -14,11 +14,12 @@ from spacy.tokens import Doc, Token
 from counterpoint.quotes.cues import CueMatch, Lexicon
 from counterpoint.quotes.marks import Segment
 
-__all__ = ["content_tokens", "char_span", "widen", "within", "adjacent_segment"]
+__all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
+_COMMENT_DEPS = {"relcl"}
 _CLOSERS = {"\"", "\u201d", "\u2019", "\u00bb", "''"}
 
 
@@ -186,6 +187,23 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))
+
+
+def without_comment(doc: Doc, ids: set[int]) -> set[int]:
+    """``ids`` without a trailing comment set off by a comma: a non-restrictive relative
+    clause or apposition that closes the content (", which he called a cartel", ", a move
+    that could ..."), the writer's aside rather than the reported words (PolNeAR leaves
+    it out)."""
+    if not ids:
+        return ids
+    last = max(ids)
+    for token in sorted((doc[i] for i in ids), key=lambda t: t.left_edge.i):
+        if token.dep_ not in _COMMENT_DEPS or token.left_edge.i <= min(ids) + 2:
+            continue
+        comma = token.left_edge.i - 1
+        if doc[comma].text == "," and max(t.i for t in token.subtree) >= last - 1:
+            return {i for i in ids if i < comma}
+    return ids
 
 
 def within(doc: Doc, ids: set[int], lo: int, hi: int) -> set[int]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
-from counterpoint.quotes.content import adjacent_segment, char_span, content_tokens, widen, within
+from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, widen, within,
+                                         without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
@@ -67,6 +68,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     resolved = resolve(head, lexicon, quoted)
     lo, hi = _paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
+    if ids and not any(doc[i].text in _MARKS for i in ids):
+        ids = without_comment(doc, ids)
     s_start, s_end = speaker_tokens(head)
     ids -= set(range(s_start, s_end))
     cue_span = doc[cue.start : cue.end]
