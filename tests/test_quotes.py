@@ -412,3 +412,17 @@ def test_trailing_relative_comment_is_left_out(nlp):
     q = one(run(nlp, text), "ferry would be sold")
     assert q.text == "the ferry would be sold to a shipping firm in Bergen"
     assert q.speaker.name == "Tom Berg"
+
+
+def test_request_reports_the_object_and_its_infinitive(nlp):
+    text = "On Friday, Norland asked a federal judge to block the harbour rules before summer."
+    q = one(run(nlp, text), "block the harbour rules")
+    assert q.text == "a federal judge to block the harbour rules before summer"
+    assert surface(text, q) == "Norland" and q.cue is not None and q.cue.text == "asked"
+
+
+def test_called_for_reports_the_clause_under_for(nlp):
+    text = "Several mayors have called for the ministry and the port to reopen the ferry line."
+    q = one(run(nlp, text), "reopen the ferry line")
+    assert q.text == "the ministry and the port to reopen the ferry line"
+    assert surface(text, q) == "Several mayors" and q.speaker.name is None

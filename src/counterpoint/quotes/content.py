@@ -19,6 +19,7 @@ __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
+_REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
 _CLOSERS = {"\"", "\u201d", "\u2019", "\u00bb", "''"}
 
@@ -26,6 +27,9 @@ _CLOSERS = {"\"", "\u201d", "\u2019", "\u00bb", "''"}
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
+    if picked:
+        return picked
+    picked = _request(verb)
     if picked:
         return picked
     lemma = lexicon.lemma(verb)
@@ -43,6 +47,24 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
     return picked
+
+
+def _request(verb: Token) -> list[Token]:
+    """What a request or question reports: "asked a judge to block the rules" (the object
+    and its infinitive), "called for the allies to send troops", "asked her whether she
+    would run" (the clause under for/if/whether)."""
+    after = [c for c in verb.children if c.i > verb.i]
+    objs = [c for c in after if c.dep_ == "dobj"]
+    infinitives = [c for c in after if c.dep_ == "xcomp" and c.tag_ == "VB"
+                   and any(a.lower_ == "to" for a in c.children) and objs and c.i > objs[0].i]
+    if infinitives:
+        return objs[:1] + infinitives[:1]
+    for clause in after:
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
+        if clause.dep_ == "advcl" and marks and marks[0] in _REQUEST_MARKS \
+                and clause.left_edge.i <= verb.i + 4:
+            return [clause]
+    return []
 
 
 def _topic(verb: Token, extra: tuple[str, ...] = ()) -> list[Token]:
