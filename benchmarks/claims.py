@@ -369,7 +369,8 @@ def score_grouping(run: Run, claims: tuple, gold_claims: dict, gold: list[GoldRe
         mine = [sys_of[i] for i, g in enumerate(gold) if g.claim == cid and i in sys_of]
         status = None
         if mine:
-            top = max(set(mine), key=mine.count)
+            # most of the gold claim's reports; ties go to the larger claim, then the first
+            top = max(sorted(set(mine)), key=lambda c: (mine.count(c), len(claims[c].reports), -c))
             status = claims[top].status
         right += status == gc["status"]
         if verbose:

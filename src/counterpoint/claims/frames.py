@@ -158,9 +158,32 @@ def _predicate(root: Token, lex: FrameLexicon) -> tuple[Token, str] | None:
                 if kid.dep_ == "compound" and _lemma(kid, lex) in lex.family_of:
                     return kid, lex.family_of[_lemma(kid, lex)]
         tok = _handed_on(tok, lex)
+    for dep in ("ccomp", "conj"):
+        # "We don't attack X, we fight at home" (a fronted clause); "fights at home and does
+        # not attack X" (a coordinated verb); "(As X stated,) Y attacks Z"
+        for kid in root.children:
+            if kid.dep_ == dep and kid.pos_ in ("VERB", "AUX"):
+                found = _family_token(kid, lex)
+                if found is not None:
+                    return found
     for conj in root.children:
         if conj.dep_ == "conj" and _lemma(conj, lex) in lex.family_of:
             return conj, lex.family_of[_lemma(conj, lex)]
+    return None
+
+
+def _family_token(tok: Token, lex: FrameLexicon) -> tuple[Token, str] | None:
+    """The token itself or what an attempt verb hands on to, when it is in a family."""
+    for _ in range(2):
+        lemma = _lemma(tok, lex)
+        if lemma in lex.family_of and lemma not in lex.attempt_verbs | lex.support_verbs:
+            return tok, lex.family_of[lemma]
+        if lemma not in lex.attempt_verbs:
+            return None
+        nxt = next((k for k in tok.children if k.dep_ == "xcomp"), None)
+        if nxt is None:
+            return None
+        tok = nxt
     return None
 
 
@@ -172,7 +195,7 @@ def _lemma(tok: Token, lex: FrameLexicon) -> str:
             or lemma in lex.evidence_verbs:
         return lemma
     lower = tok.lower_
-    for form in (lower, lower[:-1], lower[:-2]):
+    for form in (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e"):
         if form in lex.family_of:
             return form
     return lemma

@@ -291,6 +291,8 @@ def merge_same_propositions(
         if prop is not None and i in owner:
             for key in merge_keys(prop, lex):
                 holders.setdefault(key, []).append(i)
+            if prop.agents:  # an agentless frame may join a claim whose frame names one
+                holders.setdefault((prop.family, ""), []).append(i)
     for key in sorted(holders, key=lambda k: (-len(holders[k]), k)):
         members = holders[key]
         if len(members) < 2:
@@ -304,6 +306,8 @@ def merge_same_propositions(
         for gi, keyed in sorted(per_group.items()):
             if gi == target:
                 continue
+            if not key[1]:  # only the agentless members move under the agentless key
+                keyed = [i for i in keyed if not props[i].agents]  # type: ignore[union-attr]
             alike = [i for i in keyed if _alike(i, anchors, props, vectors, floor, bool(key[1]))]
             if not alike:
                 continue
