@@ -179,6 +179,9 @@ def test_said_in_a_statement_multiword_cue(nlp):
         ("Jan Novak could not confirm that the vote was fair.", "could not confirm", "doubt"),
         ("Jan Novak questioned whether the vote was fair.", "questioned", "doubt"),
         ("Jan Novak did not deny that the vote was delayed.", "did not deny", "neutral"),
+        ("Jan Novak hinted that the vote would be delayed.", "hinted", "neutral"),
+        ("The court deemed the vote count unlawful and void.", "deemed", "assertive"),
+        ("Jan Novak voiced concern that the vote would be delayed.", "voiced", "neutral"),
     ],
 )
 def test_cue_stance_from_the_lexicon(nlp, text, cue, stance):
