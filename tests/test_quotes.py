@@ -429,3 +429,14 @@ def test_called_for_reports_the_clause_under_for(nlp):
     q = one(run(nlp, text), "reopen the ferry line")
     assert q.text == "the ministry and the port to reopen the ferry line"
     assert surface(text, q) == "Several mayors" and q.speaker.name is None
+
+
+def test_lone_surname_tagged_as_a_person_can_speak(nlp):
+    text = "The council met on Monday.\n\nGonzalez said the budget would need another vote."
+    q = one(run(nlp, text), "another vote")
+    assert surface(text, q) == "Gonzalez" and q.speaker.name == "Gonzalez"
+
+
+def test_lone_capitalised_common_word_still_cannot_speak(nlp):
+    text = "The fire spread overnight.\n\nSmoke suggested that the warehouse was still burning."
+    assert all(surface(text, q) != "Smoke" for q in run(nlp, text))

@@ -264,6 +264,8 @@ def _lone_initial_word(token: Token) -> bool:
         return False
     if any(c.dep_ in ("compound", "flat") for c in token.children):
         return False
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return False  # a surname the tagger reads as a person ("Rubio said ...")
     return not _name_elsewhere(token)
 
 
