@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -157,6 +157,8 @@ def _items(
             prop = proposition_of(span, frame_lex, places.get(article.id, ())) if span is not None else None
             if prop is not None and span is not None and _denied_noun(span, reading, cand):
                 prop = with_speaker_as_agent(prop, cand.source.name or "", frame_lex)  # type: ignore[union-attr]
+            if prop is not None and reading.stance in ("denies", "disputes"):
+                prop = replace(prop, dissent=True)
             items.append(_Item(
                 cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand),
                 prop,

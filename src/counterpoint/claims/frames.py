@@ -43,6 +43,8 @@ class Proposition:
     # the frame is all the report says ("denied any involvement", "had nothing to do with
     # this"): its wording carries no meaning of its own to compare
     bare: bool = False
+    # the report denies or disputes it: dismissive wording sits far from the claim's own
+    dissent: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ def proposition_of(span: Span, lex: FrameLexicon, mentions: Mentions = ()) -> Pr
     """
     root = span.root
     lowered = span.text.lower()
+    control = _control_frame(span, lex, mentions)
+    if control is not None:
+        return control
     pred = _predicate(root, lex)
     if pred is None:
         for phrase, family in lex.family_phrases.items():
@@ -143,12 +148,31 @@ def merge_keys(prop: Proposition, lex: FrameLexicon) -> list[tuple[str, str]]:
     return [(f, a) for f in families for a in agents]
 
 
+def _control_frame(span: Span, lex: FrameLexicon, mentions: Mentions) -> Proposition | None:
+    """"(accused) Ukraine of attempting to attack ...": the span's root is the object of a
+    verb outside it, and the predicate hangs on that verb's "of"/"for" phrase inside the
+    span. The object is the agent."""
+    root = span.root
+    verb = root.head
+    if verb is root or span.start <= verb.i < span.end or root.dep_ != "dobj":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and span.start <= prep.i < span.end:
+            pred = next((_family_token(k, lex) for k in prep.children
+                         if k.dep_ in ("pcomp", "pobj")), None)
+            if pred is not None:
+                tok, family = pred
+                agents = _agents_of([root], lex, mentions)
+                return Proposition(family, agents, _negated(tok, ""), _lemma(tok, lex))
+    return None
+
+
 def _predicate(root: Token, lex: FrameLexicon) -> tuple[Token, str] | None:
     """The token that carries the family: the root, or what an attempt verb, a light verb or
     a copula hands on to ("attempted to strike", "committed an attack", "was behind")."""
     seen = 0
     tok: Token | None = root
-    while tok is not None and seen < 4:
+    while tok is not None and seen < 5:
         seen += 1
         lemma = _lemma(tok, lex)
         if lemma in lex.family_of and lemma not in lex.attempt_verbs | lex.support_verbs:
@@ -230,6 +254,10 @@ def _agents(tok: Token, lex: FrameLexicon, mentions: Mentions) -> frozenset[str]
         heads += [t for t in agent.children if t.dep_ == "pobj"]
     if tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and any(c.dep_ == "prep" for c in tok.children):
         heads.append(tok)  # "Ukraine of attempting to attack ...", the object of "accused"
+    return _agents_of(heads, lex, mentions)
+
+
+def _agents_of(heads: Sequence[Token], lex: FrameLexicon, mentions: Mentions) -> frozenset[str]:
     keys: set[str] = set()
     for head in heads:
         for t in _own_words(head):

@@ -267,6 +267,9 @@ def _frame_keys(frame: Frame) -> list[tuple[str, str]]:
     return keys
 
 
+DISSENT_SIMILARITY = 0.25
+
+
 def merge_same_propositions(
     groups: list[list[int]], props: Sequence[Proposition | None], vectors: np.ndarray,
     min_similarity: float = 0.30, agentless_similarity: float = 0.45,
@@ -280,7 +283,8 @@ def merge_same_propositions(
     claim when at least half of its members have the key, else only those members (so a
     claim that is mostly about something else does not come along). A member must be alike
     in meaning to one of the receiving claim's members with the key (cosine of at least
-    ``min_similarity``; ``agentless_similarity`` when no agent is named); a bare frame
+    ``min_similarity``; ``agentless_similarity`` when no agent is named; a denial or dispute,
+    whose dismissive words sit far from the claim's, ``DISSENT_SIMILARITY``); a bare frame
     ("denied any involvement", "had nothing to do with this") needs only its agent.
     """
     lex = load_frame_lexicon()
@@ -293,14 +297,17 @@ def merge_same_propositions(
                 holders.setdefault(key, []).append(i)
             if prop.agents:  # an agentless frame may join a claim whose frame names one
                 holders.setdefault((prop.family, ""), []).append(i)
-    for key in sorted(holders, key=lambda k: (-len(holders[k]), k)):
+    # frames that name an agent first, so an agentless frame finds them gathered
+    for key in sorted(holders, key=lambda k: (not k[1], -len(holders[k]), k)):
         members = holders[key]
         if len(members) < 2:
             continue
         per_group: dict[int, list[int]] = {}
         for i in members:
             per_group.setdefault(owner[i], []).append(i)
-        target = max(per_group, key=lambda g: (len(per_group[g]), -min(groups[g])))
+        target = max(per_group, key=lambda g: (
+            len(per_group[g]), len(per_group[g]) / len(groups[g]), -min(groups[g])
+        ))
         anchors = list(per_group[target])
         floor = min_similarity if key[1] else agentless_similarity
         for gi, keyed in sorted(per_group.items()):
@@ -326,6 +333,9 @@ def _alike(
 ) -> bool:
     for j in anchors:
         bare = bool(props[i] and props[i].bare) or bool(props[j] and props[j].bare)  # type: ignore[union-attr]
-        if (bare and agent_named) or float(vectors[i] @ vectors[j]) >= floor:
+        if bare and agent_named:
+            return True
+        dissent = bool(props[i] and props[i].dissent)  # type: ignore[union-attr]
+        if float(vectors[i] @ vectors[j]) >= (min(floor, DISSENT_SIMILARITY) if dissent else floor):
             return True
     return False
