@@ -22,7 +22,7 @@ pytest.importorskip("counterpoint.quotes", reason="the quotes stage is not built
 pytest.importorskip("counterpoint.entities", reason="the entities stage is not built yet")
 pytest.importorskip("counterpoint.clean", reason="the cleaning stage is not built yet")
 
-CLAIM_STATUS_FLOOR = 3
+CLAIM_STATUS_FLOOR = 4
 CLAIMS_FOUND_FLOOR = 6
 
 
