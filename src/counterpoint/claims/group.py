@@ -295,7 +295,10 @@ def merge_same_propositions(
         if prop is not None and i in owner:
             for key in merge_keys(prop, lex):
                 holders.setdefault(key, []).append(i)
-            if prop.agents:  # an agentless frame may join a claim whose frame names one
+            # an agentless frame may join a claim whose frame names an agent; not where the
+            # agent makes it another claim ("A tried to kill B" is A's attack, while "it was an
+            # attempt on B's life" is a claim about intent)
+            if prop.agents and prop.family not in (lex.implies or {}):
                 holders.setdefault((prop.family, ""), []).append(i)
     # frames that name an agent first, so an agentless frame finds them gathered
     for key in sorted(holders, key=lambda k: (not k[1], -len(holders[k]), k)):
