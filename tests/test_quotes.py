@@ -440,3 +440,11 @@ def test_lone_surname_tagged_as_a_person_can_speak(nlp):
 def test_lone_capitalised_common_word_still_cannot_speak(nlp):
     text = "The fire spread overnight.\n\nSmoke suggested that the warehouse was still burning."
     assert all(surface(text, q) != "Smoke" for q in run(nlp, text))
+
+
+def test_reporting_noun_with_a_possessive_source(nlp):
+    text = "The flood tested Mayor Anna Berg's claim that the old pier was safe."
+    q = one(run(nlp, text), "old pier was safe")
+    assert q.text == "that the old pier was safe"
+    assert q.speaker.name == "Anna Berg" and surface(text, q) == "Mayor Anna Berg"
+    assert q.cue is not None and q.cue.text == "claim" and q.cue.stance == "assertive"

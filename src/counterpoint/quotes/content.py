@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import CueMatch, Lexicon
+from counterpoint.quotes.cues import CueMatch, Lexicon, that_clause
 from counterpoint.quotes.marks import Segment
 
 __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment"]
@@ -200,6 +200,9 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if doc[cue.start].lower_ == "according":
         return _according(doc, cue)
     verb = doc[cue.anchor]
+    if verb.pos_ == "NOUN":
+        clause = that_clause(verb)
+        return _subtree_ids([clause]) if clause is not None else set()
     last = doc[cue.end - 1]
     if cue.phrase and last.pos_ == "ADP":
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]

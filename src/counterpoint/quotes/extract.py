@@ -54,6 +54,8 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
     if doc[cue.start].lower_ == "according":
         objs = [c for c in doc[cue.end - 1].children if c.dep_ == "pobj"]
         return objs[0] if objs else None
+    if doc[cue.anchor].pos_ == "NOUN":
+        return next((c for c in doc[cue.anchor].children if c.dep_ == "poss"), None)
     return find_subject(doc[cue.anchor], lexicon)
 
 
@@ -71,6 +73,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     if ids and not any(doc[i].text in _MARKS for i in ids):
         ids = without_comment(doc, ids)
     s_start, s_end = speaker_tokens(head)
+    while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
+        s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"
     ids -= set(range(s_start, s_end))
     cue_span = doc[cue.start : cue.end]
     speaker = doc[s_start:s_end]
