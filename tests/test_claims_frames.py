@@ -206,3 +206,34 @@ def test_a_bare_denial_of_involvement_is_the_speakers(nlp, embedder) -> None:
     assert any("struck the Halden dam" in r.text for r in denial.reports)
     assert next(r for r in denial.reports if r.text == "any involvement").stance == "denies"
     assert denial.status == "contested"
+
+
+def test_statements_about_different_moments_are_not_one_claim(nlp, embedder) -> None:
+    """"Not in the palace at the time of the attack" and "working in the palace on Thursday"
+    do not contradict each other: they stay apart."""
+    from counterpoint.claims import build_claims
+    from counterpoint.nlp import parse
+    from tests.claims_factories import attribution, entity
+    from tests.factories import make_article
+
+    one = make_article("President Karl Olsen was not in the palace at the time of the attack, "
+                       "spokesman Per Dahl said.", input_id="one")
+    two = make_article("President Karl Olsen was not in the palace at the time of the incident, "
+                       "spokesman Per Dahl said. President Karl Olsen was in the palace at "
+                       "work as normal on Thursday, Per Dahl said.", input_id="two")
+    articles = [one, two]
+    docs = dict(zip([a.id for a in articles], parse(nlp, [a.text for a in articles])))
+    olsen = entity("Karl Olsen", "PERSON", articles)
+    dahl = entity("Per Dahl", "PERSON", articles)
+    quotes = [
+        attribution(one, "President Karl Olsen was not in the palace at the time of the attack",
+                    "said", "Per Dahl", dahl.id, dahl.name),
+        attribution(two, "President Karl Olsen was not in the palace at the time of the incident",
+                    "said", "Per Dahl", dahl.id, dahl.name),
+        attribution(two, "President Karl Olsen was in the palace at work as normal on Thursday",
+                    "said", "Per Dahl", dahl.id, dahl.name),
+    ]
+    claims, _ = build_claims(articles, docs, [olsen, dahl], quotes, [], embedder)
+    absent = next(c for c in claims if any("time of the attack" in r.text for r in c.reports))
+    assert any("time of the incident" in r.text for r in absent.reports)
+    assert not any("on Thursday" in r.text for r in absent.reports)

@@ -111,7 +111,7 @@ def build_claims(
     return tuple(claims), find_discrepancies(claims, docs, origin, lex)
 
 
-MOMENT_PENALTY = 0.15
+MOMENT_PENALTY = 0.30
 
 
 def _apart_in_time(scores: np.ndarray, items: Sequence[_Item]) -> None:
