@@ -143,7 +143,8 @@ def test_dissimilar_members_with_one_agent_stay_apart() -> None:
 ONE = (
     "Last night, the Norvanian army attempted to hit the Halden dam with two drones, the "
     "Interior Ministry said. Tarsian artillery shelled three border villages on Monday. "
-    "By striking the dam, Norvania is acting as a terrorist state, said deputy Ole Lind."
+    "By striking the dam, Norvania is acting as a terrorist state, said deputy Ole Lind. "
+    "A terrorist act against the Halden dam is an attack on Tarsia, Lind added."
 )
 TWO = (
     "\"Norvania has nothing to do with the drone attacks on the Halden dam,\" Foreign Minister "
@@ -172,6 +173,8 @@ def test_a_denial_joins_the_attack_and_rhetoric_stays_out(nlp, embedder) -> None
                     "drones", "said", "the Interior Ministry", ministry.id, ministry.name),
         attribution(one, "By striking the dam, Norvania is acting as a terrorist state", "said",
                     "Ole Lind", lind.id, lind.name),
+        attribution(one, "A terrorist act against the Halden dam is an attack on Tarsia", "added",
+                    "Lind", lind.id, lind.name),
         attribution(two, "Norvania has nothing to do with the drone attacks on the Halden dam",
                     "said", "Ada Berg", berg.id, berg.name, kind="direct"),
         attribution(two, "The dam was not damaged", "added", "the Interior Ministry",
@@ -184,6 +187,7 @@ def test_a_denial_joins_the_attack_and_rhetoric_stays_out(nlp, embedder) -> None
     assert denial.stance == "denies" and attack.status == "contested"
     assert not any("shelled" in r.text for r in attack.reports)
     assert not any("terrorist state" in r.text for c in claims for r in c.reports)
+    assert not any("is an attack on" in r.text for c in claims for r in c.reports)
 
 
 def test_a_bare_denial_of_involvement_is_the_speakers(nlp, embedder) -> None:

@@ -431,12 +431,27 @@ def _checkable(doc: Doc, cand: Candidate, lex: Lexicon, denial: bool = False) ->
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
-    if _is_call(span, lex) or find_phrases(cand.text, lex.evaluative):
+    if _is_call(span, lex) or find_phrases(cand.text, lex.evaluative) or _labels_event(span):
         return False
     if span.root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in span.root.children):
         return False
     has_number = any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in span)
     return bool(cand.entities or cand.head) or has_number or framed
+
+
+def _labels_event(span: Span) -> bool:
+    """"A terrorist act against X is an attack on Y": a copula between two event nouns
+    names one event by another; a label, not a checkable statement."""
+    root = span.root
+    if root.lemma_ != "be":
+        return False
+    flex = load_frame_lexicon()
+    events = flex.event_nouns | frozenset(flex.family_of)
+    subj = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    attr = [c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return bool(subj and attr) and subj[0].lemma_.lower() in events and (
+        attr[0].lemma_.lower() in events
+    )
 
 
 def _is_call(span: Span, lex: Lexicon) -> bool:

@@ -59,6 +59,7 @@ class FrameLexicon:
     evidence_verbs: frozenset[str] = frozenset()
     implies: dict[str, str] | None = None
     state_nouns: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ def load_frame_lexicon() -> FrameLexicon:
     return FrameLexicon(
         family_of, frozenset(raw["attempt_verbs"]), frozenset(raw["support_verbs"]),
         dict(raw["family_phrases"]), countries, frozenset(raw["evidence_verbs"]),
-        dict(raw["implies"]), frozenset(raw["state_nouns"]),
+        dict(raw["implies"]), frozenset(raw["state_nouns"]), frozenset(raw["event_nouns"]),
     )
 
 
