@@ -448,3 +448,11 @@ def test_reporting_noun_with_a_possessive_source(nlp):
     assert q.text == "that the old pier was safe"
     assert q.speaker.name == "Anna Berg" and surface(text, q) == "Mayor Anna Berg"
     assert q.cue is not None and q.cue.text == "claim" and q.cue.stance == "assertive"
+
+
+def test_as_x_put_it_colon_introduces_the_quote(nlp):
+    text = ('As Jane Holm, the council leader, put it: "This plan will not pass. There is no '
+            'reason to pretend otherwise."')
+    q = one(run(nlp, text), "will not pass")
+    assert q.kind == "direct" and q.text.startswith('"This plan') and q.text.endswith('otherwise."')
+    assert q.speaker.name == "Jane Holm" and q.cue is not None and q.cue.text == "put it"
