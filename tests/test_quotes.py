@@ -456,3 +456,9 @@ def test_as_x_put_it_colon_introduces_the_quote(nlp):
     q = one(run(nlp, text), "will not pass")
     assert q.kind == "direct" and q.text.startswith('"This plan') and q.text.endswith('otherwise."')
     assert q.speaker.name == "Jane Holm" and q.cue is not None and q.cue.text == "put it"
+
+
+def test_front_runner_is_a_role_that_can_speak(nlp):
+    text = "The Democratic front-runner said the new harbour plan would fail within a year."
+    q = one(run(nlp, text), "harbour plan would fail")
+    assert surface(text, q) == "The Democratic front-runner" and q.speaker.name is None
