@@ -13,11 +13,14 @@ from counterpoint.model import (
     Article,
     Claim,
     ClaimOutlets,
+    Cue,
     Discrepancy,
     Position,
+    Quote,
     Report,
     Side,
     Source,
+    Speaker,
     make_id,
 )
 
@@ -85,3 +88,21 @@ def side(article: Article, fragment: str) -> Side:
 
 def discrepancy(kind: str, description: str, *sides: Side) -> Discrepancy:
     return Discrepancy(kind, description, tuple(sides))  # type: ignore[arg-type]
+
+
+def attribution(
+    article: Article, rep: Report, cue: str, speaker: str | None = None, stance: str = "neutral"
+) -> Quote:
+    """The quotes stage's record behind an attributed report: its cue is the last ``cue``
+    before the report's words, its speaker the last ``speaker`` before the cue."""
+    cue_start = article.text.rindex(cue, 0, rep.start)
+    spoken = Speaker(None, None, None, speaker)
+    if speaker is not None:
+        at = article.text.rindex(speaker, 0, cue_start)
+        spoken = Speaker(at, at + len(speaker), make_id("e", speaker), speaker)
+    return Quote(
+        id=rep.quote_id or make_id("q", article.id, rep.start), article_id=article.id,
+        start=rep.start, end=rep.end, text=rep.text, quoted=(), kind="indirect",
+        cue=Cue(cue_start, cue_start + len(cue), cue, stance),  # type: ignore[arg-type]
+        speaker=spoken,
+    )

@@ -25,7 +25,7 @@ from counterpoint.summary import (
 )
 from counterpoint.summary.discrepancies import SIDE_WORDS, side_span
 from tests.factories import make_article
-from tests.summary_factories import claim, discrepancy, report, side
+from tests.summary_factories import attribution, claim, discrepancy, report, side
 
 WORD = re.compile(r"[\w'’-]+")
 QUOTED = re.compile(r"“([^”]+)”")
@@ -314,7 +314,8 @@ def test_dissent_alone_is_told_with_its_verb(articles):
                voice="attributed", stance="denies", source="Karl Wren")], articles)
     (told_doubt,) = summarize(articles, [doubt], [], [])
     (told_denial,) = summarize(articles, [denial], [], [])
-    assert told_doubt.text == ("Karl Wren disputes it: “it was unlikely that the Dresk Front had "
+    # the doubt is Karl Wren's own statement: no "disputes it" with nothing for "it" to name
+    assert told_doubt.text == ("Karl Wren says: “it was unlikely that the Dresk Front had "
                                "the means to carry out the attack”.")
     assert told_denial.text == ("Karl Wren denies that the Dresk Front had the means to carry "
                                 "out the attack.")
@@ -336,8 +337,10 @@ def test_same_words_with_nobody_new_are_told_once(articles, claims):
 
 
 def test_a_story_of_fragments_still_gets_one_quoted_sentence(articles, claims):
+    # the fragment is never told alone: its whole sentence is quoted as the outlet wrote it
     (only,) = summarize(articles, [claims["relative"]], [], [])
-    assert only.text == "Red Cross says: “which was still rising”."
+    assert only.text == ("River Daily writes: “The Red Cross said it could not confirm the "
+                         "number of victims, which was still rising”.")
     _check_support([only], articles, [claims["relative"]])
 
 
@@ -448,3 +451,143 @@ def test_example_summary_tells_the_story_with_its_disputes(example_story):
     staged = [s for s in summary if "staged" in s]
     assert staged and "disputes it" in staged[0], summary
     assert any(s.startswith("Outlets differ on the numbers") for s in summary)
+
+
+# ---------------------------------------------------------------- grammar of the told words
+
+GRID = (
+    "Officials in Corvale defined the outage as “a deliberate act of sabotage against the city”. "
+    "Mayor Lena Fisk said the outage was a deliberate act of sabotage. "
+    "The Dresk Front denied any involvement in the outage. "
+    "Minister Ada Berg denied that any saboteur had entered the plant. "
+    "No saboteur entered the plant, the police said. "
+    "Karl Wren said the outage made no sense as an attack. "
+    "Is this the start of a campaign? "
+    "Corvale: power cuts a sign of things to come. "
+    "The city did not present any evidence of sabotage. "
+    "Power returned on Monday, which engineers said took twelve hours."
+)
+
+
+@pytest.fixture(scope="module")
+def grid() -> list[Article]:
+    return [make_article(GRID, input_id="grid", outlet=None, title="Outage in Corvale")]
+
+
+def _said(article: Article, fragment: str, source: str, stance: str = "asserts",
+          hedges: Sequence[str] = ()):
+    return report(article, fragment, voice="attributed", stance=stance, source=source,
+                  hedges=hedges)
+
+
+def test_words_without_a_verb_are_told_with_their_cue_or_not_at_all(grid):
+    (g,) = grid
+    defined = _said(g, "the outage as “a deliberate act of sabotage against the city”",
+                    "Corvale officials")
+    doubt = _said(g, "the outage made no sense as an attack", "Karl Wren", "disputes")
+    quotes = [attribution(g, defined, "defined", "Officials in Corvale"),
+              attribution(g, doubt, "said", "Karl Wren")]
+    sabotage = claim("the outage was sabotage", [defined, doubt], grid)
+    (told,) = summarize(grid, [sabotage], quotes, [])
+    # speaker, cue and content are contiguous source words, cited as one span
+    assert told.text == ("Officials in Corvale defined the outage as a deliberate act of "
+                         "sabotage against the city; Karl Wren disputes it.")
+    assert g.text[told.citations[0].start:].startswith("Officials in Corvale defined")
+    _check_support([told], grid, [sabotage])
+    # a report of the claim that is a whole clause is told instead
+    clause = _said(g, "the outage was a deliberate act of sabotage", "Lena Fisk")
+    both = claim("the outage was sabotage", [defined, clause, doubt], grid)
+    (told,) = summarize(grid, [both], quotes, [])
+    assert told.text.startswith("Lena Fisk and Corvale officials say: the outage was a "
+                                "deliberate act"), told.text
+    # no cue to hang on and no clause: the claim is not told
+    other = claim("the police said", [_said(g, "No saboteur entered the plant", "police")], grid)
+    summary = summarize(grid, [sabotage, other], [], [])
+    assert not any("the outage as" in s.text for s in summary), summary
+
+
+def test_a_denied_noun_phrase_is_told_with_its_verb(grid):
+    (g,) = grid
+    denial = _said(g, "any involvement in the outage", "Dresk Front", "denies")
+    involvement = claim("any involvement in the outage", [denial], grid)
+    quote = attribution(g, denial, "denied", "The Dresk Front", "denial")
+    (told,) = summarize(grid, [involvement], [quote], [])
+    assert told.text == "The Dresk Front denied any involvement in the outage."
+    # without the quote record: the template verb takes the noun, never "denies that"
+    (bare,) = summarize(grid, [involvement], [], [])
+    assert bare.text == "Dresk Front denies any involvement in the outage."
+    _check_support([told, bare], grid, [involvement])
+
+
+def test_words_a_denial_turned_into_backing_keep_their_denial(grid):
+    (g,) = grid
+    # the claims stage files "denied that any saboteur had entered" as backing "no saboteur
+    # entered": told after "says:" the words would say the opposite of what Ada Berg said
+    flipped = _said(g, "any saboteur had entered the plant", "Ada Berg")
+    police = _said(g, "No saboteur entered the plant", "police")
+    entered = claim("No saboteur entered the plant", [flipped, police], grid)
+    quotes = [attribution(g, flipped, "denied", "Ada Berg", "denial")]
+    (told,) = summarize(grid, [entered], quotes, [])
+    assert told.text == "Police and Ada Berg say: No saboteur entered the plant."
+    alone = claim("No saboteur entered the plant", [flipped], grid)
+    (told,) = summarize(grid, [alone], quotes, [])
+    assert told.text == "Ada Berg denied that any saboteur had entered the plant."
+    assert "says" not in told.text
+    _check_support([told], grid, [alone])
+
+
+def test_dissent_alone_is_the_dissenters_own_statement(grid):
+    (g,) = grid
+    doubt = _said(g, "the outage made no sense as an attack", "Karl Wren", "disputes")
+    own = report(g, "The city did not present any evidence of sabotage.", stance="disputes")
+    (wren,) = summarize(grid, [claim("made no sense", [doubt], grid)], [], [])
+    (outlet,) = summarize(grid, [claim("no evidence", [own], grid)], [], [])
+    assert wren.text == "Karl Wren says the outage made no sense as an attack."
+    assert outlet.text == ("One outlet writes that the city did not present any evidence of "
+                           "sabotage.")
+    for sentence in (wren, outlet):
+        assert " it" not in sentence.text  # no "disputes it" without an antecedent
+
+
+def test_questions_headlines_and_relative_fragments_are_never_told(grid):
+    (g,) = grid
+    junk = [claim("question", [report(g, "Is this the start of a campaign?")], grid),
+            claim("headline", [report(g, "Corvale: power cuts a sign of things to come")], grid),
+            claim("relative", [_said(g, "which engineers said took twelve hours", "engineers")],
+                  grid)]
+    police = claim("No saboteur entered the plant",
+                   [_said(g, "No saboteur entered the plant", "police")], grid)
+    summary = summarize(grid, [*junk, police], [], [])
+    text = " ".join(s.text for s in summary)
+    assert "?" not in text and "Corvale:" not in text and "which engineers" not in text
+    assert summary[0].text == "Police says: No saboteur entered the plant."
+
+
+def test_unnamed_outlets_are_lower_case_inside_a_sentence(articles):
+    h, v, r, f = articles
+    backed = claim("the bridge had been closed for repairs in March", [
+        report(f, "the bridge was built in 1950"),
+        _said(h, "the bridge had been closed for repairs in March", "Engineers"),
+        _said(r, "it was unlikely that the Dresk Front had the means to carry out the attack",
+              "Karl Wren", "disputes")], articles)
+    event = _claims(articles)["event"]
+    _, text = _sentence_with(summarize(articles, [event, backed], [], []), "repairs")
+    assert text.startswith("Engineers says: the bridge had been closed"), text
+    assert "; one outlet states it in its own voice" in text, text
+    for part in text.split("; ")[1:]:
+        assert not part.startswith(("One", "Two", "An ")), text
+
+
+def test_clause_test_on_general_english():
+    from counterpoint.summary.grammar import is_clause, untellable
+
+    for words in ("the incident as a planned act, carried out at night", "any involvement",
+                  "a ban on drones shortly before news of the attack broke",
+                  "a drone sent by the rebels", "the number of victims"):
+        assert not is_clause(words), words
+    for words in ("the number of victims was still rising", "Russia reserves the right to act",
+                  "targeting the plant made no sense", "A video appears to show the blast",
+                  "two drones attempted to hit the roof", "the drones have been disabled"):
+        assert is_clause(words), words
+    assert untellable("Is this an attack?") and untellable("Corvale: drones a sign")
+    assert untellable("which was still rising") and not untellable("Police said so")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from counterpoint.model import (
     Article,
@@ -29,6 +29,7 @@ from counterpoint.model import (
     SummarySentence,
 )
 from counterpoint.summary.discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
+from counterpoint.summary.grammar import DETERMINERS, past_cue
 from counterpoint.summary.order import (
     BACKING,
     importance,
@@ -41,6 +42,7 @@ from counterpoint.summary.wording import (
     NEGATED,
     UNCERTAIN,
     Wording,
+    cut,
     name_key,
     named,
     overlap,
@@ -59,13 +61,15 @@ MAX_WORDS = 30
 MAX_NAMES = 3
 UNNAMED = "an unnamed source"
 DISSENT = ("denies", "disputes", "cannot_confirm")
+#: First words lowered after "writes that" (names keep their capital).
+FUNCTION_WORDS = DETERMINERS | {"there", "it", "two", "three", "several", "many", "most"}
 
 #: Every word the templates add; the rest of a sentence comes from cited spans and names.
 TEMPLATE_WORDS = frozenset(
     "says say deny denies it dispute disputes cannot be confirmed report reports and the on "
     "differ order of events numbers damage place time facts an unnamed source other outlet "
     "outlets in its their own voice same "
-    "hedges hedge with another state states that".split()
+    "hedges hedge with another state states that writes write".split()
 )
 
 #: How the templates count unnamed outlets ("two other outlets"): the only numbers they add.
@@ -110,6 +114,7 @@ class _Story:
         self.disputed = [(s.article_id, s.start, s.end) for d in discrepancies for s in d.sides]
         self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
         self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
+        self.speakers = {q.id: q.speaker for q in quotes}
         self.lead_stems = story_stems(articles)
         #: the spans the discrepancy sentences quote
         self.told_sides: list[Citation] = []
@@ -186,17 +191,25 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
             continue
         told.append((said, names))
         out.append(sentence)
-    return out or [_verbatim(ordered[0] if ordered else rest[0])]
+    return out or [_verbatim(ordered[0] if ordered else rest[0], story)]
 
 
-def _verbatim(claim: Claim) -> SummarySentence:
-    """The last resort when no report reads as a proposition: the first report quoted
-    whole, with its speaker (or its outlet's voice)."""
+def _verbatim(claim: Claim, story: _Story) -> SummarySentence:
+    """The last resort when no report reads as a proposition: the whole sentence the first
+    report stands in, quoted as its outlet wrote it (a fragment is never told alone)."""
     report = claim.reports[0]
-    who = report.source.name if report.source and named(report.source.name) else None
-    text = QUOTE_MARKS.sub("", report.text).strip()
-    head = f"{who} says" if who else "One outlet reports"
-    return SummarySentence(f"{head}: “{text}”.", _citations([report]))
+    text = story.texts[report.article_id]
+    lo, hi = sentence_bounds(text, report.start, report.end)
+    words = cut(re.sub(r"\s+", " ", QUOTE_MARKS.sub("", text[lo:hi])).strip(), MAX_WORDS + 10)
+    who = story.outlet(report.article_id) or "one outlet"
+    sentence = f"{who} writes: “{words.rstrip(' .')}”."
+    return SummarySentence(sentence[0].upper() + sentence[1:],
+                           (Citation(report.article_id, lo, hi),))
+
+
+def _source_name(report: Report) -> str:
+    name = report.source.name if report.source is not None else None
+    return name if name and named(name) else UNNAMED
 
 
 # ---------------------------------------------------------------- one claim
@@ -213,13 +226,17 @@ def _tell(
         return None
     sides = _ranked(sides, words)
     parts, cites = _opening(claim, sides, words, story, lead)
+    # after a dissenter's own negated words, the other dissenters say the same (an "it" would
+    # point at the negation), and "it cannot be confirmed" would have nothing to point at
+    own = _own_statement(words) and not (sides.backers or sides.own)
     for verb, holders in (("deny", sides.denies), ("dispute", sides.disputes)):
         rest = [h for h in holders if h.report is not words.report]
         if rest:
-            parts.append(f"{_join(rest)} {_verb(verb, rest)} it")
+            parts.append(f"{_join(rest)} {_verb('say', rest)} the same" if own
+                         else f"{_join(rest)} {_verb(verb, rest)} it")
             cites += [h.report for h in rest]
     doubters = [h for h in sides.cannot_confirm if h.report is not words.report]
-    if doubters:
+    if doubters and not own:
         parts.append(f"{_join(doubters)} {_verb('say', doubters)} it cannot be confirmed")
         cites += [h.report for h in doubters]
     text = "; ".join(parts) + "."
@@ -234,12 +251,16 @@ def _opening(
     """The first clause: who tells the proposition, and the proposition."""
     rep = words.report
     cites: list[Report | Citation] = [rep]
-    control = _control_cue(rep, story)
     speaker = _holder_of(rep, sides)
-    if control is not None and speaker is not None:
-        # "Ukraine of attempting ..." hangs on its verb: "Russia accused Ukraine of ..."
-        cites = [Citation(rep.article_id, control[0], rep.end)]
-        parts = [f"{speaker.name} {control[1]} {words.text}"]
+    if words.cue is not None:
+        # "any involvement" hangs on its verb: "X denied any involvement", cited from the cue
+        # (or from the speaker's own words when they stand right before it)
+        start, told = words.cue
+        who = speaker.name if speaker is not None else _source_name(rep)
+        if not told[:1].isupper():
+            told = f"{who} {told}"
+        cites = [Citation(rep.article_id, start, rep.end)]
+        parts = [f"{told} {words.text}"]
         others = [h for h in sides.backers if h is not speaker]
         if others:
             parts.append(f"{_join(others)} {_verb('say', others)} the same")
@@ -263,17 +284,39 @@ def _opening(
 
 def _dissent_opening(speaker: _Holder, words: Wording) -> str:
     """Nobody backs the claim: its words are a dissenter's. Negated or doubting words are the
-    dissent itself ("X disputes it: it wasn't ..."); plain words are what is rejected ("X
-    denies that Y did ...")."""
+    dissent itself, told as the dissenter's own statement ("X says targeting Y made no
+    sense", "one outlet writes that ..."): nothing asserted stands before them for an "it" to
+    point at. Plain words are what is rejected ("X denies that Y did ...", "X denies any
+    involvement")."""
     stance = speaker.report.stance
     if stance == "cannot_confirm":
         if UNCERTAIN.search(words.text):
             return f"{speaker.name} says: {words.text}"
         return f"{speaker.name} says it cannot be confirmed: {words.text}"
+    if _own_statement(words):
+        if words.quoted:
+            return f"{speaker.name} says: {words.text}"
+        if words.report.voice == "own":
+            return f"{speaker.name} writes that {_lower_first(words.text)}"
+        return f"{speaker.name} says {words.text}"
     verb = _verb("deny" if stance == "denies" else "dispute", [speaker])
-    if words.quoted or NEGATED.search(words.text):
-        return f"{speaker.name} {verb} it: {words.text}"
-    return f"{speaker.name} {verb} that {words.text}"
+    return f"{speaker.name} {verb} {'that ' if words.clause else ''}{words.text}"
+
+
+def _own_statement(words: Wording) -> bool:
+    """The told words are a dissenter's own negated or doubting statement, not the
+    proposition they reject."""
+    return (words.cue is None and words.report.stance in ("denies", "disputes")
+            and (words.quoted or bool(NEGATED.search(words.text))))
+
+
+def _lower_first(text: str) -> str:
+    """A sentence's first word in lower case when it is a function word ("The Kremlin" ->
+    "the Kremlin"); names keep their capital."""
+    first, _, rest = text.partition(" ")
+    if first.lower() in FUNCTION_WORDS:
+        return f"{first.lower()} {rest}".strip()
+    return text
 
 
 def _own_opening(
@@ -393,12 +436,13 @@ def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> Word
     holders = (*sides.own, *sides.backers) or (*sides.denies, *sides.disputes,
                                                *sides.cannot_confirm)
     pool = [r for h in holders for r in h.reports()]
+    dissent = not (sides.own or sides.backers)
     best: tuple[tuple[float, ...], Wording] | None = None
     for report in pool:
-        words = wording(report, MAX_WORDS + 10 * lead, _control_cue(report, story) is not None)
+        words = _told_words(report, story, MAX_WORDS + 10 * lead, dissent)
         if words is None:
             continue
-        rank = (int(lead and report.voice != "own"), int(words.quoted),
+        rank = (int(lead and report.voice != "own"), int(words.quoted), int(words.cue is not None),
                 _length_penalty(words.text), int(story.carries_disputed(report)),
                 -_centrality(report, claim),
                 int(_normal(words.text) != _normal(claim.text)), report.start)
@@ -422,14 +466,50 @@ def _length_penalty(text: str) -> int:
     return 0 if 5 <= n <= MAX_WORDS else 1
 
 
-def _control_cue(rep: Report, story: _Story) -> tuple[int, str] | None:
-    """The cue verb a report's words hang on as its object ("accused | Ukraine of ..."): a
-    one-word cue right before the report and an "of"/"for" within its first words."""
-    cue = story.cues.get(rep.quote_id or "")
-    if cue is None or " " in cue.text.strip() or not 0 < rep.start - cue.end <= 1:
+def _told_words(report: Report, story: _Story, limit: int, dissent: bool) -> Wording | None:
+    """A report's words as a summary can tell them, or None. Words with no verb of their own
+    ("the incident as ...", "any involvement") and words a denying cue turned into backing
+    of the opposite claim ("denied that | any aircraft had crossed") are told with their cue
+    ("X denied any involvement"); without a cue right before them they are not told, except
+    after "X denies"/"X disputes"/"X says it cannot be confirmed:", which take a noun."""
+    cue = _cue_lead(report, story)
+    words = wording(report, limit)
+    if words is None:
+        if cue is None or (words := wording(report, limit, hangs_on_cue=True)) is None:
+            return None
+        return replace(words, cue=cue)
+    flipped = (report.stance in BACKING and _cue_stance(report, story) in ("denial", "doubt")
+               and not NEGATED.search(words.text))
+    if cue is not None and (flipped or not words.clause):
+        return replace(words, cue=cue)
+    if flipped or (not words.clause and not (dissent and report.stance in DISSENT)):
         return None
-    head = rep.text.split()[:6]
-    return (cue.start, cue.text) if any(w in ("of", "for") for w in head[1:]) else None
+    return words
+
+
+def _cue_stance(report: Report, story: _Story) -> str | None:
+    cue = story.cues.get(report.quote_id or "")
+    return cue.stance if cue is not None else None
+
+
+def _cue_lead(report: Report, story: _Story) -> tuple[int, str] | None:
+    """The source words a report's words hang on, cited with them: a one-word finite cue
+    right before them ("denied", "accused", "defined", with a "that" between), preceded by
+    the speaker's own words when those stand right before the cue ("The Kremlin defined")."""
+    cue = story.cues.get(report.quote_id or "")
+    text = story.texts.get(report.article_id, "")
+    if cue is None or not past_cue(cue.text) or not 0 <= report.start - cue.end <= 8:
+        return None
+    gap = text[cue.end:report.start]
+    if not re.fullmatch(r"\s*(?:that\s+)?[“\"«]?", gap):
+        return None
+    start, lead = cue.start, text[cue.start:report.start]
+    speaker = story.speakers.get(report.quote_id or "")
+    if (speaker is not None and speaker.start is not None and speaker.end is not None
+            and text[speaker.end:cue.start].isspace() and named(text[speaker.start:speaker.end])
+            and text[speaker.start:speaker.start + 1].isupper()):
+        start, lead = speaker.start, text[speaker.start:report.start]
+    return start, QUOTE_MARKS.sub("", re.sub(r"\s+", " ", lead)).strip()
 
 
 # ---------------------------------------------------------------- small helpers
@@ -465,7 +545,7 @@ def _outlets(holders: Sequence[_Holder]) -> str:
         if named:
             named.append(f"{count} other {noun}")
         else:
-            named.append(f"{count.capitalize()} {noun}" if unnamed > 1 else "One outlet")
+            named.append(f"{count} {noun}" if unnamed > 1 else "one outlet")
     return _join_names(named)
 
 

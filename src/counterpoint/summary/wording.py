@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from counterpoint.model import Report
 from counterpoint.summary.discrepancies import QUOTE_MARKS
+from counterpoint.summary.grammar import is_clause, untellable
 
 __all__ = [
     "Wording", "wording", "cut", "stems", "overlap", "named", "name_key", "NEGATED", "UNCERTAIN",
@@ -26,7 +27,6 @@ FIRST_PERSON = re.compile(
     r"\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm]e|[Mm]y|[Mm]yself|[Yy]ou|[Yy]ours?)\b|\bI\b"
 )
 LEAD_PRONOUN = re.compile(r"(?i)^(?:he|she|it|it's|they|this|these|those|that|his|her|their)\b")
-RELATIVE = re.compile(r"(?i)^(?:which|who|whom|whose|where|what)\b")
 #: Sentence adverbials and discourse markers that tie a sentence to its article, not a claim.
 DISCOURSE = re.compile(
     r"(?i)^(?:(?:in fact|mind you|indeed|however|moreover|meanwhile|furthermore|also|still|"
@@ -48,6 +48,11 @@ class Wording:
     text: str
     report: Report
     quoted: bool
+    #: the words have a finite verb of their own (else they are a cue's object)
+    clause: bool = True
+    #: where the cited span starts and the source words told before ``text`` when the words
+    #: hang on their cue ("denied | any involvement", "The Kremlin defined | the incident as")
+    cue: tuple[int, str] | None = None
 
 
 def wording(report: Report, limit: int, hangs_on_cue: bool = False) -> Wording | None:
@@ -65,12 +70,14 @@ def wording(report: Report, limit: int, hangs_on_cue: bool = False) -> Wording |
     text = cut(text.strip(" ,;:–—-"), limit).rstrip(".,;: ")
     if not re.search(r"[A-Za-z]{3}", text):
         return None
-    if RELATIVE.match(text) and not hangs_on_cue:
+    if not hangs_on_cue and untellable(text):
         return None
+    clause = is_clause(text)
     quoted = bool(FIRST_PERSON.search(text) or LEAD_PRONOUN.match(text))
     if quoted:
-        return Wording(f"“{text}”", report, True)
-    return Wording(text[0].upper() + text[1:] if report.voice == "own" else text, report, False)
+        return Wording(f"“{text}”", report, True, clause)
+    return Wording(text[0].upper() + text[1:] if report.voice == "own" else text, report, False,
+                   clause)
 
 
 def cut(text: str, limit: int) -> str:
