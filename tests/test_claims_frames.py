@@ -241,3 +241,16 @@ def test_statements_about_different_moments_are_not_one_claim(nlp, embedder) -> 
     absent = next(c for c in claims if any("time of the attack" in r.text for r in c.reports))
     assert any("time of the incident" in r.text for r in absent.reports)
     assert not any("on Thursday" in r.text for r in absent.reports)
+
+
+def test_what_others_did_and_what_was_done_to_the_agent_leave_its_claim() -> None:
+    from counterpoint.claims.group import split_other_agents
+
+    def p(agents: set[str], targets: frozenset[str] = frozenset()) -> Proposition:
+        return Proposition("act", frozenset(agents), False, "strike", targets=targets)
+
+    props = [p({"norvan"}), p({"norvan"}), p(set(), frozenset({"norvan"})), p({"tarsia"}), None, p(set())]
+    assert split_other_agents([[0, 1, 2, 3, 4, 5]], props) == [[0, 1, 4, 5], [2], [3]]
+    # one mention of an agent is not enough to call the claim its own
+    props = [p({"norvan"}), p(set(), frozenset({"norvan"})), p({"tarsia"})]
+    assert split_other_agents([[0, 1, 2]], props) == [[0, 1, 2]]

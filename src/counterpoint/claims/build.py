@@ -102,6 +102,7 @@ def build_claims(
     groups = grouping.merge_same_propositions(groups, props, vectors)
     groups = merge_denials(prune_side_statements(groups, infos), infos, scores)
     groups = grouping.merge_same_propositions(groups, props, vectors)
+    groups = grouping.split_other_agents(groups, props)
     story_ids = [a.id for a in articles]
     origin = origin_map(story_ids, copies)
     claims = [

@@ -45,6 +45,8 @@ class Proposition:
     bare: bool = False
     # the report denies or disputes it: dismissive wording sits far from the claim's own
     dissent: bool = False
+    # who or what it is done to (passive subject, object, "on"/"against" phrase), as keys
+    targets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,34 @@ def proposition_of(span: Span, lex: FrameLexicon, mentions: Mentions = ()) -> Pr
     negated = _negated(tok, lowered) or (
         _lemma(root, lex) not in lex.evidence_verbs and _negated(root, lowered)
     )
-    return Proposition(family, agents, negated, _lemma(tok, lex))
+    targets = _targets([root, tok], lex, mentions) - agents
+    return Proposition(family, agents, negated, _lemma(tok, lex), targets=targets)
+
+
+def _targets(toks: Sequence[Token], lex: FrameLexicon, mentions: Mentions) -> frozenset[str]:
+    """Keys named in what the predicate is done to: a passive subject, an object, or an
+    "on"/"against" phrase, with their "of" phrases ("points of the armed forces of A")."""
+    heads = []
+    for tok in toks:
+        for kid in tok.children:
+            if kid.dep_ in ("nsubjpass", "dobj"):
+                heads.append(kid)
+            elif kid.dep_ == "prep" and kid.lower_ in ("on", "against"):
+                heads += [k for k in kid.children if k.dep_ == "pobj"]
+    keys: set[str] = set()
+    for head in heads:
+        keys |= _agents_of_words(_phrase_words(head), lex, mentions)
+    return frozenset(keys)
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """A noun phrase with its "of" phrases and conjuncts, without clauses hanging on it."""
+    out = [head]
+    for kid in head.children:
+        if kid.dep_ in ("relcl", "acl", "advcl", "punct"):
+            continue
+        out += _phrase_words(kid) if kid.dep_ in ("prep", "pobj", "conj") else list(kid.subtree)
+    return out
 
 
 def with_speaker_as_agent(
@@ -259,18 +288,23 @@ def _agents(tok: Token, lex: FrameLexicon, mentions: Mentions) -> frozenset[str]
 
 
 def _agents_of(heads: Sequence[Token], lex: FrameLexicon, mentions: Mentions) -> frozenset[str]:
+    return _agents_of_words([t for head in heads for t in _own_words(head)], lex, mentions)
+
+
+def _agents_of_words(
+    words: Sequence[Token], lex: FrameLexicon, mentions: Mentions
+) -> frozenset[str]:
     keys: set[str] = set()
-    for head in heads:
-        for t in _own_words(head):
-            named = next((n for s, e, n in mentions if s <= t.idx < e), None)
-            if named is not None:
-                keys.add(country_key(named, lex))
-            elif t.ent_type_ in AGENT_LABELS and t.ent_iob_ == "B":
-                ent = next((e for e in t.doc.ents if e.start == t.i), None)
-                if ent is not None:
-                    keys.add(country_key(ent.text, lex))
-            elif t.lower_ in lex.countries:
-                keys.add(country_key(t.text, lex))
+    for t in words:
+        named = next((n for s, e, n in mentions if s <= t.idx < e), None)
+        if named is not None:
+            keys.add(country_key(named, lex))
+        elif t.ent_type_ in AGENT_LABELS and t.ent_iob_ == "B":
+            ent = next((e for e in t.doc.ents if e.start == t.i), None)
+            if ent is not None:
+                keys.add(country_key(ent.text, lex))
+        elif t.lower_ in lex.countries:
+            keys.add(country_key(t.text, lex))
     return frozenset(keys)
 
 

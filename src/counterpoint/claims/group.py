@@ -21,7 +21,7 @@ from counterpoint.claims.frames import Proposition, load_frame_lexicon, merge_ke
 from counterpoint.claims.stance import without_negation
 from counterpoint.embeddings import Embedder
 
-__all__ = ["Features", "Frame", "frame_of", "merge_same_frames", "merge_same_propositions", "GroupingSettings", "features_of", "group_candidates", "embed"]
+__all__ = ["Features", "Frame", "frame_of", "merge_same_frames", "merge_same_propositions", "split_other_agents", "GroupingSettings", "features_of", "group_candidates", "embed"]
 
 GENERIC = {"", "be", "have", "do", "say", "make", "take", "get", "go"}
 PRONOUNS = {"it", "this", "that", "he", "she", "they", "we", "i", "you", "who", "which", "-pron-"}
@@ -342,3 +342,34 @@ def _alike(
         if float(vectors[i] @ vectors[j]) >= (min(floor, DISSENT_SIMILARITY) if dissent else floor):
             return True
     return False
+
+
+def split_other_agents(
+    groups: list[list[int]], props: Sequence[Proposition | None]
+) -> list[list[int]]:
+    """Take out of a claim about what agent A did the reports of what someone else did, and
+    of what was done *to* A ("A's positions were hit" inside "A attacked B"): same words,
+    other proposition. A is the agent most of the claim's frames name (at least twice);
+    the reports that leave are grouped by their own agent (or, when they have none, by A as
+    their target)."""
+    out: list[list[int]] = []
+    for members in groups:
+        counts = Counter(a for i in members if props[i] for a in props[i].agents)  # type: ignore[union-attr]
+        top = counts.most_common(1)
+        if len(members) < 3 or not top or top[0][1] < 2:
+            out.append(members)
+            continue
+        agent = top[0][0]
+        leaving: dict[str, list[int]] = {}
+        for i in members:
+            prop = props[i]
+            if prop is None or agent in prop.agents:
+                continue
+            if prop.agents:
+                leaving.setdefault(sorted(prop.agents)[0], []).append(i)
+            elif agent in prop.targets:
+                leaving.setdefault("to:" + agent, []).append(i)
+        gone = {i for g in leaving.values() for i in g}
+        out.append([i for i in members if i not in gone])
+        out += list(leaving.values())
+    return sorted((sorted(g) for g in out if g), key=min)
