@@ -462,3 +462,24 @@ def test_front_runner_is_a_role_that_can_speak(nlp):
     text = "The Democratic front-runner said the new harbour plan would fail within a year."
     q = one(run(nlp, text), "harbour plan would fail")
     assert surface(text, q) == "The Democratic front-runner" and q.speaker.name is None
+
+
+def test_surname_tagged_as_a_noun_speaks_when_it_is_a_name_elsewhere(nlp):
+    # The tagger sometimes reads a surname as a common noun ("Sanders" as "sander"); it
+    # counts as a speaker only when the article uses that word as a name elsewhere.
+    from spacy.tokens import Doc
+
+    from counterpoint.quotes.cues import load_lexicon
+    from counterpoint.quotes.speakers import is_speaker
+
+    words = ["Mayor", "Anna", "Glass", "spoke", ".", "Later", ",", "Glass", "said", "so", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "ADV", "PUNCT", "NOUN", "VERB", "ADV", "PUNCT"]
+    heads = [2, 2, 3, 3, 3, 8, 8, 8, 8, 8, 8]
+    deps = ["compound", "compound", "nsubj", "ROOT", "punct", "advmod", "punct", "nsubj", "ROOT",
+            "advmod", "punct"]
+    starts = [True] + [False] * 4 + [True] + [False] * 5
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps, sent_starts=starts)
+    assert is_speaker(doc[7], load_lexicon())
+    alone = Doc(nlp.vocab, words=words[5:], pos=pos[5:], heads=[h - 5 for h in heads[5:]],
+                deps=deps[5:], sent_starts=starts[5:])
+    assert not is_speaker(alone[2], load_lexicon())

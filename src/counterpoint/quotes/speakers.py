@@ -254,6 +254,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
         return True
     if head.pos_ == "PROPN" and head.is_sent_start:
         return _name_elsewhere(head)
+    if head.pos_ == "NOUN" and head.is_title and not head.is_sent_start:
+        return _name_elsewhere(head)  # a surname tagged as a noun ("Sanders" as "sander")
     return head.pos_ == "PROPN" and head.is_title
 
 
