@@ -416,11 +416,14 @@ def _check_story(story) -> None:
     assert 5 <= len(summary) <= MAX_SENTENCES, [s.text for s in summary]
     _check_support(summary, story.articles, claims)
     _check_actors_once(summary, claims)
+    names = {p.name.lower() for c in claims for p in c.positions}
+    names |= {(a.outlet or "").lower() for a in story.articles} - {""}
     for sentence in summary:
-        opening = QUOTED.sub("", sentence.text).split(":", 1)[0]
-        # who says it comes first: an actor or outlets with their verb, never a bare claim
-        assert re.search(r"\b(says?|reports?|den(y|ies)|disputes?|differ|accused|hedges?)\b",
-                         opening), sentence.text
+        # who says it comes first: an actor or outlets, never a bare claim
+        head = " ".join(sentence.text.lower().split()[:6])
+        assert (any(re.search(rf"(?:^|\s){re.escape(n)}\b", head) for n in names)
+                or re.match(r"(an unnamed source|outlets differ)\b", head)
+                or OUTLET_COUNT.match(head)), sentence.text
         unquoted = QUOTED.sub("", sentence.text)
         assert not re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b|(?:^|: )(?:In fact|Mind you|However),",
                              unquoted), sentence.text
