@@ -483,3 +483,9 @@ def test_surname_tagged_as_a_noun_speaks_when_it_is_a_name_elsewhere(nlp):
     alone = Doc(nlp.vocab, words=words[5:], pos=pos[5:], heads=[h - 5 for h in heads[5:]],
                 deps=deps[5:], sent_starts=starts[5:])
     assert not is_speaker(alone[2], load_lexicon())
+
+
+def test_party_leadership_is_a_group_that_can_speak(nlp):
+    text = "The party leadership said that the vote on the harbour budget would wait until May."
+    q = one(run(nlp, text), "harbour budget")
+    assert surface(text, q) == "The party leadership" and q.speaker.name is None
