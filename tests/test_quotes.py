@@ -182,6 +182,8 @@ def test_said_in_a_statement_multiword_cue(nlp):
         ("Jan Novak hinted that the vote would be delayed.", "hinted", "neutral"),
         ("The court deemed the vote count unlawful and void.", "deemed", "assertive"),
         ("Jan Novak voiced concern that the vote would be delayed.", "voiced", "neutral"),
+        ("Jan Novak reaffirmed that the vote would take place in May.", "reaffirmed", "assertive"),
+        ("Jan Novak speculated that the vote would be delayed.", "speculated", "neutral"),
     ],
 )
 def test_cue_stance_from_the_lexicon(nlp, text, cue, stance):
