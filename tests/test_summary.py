@@ -594,3 +594,25 @@ def test_clause_test_on_general_english():
         assert is_clause(words), words
     assert untellable("Is this an attack?") and untellable("Corvale: drones a sign")
     assert untellable("which was still rising") and not untellable("Police said so")
+
+
+def test_a_backer_whose_words_speak_of_something_else_is_not_said_to_say_the_same(articles):
+    h, *_ = articles
+    trucks = report(h, "two trucks were crossing the bridge at the time")
+    repairs = _said(h, "the bridge had been closed for repairs in March", "Engineers")
+    planted = _said(h, "the Dresk Front had planted the explosives", "Interior Ministry")
+    (told,) = summarize(articles, [claim("two trucks", [trucks, repairs], articles)], [], [])
+    assert told.text == "Harbor Times reports: Two trucks were crossing the bridge at the time."
+    (echo,) = summarize(articles, [claim("two trucks", [trucks, repairs, planted], articles)],
+                        [], [])
+    assert "Engineers" not in echo.text and "Interior Ministry" not in echo.text
+
+
+def test_a_relative_clause_cut_off_by_the_report_end_is_dropped():
+    from counterpoint.summary.wording import wording
+
+    article = make_article("Officials said the city will rebuild the bridge which, for its part, "
+                           "was old.", outlet="Harbor Times")
+    words = wording(_said(article, "the city will rebuild the bridge which, for its part",
+                          "Officials"), 30)
+    assert words is not None and words.text == "the city will rebuild the bridge"

@@ -29,7 +29,16 @@ from counterpoint.model import (
     SummarySentence,
 )
 from counterpoint.summary.discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
-from counterpoint.summary.grammar import DETERMINERS, past_cue
+from counterpoint.summary.cues import CueWords, told_words
+from counterpoint.summary.phrases import (
+    citations,
+    distinct_outlets,
+    join,
+    lower_first,
+    normal,
+    counted,
+    agree,
+)
 from counterpoint.summary.order import (
     BACKING,
     importance,
@@ -47,7 +56,6 @@ from counterpoint.summary.wording import (
     named,
     overlap,
     stems,
-    wording,
 )
 
 __all__ = [
@@ -61,8 +69,8 @@ MAX_WORDS = 30
 MAX_NAMES = 3
 UNNAMED = "an unnamed source"
 DISSENT = ("denies", "disputes", "cannot_confirm")
-#: First words lowered after "writes that" (names keep their capital).
-FUNCTION_WORDS = DETERMINERS | {"there", "it", "two", "three", "several", "many", "most"}
+#: Share of the told words' stems a backer's words must have to be told as saying the same.
+ECHO = 0.3
 
 #: Every word the templates add; the rest of a sentence comes from cited spans and names.
 TEMPLATE_WORDS = frozenset(
@@ -77,7 +85,6 @@ OUTLET_COUNT = re.compile(
     r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:other\s+)?"
     r"outlets?\b"
 )
-NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ class _Story:
         self.disputed = [(s.article_id, s.start, s.end) for d in discrepancies for s in d.sides]
         self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
         self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
-        self.speakers = {q.id: q.speaker for q in quotes}
+        self.cue_words = CueWords(self.texts, self.cues, {q.id: q.speaker for q in quotes})
         self.lead_stems = story_stems(articles)
         #: the spans the discrepancy sentences quote
         self.told_sides: list[Citation] = []
@@ -224,7 +231,7 @@ def _tell(
     words = _proposition(claim, sides, story, lead)
     if words is None:
         return None
-    sides = _ranked(sides, words)
+    sides = _echoing(_ranked(sides, words), words)
     parts, cites = _opening(claim, sides, words, story, lead)
     # after a dissenter's own negated words, the other dissenters say the same (an "it" would
     # point at the negation), and "it cannot be confirmed" would have nothing to point at
@@ -232,17 +239,17 @@ def _tell(
     for verb, holders in (("deny", sides.denies), ("dispute", sides.disputes)):
         rest = [h for h in holders if h.report is not words.report]
         if rest:
-            parts.append(f"{_join(rest)} {_verb('say', rest)} the same" if own
-                         else f"{_join(rest)} {_verb(verb, rest)} it")
+            parts.append(f"{join(rest)} {agree('say', rest)} the same" if own
+                         else f"{join(rest)} {agree(verb, rest)} it")
             cites += [h.report for h in rest]
     doubters = [h for h in sides.cannot_confirm if h.report is not words.report]
     if doubters and not own:
-        parts.append(f"{_join(doubters)} {_verb('say', doubters)} it cannot be confirmed")
+        parts.append(f"{join(doubters)} {agree('say', doubters)} it cannot be confirmed")
         cites += [h.report for h in doubters]
     text = "; ".join(parts) + "."
     names = {name_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
                                      sides.cannot_confirm) for h in hs}
-    return SummarySentence(text[0].upper() + text[1:], _citations(cites)), words, names
+    return SummarySentence(text[0].upper() + text[1:], citations(cites)), words, names
 
 
 def _opening(
@@ -263,7 +270,7 @@ def _opening(
         parts = [f"{told} {words.text}"]
         others = [h for h in sides.backers if h is not speaker]
         if others:
-            parts.append(f"{_join(others)} {_verb('say', others)} the same")
+            parts.append(f"{join(others)} {agree('say', others)} the same")
             cites += [h.report for h in others]
         return parts, cites
     if rep.voice == "own" and rep.stance in BACKING:
@@ -271,13 +278,13 @@ def _opening(
     if speaker is not None and speaker.report.stance in DISSENT:
         return [_dissent_opening(speaker, words)], cites
     tellers = _first(speaker, sides.backers)
-    parts = [f"{_join(tellers)} {_verb('say', tellers)}: {words.text}"]
+    parts = [f"{join(tellers)} {agree('say', tellers)}: {words.text}"]
     cites += [h.report for h in tellers]
     stating = [h for h in sides.own if h.report.stance == "asserts" and not h.report.hedges]
     if stating and (lead or claim.status == "contested"):
-        outlets = _distinct_outlets(stating)
-        parts.append(f"{_outlets(stating)} {_verb('state', outlets)} it in "
-                     f"{'their' if len(outlets) > 1 else 'its'} own voice")
+        stated = distinct_outlets(stating)
+        parts.append(f"{counted(stating)} {agree('state', stated)} it in "
+                     f"{'their' if len(stated) > 1 else 'its'} own voice")
         cites += [h.report for h in stating]
     return parts, cites
 
@@ -297,10 +304,10 @@ def _dissent_opening(speaker: _Holder, words: Wording) -> str:
         if words.quoted:
             return f"{speaker.name} says: {words.text}"
         if words.report.voice == "own":
-            return f"{speaker.name} writes that {_lower_first(words.text)}"
+            return f"{speaker.name} writes that {lower_first(words.text)}"
         return f"{speaker.name} says {words.text}"
-    verb = _verb("deny" if stance == "denies" else "dispute", [speaker])
-    return f"{speaker.name} {verb} {'that ' if words.clause else ''}{words.text}"
+    denial = agree("deny" if stance == "denies" else "dispute", [speaker])
+    return f"{speaker.name} {denial} {'that ' if words.clause else ''}{words.text}"
 
 
 def _own_statement(words: Wording) -> bool:
@@ -308,15 +315,6 @@ def _own_statement(words: Wording) -> bool:
     proposition they reject."""
     return (words.cue is None and words.report.stance in ("denies", "disputes")
             and (words.quoted or bool(NEGATED.search(words.text))))
-
-
-def _lower_first(text: str) -> str:
-    """A sentence's first word in lower case when it is a function word ("The Kremlin" ->
-    "the Kremlin"); names keep their capital."""
-    first, _, rest = text.partition(" ")
-    if first.lower() in FUNCTION_WORDS:
-        return f"{first.lower()} {rest}".strip()
-    return text
 
 
 def _own_opening(
@@ -328,17 +326,17 @@ def _own_opening(
     first = plain or hedged
     if words.report not in [h.report for h in first]:
         first = [h for h in sides.own if h.report is words.report] + first
-    tellers = _distinct_outlets(first)
-    parts = [f"{_outlets(first)} {_verb('report', tellers)}: {words.text}"]
+    tellers = distinct_outlets(first)
+    parts = [f"{counted(first)} {agree('report', tellers)}: {words.text}"]
     cites: list[Report | Citation] = [words.report, *(h.report for h in first)]
     for holder in [h for h in hedged if h not in first][:2]:
         hedge = _hedge_citation(holder.report, story)
         if hedge is not None:
             text = story.texts[hedge.article_id][hedge.start:hedge.end]
-            parts.append(f"{holder.name} {_verb('hedge', [holder])} it with “{text}”")
+            parts.append(f"{holder.name} {agree('hedge', [holder])} it with “{text}”")
             cites.append(hedge)
     if sides.backers:
-        parts.append(f"{_join(sides.backers)} {_verb('say', sides.backers)} the same")
+        parts.append(f"{join(sides.backers)} {agree('say', sides.backers)} the same")
         cites += [h.report for h in sides.backers]
     return parts, cites
 
@@ -402,6 +400,20 @@ def _ranked(sides: _Sides, words: Wording) -> _Sides:
                   top(sides.cannot_confirm))
 
 
+def _echoing(sides: _Sides, words: Wording) -> _Sides:
+    """Backers and outlets said to say "the same" only when their cited words share more than
+    ECHO of the told words' stems: a report grouped into the claim that speaks of something
+    else ("X did not elaborate on the cause") is not told as saying it."""
+    told = stems(words.text)
+
+    def echoes(holder: _Holder) -> bool:
+        return (holder.report is words.report
+                or overlap(stems(holder.report.text), told) > ECHO)
+
+    return replace(sides, backers=tuple(h for h in sides.backers if echoes(h)),
+                   own=tuple(h for h in sides.own if echoes(h)))
+
+
 def _own_dissent(claim: Claim, stance: str, story: _Story, seen: set[str]) -> list[_Holder]:
     out = []
     for report in claim.reports:
@@ -439,13 +451,13 @@ def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> Word
     dissent = not (sides.own or sides.backers)
     best: tuple[tuple[float, ...], Wording] | None = None
     for report in pool:
-        words = _told_words(report, story, MAX_WORDS + 10 * lead, dissent)
+        words = told_words(report, story.cue_words, MAX_WORDS + 10 * lead, dissent)
         if words is None:
             continue
         rank = (int(lead and report.voice != "own"), int(words.quoted), int(words.cue is not None),
                 _length_penalty(words.text), int(story.carries_disputed(report)),
                 -_centrality(report, claim),
-                int(_normal(words.text) != _normal(claim.text)), report.start)
+                int(normal(words.text) != normal(claim.text)), report.start)
         if best is None or rank < best[0]:
             best = (rank, words)
     return best[1] if best else None
@@ -466,52 +478,6 @@ def _length_penalty(text: str) -> int:
     return 0 if 5 <= n <= MAX_WORDS else 1
 
 
-def _told_words(report: Report, story: _Story, limit: int, dissent: bool) -> Wording | None:
-    """A report's words as a summary can tell them, or None. Words with no verb of their own
-    ("the incident as ...", "any involvement") and words a denying cue turned into backing
-    of the opposite claim ("denied that | any aircraft had crossed") are told with their cue
-    ("X denied any involvement"); without a cue right before them they are not told, except
-    after "X denies"/"X disputes"/"X says it cannot be confirmed:", which take a noun."""
-    cue = _cue_lead(report, story)
-    words = wording(report, limit)
-    if words is None:
-        if cue is None or (words := wording(report, limit, hangs_on_cue=True)) is None:
-            return None
-        return replace(words, cue=cue)
-    flipped = (report.stance in BACKING and _cue_stance(report, story) in ("denial", "doubt")
-               and not NEGATED.search(words.text))
-    if cue is not None and (flipped or not words.clause):
-        return replace(words, cue=cue)
-    if flipped or (not words.clause and not (dissent and report.stance in DISSENT)):
-        return None
-    return words
-
-
-def _cue_stance(report: Report, story: _Story) -> str | None:
-    cue = story.cues.get(report.quote_id or "")
-    return cue.stance if cue is not None else None
-
-
-def _cue_lead(report: Report, story: _Story) -> tuple[int, str] | None:
-    """The source words a report's words hang on, cited with them: a one-word finite cue
-    right before them ("denied", "accused", "defined", with a "that" between), preceded by
-    the speaker's own words when those stand right before the cue ("The Kremlin defined")."""
-    cue = story.cues.get(report.quote_id or "")
-    text = story.texts.get(report.article_id, "")
-    if cue is None or not past_cue(cue.text) or not 0 <= report.start - cue.end <= 8:
-        return None
-    gap = text[cue.end:report.start]
-    if not re.fullmatch(r"\s*(?:that\s+)?[“\"«]?", gap):
-        return None
-    start, lead = cue.start, text[cue.start:report.start]
-    speaker = story.speakers.get(report.quote_id or "")
-    if (speaker is not None and speaker.start is not None and speaker.end is not None
-            and text[speaker.end:cue.start].isspace() and named(text[speaker.start:speaker.end])
-            and text[speaker.start:speaker.start + 1].isupper()):
-        start, lead = speaker.start, text[speaker.start:report.start]
-    return start, QUOTE_MARKS.sub("", re.sub(r"\s+", " ", lead)).strip()
-
-
 # ---------------------------------------------------------------- small helpers
 
 
@@ -526,53 +492,3 @@ def _hedge_citation(report: Report, story: _Story) -> Citation | None:
     return None
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"\W+", " ", text.casefold()).strip()
-
-
-def _distinct_outlets(holders: Sequence[_Holder]) -> list[str]:
-    named = {h.name for h in holders if h.name}
-    return [*named, *[""] * sum(1 for h in holders if not h.name)]
-
-
-def _outlets(holders: Sequence[_Holder]) -> str:
-    """Named outlets, the unnamed counted: "Daily Mirror and two other outlets"."""
-    named = list(dict.fromkeys(h.name for h in holders if h.name))
-    unnamed = sum(1 for h in holders if not h.name)
-    if unnamed:
-        count = NUMBER_WORDS[min(unnamed, 10) - 1]
-        noun = "outlet" if unnamed == 1 else "outlets"
-        if named:
-            named.append(f"{count} other {noun}")
-        else:
-            named.append(f"{count} {noun}" if unnamed > 1 else "one outlet")
-    return _join_names(named)
-
-
-def _verb(base: str | None, holders: Sequence[object]) -> str:
-    if base is None:
-        return "says it cannot be confirmed"
-    if len(holders) > 1:
-        return base
-    return {"say": "says", "deny": "denies", "dispute": "disputes", "report": "reports",
-            "hedge": "hedges", "state": "states"}[base]
-
-
-def _join(holders: Sequence[_Holder]) -> str:
-    return _join_names([h.name for h in holders])
-
-
-def _join_names(names: Sequence[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _citations(items: Sequence[Report | Citation]) -> tuple[Citation, ...]:
-    seen: list[Citation] = []
-    for item in items:
-        cite = item if isinstance(item, Citation) else Citation(item.article_id, item.start,
-                                                                 item.end)
-        if cite not in seen:
-            seen.append(cite)
-    return tuple(seen)

@@ -89,9 +89,11 @@ def _finite(words: list[str], i: int, word: str, leading_np: bool) -> bool:
     if re.fullmatch(r"[a-z]{2,}s", word) and not re.search(r"(?:ss|us|is|ics|ous|ness)$", word):
         # "Russia reserves the right": a present tense between its subject and what follows;
         # after "a series of" most -s words are plurals, so only "appears to", "shows the"
+        # (a comma before it closes a parenthesis: "The terminal, run by X, handles ...")
+        subject = after_subject or prev.endswith(",") and prev[:1].isupper()
         if leading_np:
-            return after_subject and following in ("to", "that", "the", "a", "an")
-        return after_subject and following not in ("", "of", "and", "or")
+            return subject and following in ("to", "that", "the", "a", "an")
+        return subject and following not in ("", "of", "and", "or")
     return False
 
 

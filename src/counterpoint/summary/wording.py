@@ -35,6 +35,7 @@ DISCOURSE = re.compile(
     r"in other words|that said|to be sure|admittedly|clearly|obviously|notably|"
     r"importantly),\s+|(?:but|and|yet)\s+)"
 )
+STUB = re.compile(r",?\s+(?:which|who|whom|whose)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 HEDGE_WORDS = re.compile(
     r"(?i)\b(?:allegedly|so-called|purportedly|reportedly|supposedly|apparently)\s+"
     r"|\b(?:alleged|purported)\s+(?!(?:was|were|is|are|that|to|had|has|have)\b)"
@@ -68,6 +69,8 @@ def wording(report: Report, limit: int, hangs_on_cue: bool = False) -> Wording |
     while (stripped := DISCOURSE.sub("", text, count=1)) != text:
         text = stripped
     text = cut(text.strip(" ,;:–—-"), limit).rstrip(".,;: ")
+    # a relative clause cut off by the report's end ("... against Kiev which, for its part")
+    text = STUB.sub("", text)
     if not re.search(r"[A-Za-z]{3}", text):
         return None
     if not hangs_on_cue and untellable(text):
