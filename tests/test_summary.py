@@ -566,19 +566,22 @@ def test_questions_headlines_and_relative_fragments_are_never_told(grid):
     assert summary[0].text == "Police says: No saboteur entered the plant."
 
 
-def test_unnamed_outlets_are_lower_case_inside_a_sentence(articles):
-    h, v, r, f = articles
-    backed = claim("the bridge had been closed for repairs in March", [
-        report(f, "the bridge was built in 1950"),
-        _said(h, "the bridge had been closed for repairs in March", "Engineers"),
-        _said(r, "it was unlikely that the Dresk Front had the means to carry out the attack",
-              "Karl Wren", "disputes")], articles)
-    event = _claims(articles)["event"]
-    _, text = _sentence_with(summarize(articles, [event, backed], [], []), "repairs")
-    assert text.startswith("Engineers says: the bridge had been closed"), text
-    assert "; one outlet states it in its own voice" in text, text
-    for part in text.split("; ")[1:]:
-        assert not part.startswith(("One", "Two", "An ")), text
+def test_unnamed_outlets_are_lower_case_inside_a_sentence():
+    mira = make_article(
+        "A storm flooded the town of Mira on Monday. Police said the mill was set on fire by "
+        "rivals. The mill was set on fire by rivals, the paper found. Karl Wren said it was "
+        "unlikely that rivals set the fire.", input_id="mira", outlet=None,
+        title="Storm floods Mira")
+    story = [mira]
+    storm = claim("A storm flooded the town", [report(mira, "A storm flooded the town of Mira")],
+                  story)
+    mill = claim("the mill was set on fire by rivals", [
+        _said(mira, "the mill was set on fire by rivals", "Police"),
+        report(mira, "The mill was set on fire by rivals"),
+        _said(mira, "it was unlikely that rivals set the fire", "Karl Wren", "disputes")], story)
+    _, text = _sentence_with(summarize(story, [storm, mill], [], []), "Police")
+    assert text == ("Police says: the mill was set on fire by rivals; one outlet states it in "
+                    "its own voice; Karl Wren disputes it."), text
 
 
 def test_clause_test_on_general_english():
@@ -606,6 +609,16 @@ def test_a_backer_whose_words_speak_of_something_else_is_not_said_to_say_the_sam
     (echo,) = summarize(articles, [claim("two trucks", [trucks, repairs, planted], articles)],
                         [], [])
     assert "Engineers" not in echo.text and "Interior Ministry" not in echo.text
+    # a short report sharing one word ("bridge") is no echo either
+    closed = _said(h, "the bridge had been closed", "Engineers")
+    (one,) = summarize(articles, [claim("two trucks", [trucks, closed], articles)], [], [])
+    assert "Engineers" not in one.text
+    # one that says it in other words is
+    again = _said(articles[1], "the Dresk Front had planted the explosives under the bridge",
+                  "Omar Lind")
+    (two,) = summarize(articles, [claim("planted", [planted, again], articles)], [], [])
+    assert two.text.startswith(("Interior Ministry and Omar Lind say:",
+                                "Omar Lind and Interior Ministry say:")), two.text
 
 
 def test_a_relative_clause_cut_off_by_the_report_end_is_dropped():

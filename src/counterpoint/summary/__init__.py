@@ -402,13 +402,14 @@ def _ranked(sides: _Sides, words: Wording) -> _Sides:
 
 def _echoing(sides: _Sides, words: Wording) -> _Sides:
     """Backers and outlets said to say "the same" only when their cited words share more than
-    ECHO of the told words' stems: a report grouped into the claim that speaks of something
+    ECHO of the told words' stems, and two stems at least: a report grouped into the claim that speaks of something
     else ("X did not elaborate on the cause") is not told as saying it."""
     told = stems(words.text)
 
     def echoes(holder: _Holder) -> bool:
+        said = stems(holder.report.text)
         return (holder.report is words.report
-                or overlap(stems(holder.report.text), told) > ECHO)
+                or (overlap(said, told) > ECHO and len(said & told) >= 2))
 
     return replace(sides, backers=tuple(h for h in sides.backers if echoes(h)),
                    own=tuple(h for h in sides.own if echoes(h)))
