@@ -491,3 +491,10 @@ def test_party_leadership_is_a_group_that_can_speak(nlp):
     text = "The party leadership said that the vote on the harbour budget would wait until May."
     q = one(run(nlp, text), "harbour budget")
     assert surface(text, q) == "The party leadership" and q.speaker.name is None
+
+
+def test_call_on_reports_the_object_and_what_it_is_asked_to_do(nlp):
+    text = "Several mayors called on the harbour minister to resign before the summer."
+    q = one(run(nlp, text), "harbour minister")
+    assert q.text == "the harbour minister to resign before the summer"
+    assert q.cue is not None and q.cue.text == "called on"

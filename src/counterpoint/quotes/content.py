@@ -19,6 +19,7 @@ __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
+_PHRASE_TAIL_DEPS = {"xcomp", "prep", "npadvmod", "advcl"}  # "called for X to ... in May"
 _REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
 _CLOSERS = {"\"", "\u201d", "\u2019", "\u00bb", "''"}
@@ -207,7 +208,9 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if cue.phrase and last.pos_ == "ADP":
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
         if objs:
-            return _subtree_ids(objs) - set(range(cue.start, cue.end))
+            rest = [c for c in verb.children if c.i > last.i and c.dep_ in _PHRASE_TAIL_DEPS]
+            ids = _subtree_ids(objs + rest) - _side_clauses(verb, lexicon)
+            return ids - set(range(cue.start, cue.end))
     found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon) or _fronted(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
