@@ -254,3 +254,18 @@ def test_what_others_did_and_what_was_done_to_the_agent_leave_its_claim() -> Non
     # one mention of an agent is not enough to call the claim its own
     props = [p({"norvan"}), p(set(), frozenset({"norvan"})), p({"tarsia"})]
     assert split_other_agents([[0, 1, 2]], props) == [[0, 1, 2]]
+
+
+def test_the_actor_after_not_but_is_the_agent(nlp, lex) -> None:
+    made = _frame(nlp, "Decisions on such attacks are made not in Tarsia, but in Washington.", lex)
+    cleft = _frame(nlp, "It isn't even Tarsia that chooses the targets, but Washington.", lex)
+    us = country_key("United States", lex)
+    assert made is not None and made.family == "act" and made.agents == {us}
+    assert cleft is not None and cleft.family == "act" and cleft.agents == {us}
+
+
+def test_a_copula_hands_on_to_its_complement_before_a_time_phrase(nlp, lex) -> None:
+    frame = _frame(nlp, 'Since the start of the war, the US was "not encouraging or enabling '
+                   'Tarsia to strike beyond its border."', lex)
+    assert frame is not None and frame.family == "act" and frame.negated
+    assert frame.agents == {country_key("United States", lex)}

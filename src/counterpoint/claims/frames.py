@@ -12,6 +12,7 @@ proposition even when their words differ ("the Kiev regime attempted to hit the 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,12 +123,29 @@ def proposition_of(span: Span, lex: FrameLexicon, mentions: Mentions = ()) -> Pr
                                    phrase, bare=True)
         return None
     tok, family = pred
-    agents = _agents(root, lex, mentions) or _agents(tok, lex, mentions)
+    agents = _contrast_agent(span, lex, mentions) or _agents(root, lex, mentions) or _agents(
+        tok, lex, mentions
+    )
     negated = _negated(tok, lowered) or (
         _lemma(root, lex) not in lex.evidence_verbs and _negated(root, lowered)
     )
     targets = _targets([root, tok], lex, mentions) - agents
     return Proposition(family, agents, negated, _lemma(tok, lex), targets=targets)
+
+
+CONTRAST = re.compile(r"(?:\bnot\b|n't)[^.;]{0,60}?\bbut\s+(?:in\s+|by\s+|from\s+)?", re.I)
+
+
+def _contrast_agent(span: Span, lex: FrameLexicon, mentions: Mentions) -> frozenset[str]:
+    """"decided not in A, but in B", "it isn't even A that chooses, but B": the actor is the
+    one after "but"."""
+    text = span.text
+    found = CONTRAST.search(text)
+    if found is None:
+        return frozenset()
+    at = span.start_char + found.end()
+    words = [t for t in span if at <= t.idx < at + 40][:4]
+    return _agents_of_words(words[:1] + [t for t in words[1:] if t.ent_iob_ == "I"], lex, mentions)
 
 
 def _targets(toks: Sequence[Token], lex: FrameLexicon, mentions: Mentions) -> frozenset[str]:
@@ -199,25 +217,16 @@ def _control_frame(span: Span, lex: FrameLexicon, mentions: Mentions) -> Proposi
 
 def _predicate(root: Token, lex: FrameLexicon) -> tuple[Token, str] | None:
     """The token that carries the family: the root, or what an attempt verb, a light verb or
-    a copula hands on to ("attempted to strike", "committed an attack", "was behind")."""
-    seen = 0
-    tok: Token | None = root
-    while tok is not None and seen < 5:
-        seen += 1
-        lemma = _lemma(tok, lex)
-        if lemma in lex.family_of and lemma not in lex.attempt_verbs | lex.support_verbs:
-            return tok, lex.family_of[lemma]
-        if tok.pos_ in ("NOUN", "PROPN"):
-            for kid in tok.children:
-                if kid.dep_ == "compound" and _lemma(kid, lex) in lex.family_of:
-                    return kid, lex.family_of[_lemma(kid, lex)]
-        tok = _handed_on(tok, lex)
+    a copula hands on to ("attempted to strike", "committed an attack", "was behind"); else
+    the same from a fronted, reported or coordinated clause ("We don't attack X, we fight at
+    home"; "(As X stated,) Y attacks Z"; "fights at home and does not attack X")."""
+    found = _chain(root, lex, 5)
+    if found is not None:
+        return found
     for dep in ("ccomp", "conj"):
-        # "We don't attack X, we fight at home" (a fronted clause); "fights at home and does
-        # not attack X" (a coordinated verb); "(As X stated,) Y attacks Z"
         for kid in root.children:
             if kid.dep_ == dep and kid.pos_ in ("VERB", "AUX"):
-                found = _family_token(kid, lex)
+                found = _chain(kid, lex, 4)
                 if found is not None:
                     return found
     for conj in root.children:
@@ -226,19 +235,25 @@ def _predicate(root: Token, lex: FrameLexicon) -> tuple[Token, str] | None:
     return None
 
 
-def _family_token(tok: Token, lex: FrameLexicon) -> tuple[Token, str] | None:
-    """The token itself or what an attempt verb hands on to, when it is in a family."""
-    for _ in range(2):
+def _chain(start: Token, lex: FrameLexicon, steps: int) -> tuple[Token, str] | None:
+    tok: Token | None = start
+    for _ in range(steps):
+        if tok is None:
+            return None
         lemma = _lemma(tok, lex)
         if lemma in lex.family_of and lemma not in lex.attempt_verbs | lex.support_verbs:
             return tok, lex.family_of[lemma]
-        if lemma not in lex.attempt_verbs:
-            return None
-        nxt = next((k for k in tok.children if k.dep_ == "xcomp"), None)
-        if nxt is None:
-            return None
-        tok = nxt
+        if tok.pos_ in ("NOUN", "PROPN"):
+            for kid in tok.children:
+                if kid.dep_ == "compound" and _lemma(kid, lex) in lex.family_of:
+                    return kid, lex.family_of[_lemma(kid, lex)]
+        tok = _handed_on(tok, lex)
     return None
+
+
+def _family_token(tok: Token, lex: FrameLexicon) -> tuple[Token, str] | None:
+    """The token itself or what it hands on to, when it is in a family."""
+    return _chain(tok, lex, 3)
 
 
 def _lemma(tok: Token, lex: FrameLexicon) -> str:
@@ -260,11 +275,12 @@ def _handed_on(tok: Token, lex: FrameLexicon) -> Token | None:
     kids = list(tok.children)
     order: tuple[str, ...]
     if lemma in lex.attempt_verbs or tok.pos_ in ("NOUN", "PROPN"):
-        order = ("xcomp", "acl", "advcl", "prep", "pcomp", "pobj", "dobj")
+        # relcl: the clause of a cleft ("it is A that determines the targets")
+        order = ("xcomp", "acl", "relcl", "advcl", "prep", "pcomp", "pobj", "dobj")
     elif lemma in lex.support_verbs or lemma in lex.evidence_verbs:
-        order = ("dobj", "xcomp", "advcl")
+        order = ("dobj", "nsubjpass", "xcomp", "advcl")
     elif lemma == "be" or tok.pos_ == "AUX":
-        order = ("attr", "prep", "acomp")
+        order = ("acomp", "ccomp", "attr", "prep")  # ccomp: a cleft, "it is A that ..."
     elif tok.dep_ == "prep":
         order = ("pobj", "pcomp")
     else:
