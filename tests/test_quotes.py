@@ -498,3 +498,10 @@ def test_call_on_reports_the_object_and_what_it_is_asked_to_do(nlp):
     q = one(run(nlp, text), "harbour minister")
     assert q.text == "the harbour minister to resign before the summer"
     assert q.cue is not None and q.cue.text == "called on"
+
+
+def test_object_report_keeps_its_with_phrase(nlp):
+    text = "A new harbour poll shows Mayor Anna Berg with a large lead over her rival."
+    q = one(run(nlp, text), "large lead")
+    assert q.text == "Mayor Anna Berg with a large lead over her rival"
+    assert surface(text, q) == "A new harbour poll"

@@ -19,6 +19,7 @@ __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
+_OBJECT_TAIL_PREPS = {"with", "over", "against", "as", "to", "for"}  # "shows X with a lead over Y"
 _PHRASE_TAIL_DEPS = {"xcomp", "prep", "npadvmod", "advcl"}  # "called for X to ... in May"
 _REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
@@ -43,7 +44,10 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
             return _topic(verb, lexicon.topic_preps.get(lemma, ()))
         if lemma in lexicon.dobj_excluded or objs[0].pos_ == "PRON":
             return []
-        return objs if len(list(objs[0].subtree)) >= 2 else []
+        if len(list(objs[0].subtree)) < 2:
+            return []
+        return objs[:1] + [c for c in verb.children if c.i > objs[0].i and c.dep_ == "prep"
+                           and c.lower_ in _OBJECT_TAIL_PREPS]
     picked = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
