@@ -184,6 +184,8 @@ def _sentence_with(summary: Sequence[SummarySentence], words: str) -> tuple[int,
 def test_every_sentence_is_supported_by_its_citations(told, articles, claims):
     assert 5 <= len(told) <= MAX_SENTENCES
     _check_support(told, articles, list(claims.values()))
+    names = {p.name.lower() for c in claims.values() for p in c.positions}
+    _check_grammar(told, names | {(a.outlet or "").lower() for a in articles} - {""})
 
 
 def test_the_check_catches_an_unsupported_word(articles, claims):
@@ -353,6 +355,8 @@ def test_invariants_hold_for_any_subset_in_any_order(articles, claims, data):
     assert 1 <= len(summary) <= min(MAX_SENTENCES, len(picked))
     _check_support(summary, articles, picked)
     _check_actors_once(summary, picked)
+    names = {p.name.lower() for c in picked for p in c.positions}
+    _check_grammar(summary, names | {(a.outlet or "").lower() for a in articles} - {""})
     again = summarize(articles, data.draw(st.permutations(picked)), [], [])
     assert [s.text for s in again] == [s.text for s in summary]
 
@@ -418,6 +422,7 @@ def _check_story(story) -> None:
     _check_actors_once(summary, claims)
     names = {p.name.lower() for c in claims for p in c.positions}
     names |= {(a.outlet or "").lower() for a in story.articles} - {""}
+    _check_grammar(summary, names)
     for sentence in summary:
         # who says it comes first: an actor or outlets, never a bare claim
         head = " ".join(sentence.text.lower().split()[:6])
@@ -432,6 +437,21 @@ def _check_story(story) -> None:
         for sentence in summary:
             if re.search(rf"\bsays?: {re.escape(contested.text.rstrip('.'))}", sentence.text):
                 assert re.search(r"\b(den(y|ies)|disputes?)\b", sentence.text), sentence.text
+
+
+def _check_grammar(summary: Sequence[SummarySentence], names: set[str]) -> None:
+    """What the templates owe grammar: no "it" before anything it could point at, no capital
+    after ";" but a name's, no question, a full stop at the end."""
+    for sentence in summary:
+        text = QUOTED.sub("“…”", sentence.text)
+        first = text.split(";")[0].split(":")[0]
+        assert not re.search(r"\b(?:den(?:y|ies)|disputes?) it\b", first), sentence.text
+        assert not re.search(r"\b(?:den(?:y|ies)|disputes?) that (?:any|the|a|an) \w+ "
+                             r"(?:in|of|on|as|for)\b", text), sentence.text
+        for part in text.rstrip(".").split("; ")[1:]:
+            assert part[:1].islower() or any(part.lower().startswith(n) for n in names), \
+                sentence.text
+        assert sentence.text.endswith(".") and "?" not in sentence.text, sentence.text
 
 
 def test_seed_summary_tells_the_story_with_its_disputes(seed_story):
@@ -597,6 +617,10 @@ def test_clause_test_on_general_english():
         assert is_clause(words), words
     assert untellable("Is this an attack?") and untellable("Corvale: drones a sign")
     assert untellable("which was still rising") and not untellable("Police said so")
+    from counterpoint.summary.grammar import past_cue
+
+    assert past_cue("denied") and past_cue("defined") and past_cue("said")
+    assert not past_cue("saying") and not past_cue("see") and not past_cue("said in a statement")
 
 
 def test_a_backer_whose_words_speak_of_something_else_is_not_said_to_say_the_same(articles):
