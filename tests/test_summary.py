@@ -552,6 +552,9 @@ def test_words_a_denial_turned_into_backing_keep_their_denial(grid):
     quotes = [attribution(g, flipped, "denied", "Ada Berg", "denial")]
     (told,) = summarize(grid, [entered], quotes, [])
     assert told.text == "Police and Ada Berg say: No saboteur entered the plant."
+    # her citation shows her denial, not the bare words she denied
+    spans = [g.text[c.start:c.end] for c in told.citations]
+    assert "Ada Berg denied that any saboteur had entered the plant" in spans, spans
     alone = claim("No saboteur entered the plant", [flipped], grid)
     (told,) = summarize(grid, [alone], quotes, [])
     assert told.text == "Ada Berg denied that any saboteur had entered the plant."

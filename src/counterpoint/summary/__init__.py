@@ -29,7 +29,7 @@ from counterpoint.model import (
     SummarySentence,
 )
 from counterpoint.summary.discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
-from counterpoint.summary.cues import CueWords, told_words
+from counterpoint.summary.cues import CueWords, cited, told_words
 from counterpoint.summary.phrases import (
     citations,
     distinct_outlets,
@@ -246,6 +246,7 @@ def _tell(
     if doubters and not own:
         parts.append(f"{join(doubters)} {agree('say', doubters)} it cannot be confirmed")
         cites += [h.report for h in doubters]
+    cites = [cited(c, story.cue_words) if isinstance(c, Report) else c for c in cites]
     text = "; ".join(parts) + "."
     names = {name_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
                                      sides.cannot_confirm) for h in hs}

@@ -14,13 +14,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from counterpoint.model import Cue, Report, Speaker
+from counterpoint.model import Citation, Cue, Report, Speaker
 from counterpoint.summary.discrepancies import QUOTE_MARKS
 from counterpoint.summary.grammar import past_cue
 from counterpoint.summary.order import BACKING
 from counterpoint.summary.wording import NEGATED, Wording, named, wording
 
-__all__ = ["CueWords", "told_words", "cue_lead"]
+__all__ = ["CueWords", "told_words", "cue_lead", "cited", "denied_backing"]
 
 DISSENT = ("denies", "disputes", "cannot_confirm")
 #: What may stand between a cue and its object: nothing, "that", an opening quotation mark.
@@ -48,14 +48,28 @@ def told_words(report: Report, found: CueWords, limit: int, dissent: bool) -> Wo
         if cue is None or (words := wording(report, limit, hangs_on_cue=True)) is None:
             return None
         return replace(words, cue=cue)
-    said = found.cues.get(report.quote_id or "")
-    flipped = (report.stance in BACKING and said is not None
-               and said.stance in ("denial", "doubt") and not NEGATED.search(words.text))
+    flipped = denied_backing(report, found)
     if cue is not None and (flipped or not words.clause):
         return replace(words, cue=cue)
     if flipped or (not words.clause and not (dissent and report.stance in DISSENT)):
         return None
     return words
+
+
+def denied_backing(report: Report, found: CueWords) -> bool:
+    """The words are what a denying or doubting cue rejects, filed as backing the opposite
+    claim ("denied that | any aircraft had crossed" backs "no aircraft crossed")."""
+    said = found.cues.get(report.quote_id or "")
+    return (report.stance in BACKING and said is not None
+            and said.stance in ("denial", "doubt") and not NEGATED.search(report.text))
+
+
+def cited(report: Report, found: CueWords) -> Report | Citation:
+    """Where a report is cited: its words, with their denying cue when they are a denial
+    filed as backing (a reader of "X says the same" sees "denied that any ..." there)."""
+    if denied_backing(report, found) and (lead := cue_lead(report, found)) is not None:
+        return Citation(report.article_id, lead[0], report.end)
+    return report
 
 
 def cue_lead(report: Report, found: CueWords) -> tuple[int, str] | None:
