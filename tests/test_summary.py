@@ -656,3 +656,13 @@ def test_a_relative_clause_cut_off_by_the_report_end_is_dropped():
     words = wording(_said(article, "the city will rebuild the bridge which, for its part",
                           "Officials"), 30)
     assert words is not None and words.text == "the city will rebuild the bridge"
+
+
+def test_words_without_their_own_reporting_frame_are_preferred(articles):
+    h, v, *_ = articles
+    framed = _said(h, "The Interior Ministry said the Dresk Front had planted the explosives",
+                   "Omar Lind")
+    plain = _said(v, "the Dresk Front had planted the explosives under the bridge", "Omar Lind")
+    # the claim's own text is the framed words: without the rule they would be told
+    (told,) = summarize(articles, [claim(framed.text, [framed, plain], articles)], [], [])
+    assert told.text == "Omar Lind says: the Dresk Front had planted the explosives under the bridge."

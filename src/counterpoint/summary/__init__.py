@@ -30,6 +30,7 @@ from counterpoint.model import (
 )
 from counterpoint.summary.discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
 from counterpoint.summary.cues import CueWords, cited, told_words
+from counterpoint.summary.grammar import FRAMED
 from counterpoint.summary.phrases import (
     citations,
     distinct_outlets,
@@ -457,7 +458,7 @@ def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> Word
         if words is None:
             continue
         rank = (int(lead and report.voice != "own"), int(words.quoted), int(words.cue is not None),
-                _length_penalty(words.text), int(story.carries_disputed(report)),
+                int(bool(FRAMED.match(words.text))), _length_penalty(words.text), int(story.carries_disputed(report)),
                 -_centrality(report, claim),
                 int(normal(words.text) != normal(claim.text)), report.start)
         if best is None or rank < best[0]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_clause", "untellable", "past_cue", "DETERMINERS"]
+__all__ = ["is_clause", "untellable", "past_cue", "DETERMINERS", "FRAMED"]
 
 AUXILIARIES = frozenset(
     "is are was were am has have had do does did will would can could shall should may might "
@@ -45,6 +45,12 @@ NP_START = re.compile(
     r"(?:\S+\s+){0,3}?(?:of|as|for|on|to|in)|\S+\s+(?:of|for|as))\b"
 )
 HEADLINE = re.compile(r"^[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*){0,3}:\s")
+#: Words that open with their own reporting frame ("Moscow believes ..."): told after "X says:"
+#: they read "X says: Moscow believes", so a report without one is preferred.
+FRAMED = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s){1,3}(?:says|said|believes|believed|thinks|thought|claims|claimed|"
+    r"insists|insisted|argues|argued|told|added|stated|noted|warned|reported)\b"
+)
 RELATIVE = re.compile(r"(?i)^(?:which|who|whom|whose|where|what)\b")
 #: Words ending in -s or -ed that are never a finite verb.
 NOT_VERBS = frozenset(
