@@ -505,3 +505,22 @@ def test_object_report_keeps_its_with_phrase(nlp):
     q = one(run(nlp, text), "large lead")
     assert q.text == "Mayor Anna Berg with a large lead over her rival"
     assert surface(text, q) == "A new harbour poll"
+
+
+def test_reported_reason_after_the_that_clause_stays_in_the_content(nlp):
+    # A reason clause the parser hangs on the cue verb after its that-clause is still
+    # part of what was reported (PolNeAR includes it); built by hand to pin that parse.
+    from spacy.tokens import Doc
+
+    from counterpoint.quotes.content import content_tokens
+    from counterpoint.quotes.cues import find_cues, load_lexicon
+
+    words = ["Leaders", "said", "that", "fees", "rise", ",", "because", "costs", "grow", "."]
+    heads = [1, 1, 4, 4, 1, 1, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "mark", "nsubj", "advcl", "punct"]
+    pos = ["NOUN", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["leader", "say", "that", "fee", "rise", ",", "because", "cost", "grow", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    lexicon = load_lexicon()
+    cue = next(c for c in find_cues(doc, lexicon) if doc[c.anchor].text == "said")
+    assert {2, 3, 4, 6, 7, 8} <= content_tokens(doc, cue, lexicon, ())

@@ -20,6 +20,7 @@ _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
 _OBJECT_TAIL_PREPS = {"with", "over", "against", "as", "to", "for"}  # "shows X with a lead over Y"
+_REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 _PHRASE_TAIL_DEPS = {"xcomp", "prep", "npadvmod", "advcl"}  # "called for X to ... in May"
 _REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
@@ -30,7 +31,8 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
     if picked:
-        return picked
+        return picked + [c for c in verb.children if c.dep_ == "advcl" and c.i > picked[-1].i
+                         and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)]
     picked = _request(verb)
     if picked:
         return picked
