@@ -31,3 +31,19 @@ def test_stage_names_are_unique_and_versioned() -> None:
                else s for s in STAGES]
     with pytest.raises(PipelineError):
         check(renamed)
+
+
+def test_the_code_digest_follows_code_and_data_but_not_caches(tmp_path) -> None:
+    from counterpoint.pipeline import code_digest, digest_of
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "stage.py").write_text("def f():\n    return 1\n")
+    (tmp_path / "data" / "cues.json").write_text('{"say": "neutral"}')
+    first = digest_of(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "stage.cpython-311.pyc").write_bytes(b"\x00\x01")
+    (tmp_path / "notes.md").write_text("not code")
+    assert digest_of(tmp_path) == first
+    (tmp_path / "data" / "cues.json").write_text('{"say": "assertive"}')
+    assert digest_of(tmp_path) != first
+    assert len(code_digest()) == 16 and code_digest() == code_digest()

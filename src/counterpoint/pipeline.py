@@ -10,11 +10,15 @@ I/O: the runner in :mod:`counterpoint.api` loads inputs and persists results.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import statistics
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources
+from importlib.abc import Traversable
 from typing import Any, Literal
 
 from counterpoint.config import Config
@@ -275,10 +279,41 @@ def check(stages: Sequence[StageSpec] = STAGES) -> None:
 
 
 def pipeline_version(config: Config, stages: Sequence[StageSpec] = STAGES) -> str:
-    """Identifies what produced a stored story: stage versions and models."""
+    """Identifies what produced a stored story: stage versions, models, settings and the
+    code and data files themselves, so that a stored story is analysed again whenever any
+    of them changed (a hand-kept version number is easily forgotten)."""
     parts = [f"{s.name}={s.version}" for s in stages]
     return make_id("p", config.spacy_model, config.embedding_model, *parts,
-                   config.lexicon_paths, config.languages)
+                   config.lexicon_paths, config.languages, code_digest())
+
+
+_CODE_SUFFIXES = (".py", ".json", ".txt", ".tsv", ".html")
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of the package's source, lexicons, schema and templates."""
+    return digest_of(resources.files("counterpoint"))
+
+
+def digest_of(folder: Traversable) -> str:
+    """A digest of the code and data files below ``folder`` (names and contents)."""
+    digest = hashlib.sha256()
+    for name, data in sorted(_package_files(folder, "")):
+        digest.update(name.encode("utf-8") + b"\0" + data + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _package_files(folder: Traversable, prefix: str) -> list[tuple[str, bytes]]:
+    out: list[tuple[str, bytes]] = []
+    for item in folder.iterdir():
+        name = f"{prefix}{item.name}"
+        if item.is_dir():
+            if item.name != "__pycache__":
+                out += _package_files(item, name + "/")
+        elif item.name.endswith(_CODE_SUFFIXES):
+            out.append((name, item.read_bytes()))
+    return out
 
 
 def _run(stages: Sequence[StageSpec], values: Values, resources: Resources,
