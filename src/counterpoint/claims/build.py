@@ -30,7 +30,6 @@ from counterpoint.claims.frames import (
     with_speaker_as_agent,
 )
 from counterpoint.claims.lexicon import Lexicon, load_lexicon
-from counterpoint.claims.wording import control_verb_start, tidy_claim_text
 from counterpoint.claims.outlets import (
     origin_map,
     origins_of,
@@ -39,6 +38,8 @@ from counterpoint.claims.outlets import (
     status_of,
 )
 from counterpoint.claims.stance import Reading, read_stance, relative_stance
+from counterpoint.claims.text import doc_text
+from counterpoint.claims.wording import control_verb_start, tidy_claim_text
 from counterpoint.embeddings import Embedder
 from counterpoint.model import Article, Claim, Discrepancy, Entity, Quote, Report
 
@@ -153,7 +154,7 @@ def _items(
                 feats.frame.predicate,
             )
             control = control_verb_start(doc, cand.start, cand.end)
-            control_text = doc.text[control:cand.end] if control is not None else ""
+            control_text = doc_text(doc)[control:cand.end] if control is not None else ""
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             prop = proposition_of(span, frame_lex, places.get(article.id, ())) if span is not None else None
             if prop is not None and span is not None and _denied_noun(span, reading, cand):

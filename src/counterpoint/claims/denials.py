@@ -18,6 +18,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from counterpoint.claims.extract import Candidate, EntityIndex
+from counterpoint.claims.text import doc_text
 
 __all__ = ["DenialInfo", "denial_info", "merge_denials", "prune_side_statements"]
 
@@ -97,7 +98,7 @@ def _argument_keys(
         if m_start < s_end and s_start < m_end
     }
     if not keys:
-        text = doc.text[s_start:s_end].lower()
+        text = doc_text(doc)[s_start:s_end].lower()
         keys = {k for k, name in cand.entities if name.lower() in text}
     return frozenset(keys)
 

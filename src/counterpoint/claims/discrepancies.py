@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.claims.extract import sentences
 from counterpoint.claims.lexicon import Lexicon, find_phrases
+from counterpoint.claims.text import doc_text
 from counterpoint.model import Claim, Discrepancy, Report, Side
 
 __all__ = ["find_discrepancies"]
@@ -63,7 +64,7 @@ def _sentence(docs: Mapping[str, Doc], report: Report) -> Span | None:
 
 
 def _side(doc: Doc, mark: _Marked) -> Side:
-    return Side(mark.article_id, mark.start, mark.end, doc.text[mark.start:mark.end])
+    return Side(mark.article_id, mark.start, mark.end, doc_text(doc)[mark.start:mark.end])
 
 
 def _words(docs: Mapping[str, Doc], mark: _Marked) -> str:

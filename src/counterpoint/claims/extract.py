@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.claims.frames import load_frame_lexicon, proposition_of
 from counterpoint.claims.lexicon import Lexicon, find_phrases, load_lexicon
+from counterpoint.claims.text import doc_text
 from counterpoint.claims.wording import clean_span
 from counterpoint.model import Article, Cue, Entity, Quote, Source
 
@@ -109,7 +110,7 @@ def _sentences(doc: Doc) -> tuple[Span, ...]:
     cached = doc.user_data.get(_SENTENCES_KEY)
     if cached is not None:
         return tuple(doc[a:b] for a, b in cached)
-    text = doc.text  # built anew from the tokens at each access: read it once
+    text = doc_text(doc)
     starts = [tok.i for tok in doc if tok.i == 0 or tok.is_sent_start]
     out: list[Span] = []
     for first, stop in zip(starts, starts[1:] + [len(doc)]):
@@ -276,7 +277,7 @@ def _source_from_span(
     for m_start, m_end, entity_id in index.mentions.get(article_id, ()):
         if m_start < end and start < m_end:
             return Source(entity_id, index.names.get(entity_id))
-    name = doc.text[start:end].strip(EDGE_CHARS)
+    name = doc_text(doc)[start:end].strip(EDGE_CHARS)
     return Source(None, name or UNNAMED)
 
 
@@ -355,13 +356,13 @@ def _candidate_from_doc(
     article_id: str, doc: Doc, start: int, end: int, index: EntityIndex,
     context: tuple[int, int], head: str,
 ) -> Candidate | None:
-    start, end = _trim(doc.text, start, end)
-    start, end = _trim(doc.text, *clean_span(doc, start, end, load_lexicon().reporting_verbs))
+    start, end = _trim(doc_text(doc), start, end)
+    start, end = _trim(doc_text(doc), *clean_span(doc, start, end, load_lexicon().reporting_verbs))
     if end - start < 12:
         return None
     entities = _entities_in(doc, start, end, index, article_id)
     return Candidate(
-        article_id, start, end, doc.text[start:end], "own", None, None, None, None,
+        article_id, start, end, doc_text(doc)[start:end], "own", None, None, None, None,
         context[0], context[1], entities, head,
     )
 
@@ -399,7 +400,7 @@ def _entities_in(
     covered: list[tuple[int, int]] = []
     for m_start, m_end, entity_id in index.mentions.get(article_id, ()):
         if start <= m_start and m_end <= end:
-            found[entity_id] = index.names.get(entity_id, doc.text[m_start:m_end])
+            found[entity_id] = index.names.get(entity_id, doc_text(doc)[m_start:m_end])
             covered.append((m_start, m_end))
     for ent in doc.ents:
         if ent.label_ not in NAMED or not (start <= ent.start_char and ent.end_char <= end):

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.claims.extract import Candidate
 from counterpoint.claims.lexicon import Lexicon, find_phrases
+from counterpoint.claims.text import doc_text
 from counterpoint.model import ReportStance
 
 __all__ = [
@@ -43,11 +44,11 @@ def read_stance(doc: Doc, cand: Candidate, lex: Lexicon) -> Reading:
     Order matters: a statement that something cannot be confirmed wins over everything, then a
     denying or doubting cue, then dispute phrases in the content, then relaying and hedging.
     """
-    context = doc.text[cand.context_start:cand.context_end]
-    frame = _frame(doc.text, cand)
+    context = doc_text(doc)[cand.context_start:cand.context_end]
+    frame = _frame(doc_text(doc), cand)
     if cand.cue is not None:
         lo, hi = min(cand.cue.start, cand.start), max(cand.cue.end, cand.end)
-        frame = f"{frame} … {doc.text[lo:hi]}"
+        frame = f"{frame} … {doc_text(doc)[lo:hi]}"
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     negated = span is not None and is_negated(span, lex)
     hedges = hedges_in(context, lex)

@@ -15,6 +15,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.claims.text import doc_text
+
 __all__ = ["clean_span", "control_verb_start", "tidy_claim_text"]
 
 DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]{2,},[^—–\n]{0,60}?\s[—–]\s*")
@@ -27,7 +29,7 @@ CLOSERS = {",", "”", "\"", "»", "’", "'", ";", "—", "–"}
 
 def clean_span(doc: Doc, start: int, end: int, verbs: frozenset[str]) -> tuple[int, int]:
     """The span moved off a leading dateline and a trailing attribution or open parenthesis."""
-    text = doc.text
+    text = doc_text(doc)
     dateline = DATELINE.match(text[start:end])
     if dateline and end - start - dateline.end() > 20:
         start += dateline.end()
@@ -95,7 +97,7 @@ def control_verb_start(doc: Doc, start: int, end: int) -> int | None:
         return None
     if not any(t.dep_ == "prep" and t.lower_ in ("of", "for") and t.head == head for t in span):
         return None
-    gap = doc.text[head.idx + len(head.text):start]
+    gap = doc_text(doc)[head.idx + len(head.text):start]
     return head.idx if not gap.strip() else None
 
 
