@@ -21,6 +21,7 @@ from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, resolve, speaker_tokens
+from counterpoint.quotes.validity import is_fragment, reports_a_statement
 
 __all__ = ["extract_quotes"]
 
@@ -60,6 +61,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     """One attribution from one cue, or None when speaker or content is missing."""
     if _inside_closed(doc[cue.anchor].idx, segments):
         return None
+    if not reports_a_statement(doc, cue.anchor, lexicon.lemma(doc[cue.anchor])):
+        return None
     head = _speaker_head(doc, cue, lexicon)
     if head is None or _inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
@@ -94,6 +97,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         if not _parenthetical(text, region) and doc[cue.start].lower_ != "according":
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
+        return None
+    if not any(start <= s.start < end for s in segments) and is_fragment(doc, start, end):
         return None
     if cue.stance == "neutral" and lexicon.lemma(doc[cue.anchor]) not in lexicon.complement_verbs \
             and _too_short(text, start, end, segments):
