@@ -136,3 +136,19 @@ def test_seed_short_attributions_are_whole_objects(seed_quotes) -> None:
     assert "instead has" not in short
     assert all(text.split()[0].lower() in ("the", "these", "those", "their", "its", "his", "her")
                for text in short), short
+
+
+def test_a_role_noun_may_point_ahead_to_the_one_person_holding_that_role(nlp) -> None:
+    text = ("The port will stay closed, his spokesman said Thursday.\n\n"
+            "Harbour spokesman Jon Ek told reporters the cranes were safe.")
+    (first, _) = run(nlp, text)
+    assert first.speaker.name == "Jon Ek"
+    assert text[first.speaker.start : first.speaker.end] == "his spokesman"
+
+
+def test_a_role_noun_stays_unnamed_when_two_people_hold_that_role(nlp) -> None:
+    text = ("The port will stay closed, his spokesman said Thursday.\n\n"
+            "Harbour spokesman Jon Ek said the cranes were safe. City spokeswoman Maria Holm "
+            "disagreed, and the city's spokesman, Anders Berg, left.")
+    first = run(nlp, text)[0]
+    assert first.speaker.name is None and first.speaker.entity_id is None
