@@ -152,3 +152,18 @@ def test_a_role_noun_stays_unnamed_when_two_people_hold_that_role(nlp) -> None:
             "disagreed, and the city's spokesman, Anders Berg, left.")
     first = run(nlp, text)[0]
     assert first.speaker.name is None and first.speaker.entity_id is None
+
+
+def test_a_possessive_owner_is_not_the_speaker(nlp) -> None:
+    """"Norland's foreign ministry said" is the ministry speaking, not the country."""
+    from counterpoint.model import Entity, Mention
+
+    text = "Norland's foreign ministry said the talks had failed. Norland wants new talks."
+    article = make_article(text)
+    norland = Entity("e_norland", "Norland", "GPE", ("Norland",), tuple(
+        Mention(article.id, i, i + len("Norland"))
+        for i in (0, text.index("Norland wants"))
+    ))
+    (quote,) = extract_quotes(article, nlp(text), [norland])
+    assert quote.speaker.entity_id is None
+    assert quote.speaker.name == "Norland's foreign ministry"

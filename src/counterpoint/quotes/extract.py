@@ -339,13 +339,17 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[
     return out
 
 
-def _entity_for(article_id: str, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
-    """The story entity with a mention overlapping the resolved antecedent."""
+def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
+    """The story entity with a mention overlapping the last word of the resolved antecedent:
+    its head. "Russia's presidential press service" is the press service, not Russia."""
     if resolved.start is None or resolved.end is None:
         return None
+    words = article.text[resolved.start : resolved.end].rstrip()
+    head_start = resolved.start + max(words.rfind(" "), words.rfind("\n")) + 1
+    head_end = resolved.start + len(words)
     for entity in entities:
         for m in entity.mentions:
-            if m.article_id == article_id and m.start < resolved.end and resolved.start < m.end:
+            if m.article_id == article.id and m.start < head_end and head_start < m.end:
                 return entity
     return None
 
@@ -371,7 +375,7 @@ def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
     text = article.text
     quoted = tuple((max(s.inner_start, draft.start), min(s.inner_end, draft.end)) for s in segments
                    if s.inner_start < draft.end and draft.start < s.inner_end)
-    entity = _entity_for(article.id, draft.resolved, entities)
+    entity = _entity_for(article, draft.resolved, entities)
     name = entity.name if entity is not None else draft.resolved.name
     speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
     return Quote(
