@@ -34,15 +34,21 @@ def credited(text: str, quotes: tuple[Quote, ...]) -> list[tuple[str | None, str
          "inquiry was still open.", "the mayor was a suspect"),
         ("Asked whether the council believed the mayor was a suspect, Ada Lind said that the "
          "inquiry was still open.", "whether the council"),
+        # the circumstances of speaking are not its topic
+        ("A senior diplomat, speaking on condition of anonymity, said the talks had failed.",
+         "condition of anonymity"),
+        # what a negated cue left unsaid
+        ("The minister did not explain why the port stayed open so long.", "why the port"),
+        # a lone common noun after a neutral cue
+        ("Lind said the workers just want answers.", "answers"),
         # perception of a scene
         ("In the video one could see a white object falling towards the roof and exploding.",
          "a white object falling"),
     ],
 )
 def test_non_reporting_uses_credit_nothing(nlp, text: str, never: str) -> None:
-    assert not [c for c in credited(text, run(nlp, text)) if never in c[1]], credited(
-        text, run(nlp, text)
-    )
+    found = credited(text, run(nlp, text))
+    assert not [c for c in found if c[1].strip().startswith(never)], found
 
 
 @pytest.mark.parametrize(
@@ -54,6 +60,9 @@ def test_non_reporting_uses_credit_nothing(nlp, text: str, never: str) -> None:
          "The minister", "the decision to close the port"),
         ("She saw that the plan had failed, the mayor told reporters.", "the mayor",
          "She saw that the plan had failed"),
+        ("A senior diplomat, speaking on condition of anonymity, said the talks had failed.",
+         "A senior diplomat", "the talks had failed"),
+        ("The ministry denied it on Tuesday.", "The ministry", "it"),
     ],
 )
 def test_reporting_uses_of_the_same_words_still_count(

@@ -21,7 +21,7 @@ from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, resolve, speaker_tokens
-from counterpoint.quotes.validity import is_fragment, reports_a_statement
+from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
 __all__ = ["extract_quotes"]
 
@@ -98,7 +98,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
-    if not any(start <= s.start < end for s in segments) and is_fragment(doc, start, end):
+    if not any(start <= s.start < end for s in segments) and (
+            is_fragment(doc, start, end) or is_idle_content(doc, cue.anchor, start, end, cue.stance)):
         return None
     if cue.stance == "neutral" and lexicon.lemma(doc[cue.anchor]) not in lexicon.complement_verbs \
             and _too_short(text, start, end, segments):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["is_fragment", "reports_a_statement"]
+__all__ = ["is_fragment", "is_idle_content", "reports_a_statement"]
 
 # the verb's subject is the one spoken to, not the speaker, when the verb is passive
 _ADDRESSEE_VERBS = frozenset({"ask", "tell", "inform", "question", "notify", "urge", "remind"})
@@ -28,6 +28,13 @@ _VEHICLE_VERBS = frozenset({
     "travel", "address", "join", "stand", "meet", "gather", "rally", "convene", "testify",
 })
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_WH_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "whom", "which", "whether", "if"})
+# nouns that name the circumstances of speaking, not its topic: "speaking on condition of
+# anonymity", "on the record", "on behalf of", "by phone", "on television"
+_CIRCUMSTANCES = frozenset({
+    "condition", "record", "background", "behalf", "phone", "telephone", "television", "tv",
+    "radio", "camera", "air", "stage", "podium", "line", "video", "videolink", "sidelines",
+})
 
 
 def reports_a_statement(doc: Doc, anchor: int, lemma: str) -> bool:
@@ -53,6 +60,28 @@ def is_fragment(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     return not any(tok.pos_ in _CONTENT_POS for tok in span)
+
+
+def is_idle_content(doc: Doc, anchor: int, start: int, end: int, stance: str) -> bool:
+    """True when the unquoted content ``[start, end)`` of the cue at ``anchor`` says nothing
+    anybody stated: a lone common noun after a neutral cue ("want answers"; "denied it" and
+    "rejected allegations" stay), the circumstances of speaking ("speaking on condition of
+    anonymity"), or what a negated cue left unsaid ("did not explain why ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words:
+        return True
+    if len(words) == 1 and stance == "neutral" and words[0].pos_ == "NOUN":
+        return True
+    first = next((t for t in words if t.pos_ not in ("DET", "ADJ")), words[0])
+    after_preposition = span.start > 0 and doc[span.start - 1].pos_ == "ADP"
+    if after_preposition and first.lemma_.lower() in _CIRCUMSTANCES:
+        return True
+    verb = doc[anchor]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated and words[0].lower_ in _WH_WORDS
 
 
 def _in_question_or_condition(verb: Token) -> bool:
