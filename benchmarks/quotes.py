@@ -184,7 +184,8 @@ def parse_all(nlp, records: list[dict], cache: Path | None) -> tuple[list, float
     """Parses of the records' texts and the seconds spent parsing (0 for cached parses)."""
     from spacy.tokens import DocBin
 
-    key = hashlib.sha1("".join(r["doc_id"] for r in records).encode("utf-8")).hexdigest()[:16]
+    names = "".join(r["doc_id"] for r in records) + "+".join(nlp.pipe_names)
+    key = hashlib.sha1(names.encode("utf-8")).hexdigest()[:16]
     stored = cache / f"{nlp.meta['name']}-{key}.spacy" if cache is not None else None
     if stored is not None and stored.exists():
         return list(DocBin().from_disk(stored).get_docs(nlp.vocab)), 0.0

@@ -22,8 +22,8 @@ pytest.importorskip("counterpoint.quotes", reason="the quotes stage is not built
 pytest.importorskip("counterpoint.entities", reason="the entities stage is not built yet")
 pytest.importorskip("counterpoint.clean", reason="the cleaning stage is not built yet")
 
-CLAIM_STATUS_FLOOR = 2
-CLAIMS_FOUND_FLOOR = 5
+CLAIM_STATUS_FLOOR = 4
+CLAIMS_FOUND_FLOOR = 6
 
 
 def _articles(example_dir: Path, files: list[str]) -> list[Article]:

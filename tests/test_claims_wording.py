@@ -144,9 +144,9 @@ def test_hedge_words_used_as_verbs_stay_in_the_claim_text() -> None:
     """Dropping "alleged" from "what X alleged was a strike" would assert the claim as
     X's fact ("what X was a strike"): only the adjective and adverb hedges go."""
     from counterpoint.claims.build import STRIP_HEDGES
-    from counterpoint.summary import HEDGE_RE
 
-    for pattern in (STRIP_HEDGES, HEDGE_RE):
+    # the summary keeps its own hedge pattern (tests/test_summary.py covers it)
+    for pattern in (STRIP_HEDGES,):
         assert pattern.sub("", "in what the council alleged was arson") == (
             "in what the council alleged was arson")
         assert pattern.sub("", "the alleged arson was reportedly planned") == (

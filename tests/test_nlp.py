@@ -1,17 +1,17 @@
-"""The NLP backbone: sentences never run across a line break, and closing marks stay put."""
+"""The NLP backbone: sentences never run across a paragraph break, and closing marks stay put."""
 
 from __future__ import annotations
 
 import pytest
 
 from counterpoint.errors import ModelNotAvailable
-from counterpoint.nlp import PARAGRAPHS, load_pipeline
+from counterpoint.nlp import PARAGRAPH_BREAKS, load_pipeline
 
 
 def test_a_sentence_never_runs_across_a_paragraph_break(nlp) -> None:
     text = ('"It is very important that the council understands this."\n\n'
-            "Mayor Lind denied claims that the port had been closed.\n"
-            "Harbour reopens\n"
+            "Mayor Lind denied claims that the port had been closed.\n\n"
+            "Harbour reopens\n\n"
             "Ships came back on Monday.")
     doc = nlp(text)
     assert doc.text == text
@@ -31,7 +31,7 @@ def test_a_closing_mark_stays_with_its_sentence(nlp) -> None:
 
 def test_the_component_sits_before_the_parser(nlp) -> None:
     names = nlp.pipe_names
-    assert names.index(PARAGRAPHS) < names.index("parser")
+    assert names.index(PARAGRAPH_BREAKS) < names.index("parser")
 
 
 def test_an_unknown_pipeline_names_the_installed_ones() -> None:

@@ -17,7 +17,33 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["load_pipeline", "parse", "installed_pipelines"]
+__all__ = ["load_pipeline", "parse", "installed_pipelines", "PARAGRAPH_BREAKS"]
+
+PARAGRAPH_BREAKS = "counterpoint_paragraph_breaks"
+
+
+def _paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line.
+
+    Cleaned articles separate paragraphs with a blank line; the statistical parser
+    sometimes runs a sentence across one (a heading into the first line, one
+    paragraph's last sentence into the next one's first), and every stage that reads
+    sentences or dependencies then sees one clause spanning two paragraphs. Set before
+    the parser, these boundaries are respected by it.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def _register_paragraph_breaks() -> None:
+    """Register the component factory once per process."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
 
 
 def installed_pipelines() -> list[str]:
@@ -27,42 +53,10 @@ def installed_pipelines() -> list[str]:
     return sorted(spacy.util.get_installed_models())
 
 
-PARAGRAPHS = "counterpoint_paragraphs"
-_CLOSERS = frozenset({'"', "”", "’", "'", "»", "''"})
-_ENDS = frozenset({".", "!", "?", "…", ",", "..."})
-
-
-def _register_paragraphs() -> None:
-    """Register the component that starts a sentence after every line break.
-
-    Articles are made of paragraphs, headlines, captions and bylines, one per line; the
-    parser left alone often runs a sentence across a paragraph break ("...conflict is."
-    followed by the next paragraph's "Zelensky denied claims ..."), which hands one
-    paragraph's quotation to the next paragraph's verb. Sentence starts set before the
-    parser are kept by it.
-    """
-    from spacy.language import Language
-
-    if PARAGRAPHS in Language.factories:
-        return
-
-    @Language.component(PARAGRAPHS)
-    def paragraphs(doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if not token.is_space and (
-                "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
-            ):
-                token.is_sent_start = True
-            elif token.text in _CLOSERS and not previous.whitespace_ and previous.text in _ENDS:
-                token.is_sent_start = False  # '... this."': the mark closes the sentence
-        return doc
-
-
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name or path (cached per name), with
-    sentence starts at line breaks when it has a dependency parser."""
+    """Load an installed spaCy pipeline by package name or path (cached per name), with a
+    sentence boundary after each blank line (see ``_paragraph_breaks``)."""
     import spacy
 
     try:
@@ -73,9 +67,9 @@ def load_pipeline(name: str) -> Language:
             f"spaCy pipeline {name!r} is not installed (installed pipelines: {available}); "
             "install one with pip or pass --spacy-model with one of these"
         ) from exc
-    if "parser" in nlp.pipe_names:
-        _register_paragraphs()
-        nlp.add_pipe(PARAGRAPHS, before="parser")
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        _register_paragraph_breaks()
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return nlp
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from counterpoint.claims import group as grouping
 from counterpoint.claims.denials import (
@@ -22,6 +22,12 @@ from counterpoint.claims.extract import (
     build_entity_index,
     candidate_key,
     extract_candidates,
+)
+from counterpoint.claims.frames import (
+    Proposition,
+    load_frame_lexicon,
+    proposition_of,
+    with_speaker_as_agent,
 )
 from counterpoint.claims.lexicon import Lexicon, load_lexicon
 from counterpoint.claims.wording import control_verb_start, tidy_claim_text
@@ -63,6 +69,7 @@ class _Item:
     control_text: str
     times: frozenset[str]
     verbs: frozenset[str]
+    proposition: Proposition | None = None
 
 
 def build_claims(
@@ -87,10 +94,14 @@ def build_claims(
     vectors = grouping.embed(embedder, [it.cand for it in items])
     feats = [it.features for it in items]
     scores = grouping.pair_scores(vectors, feats, settings.grouping)
+    _apart_in_time(scores, items)
     groups = grouping.group_candidates(scores, settings.grouping)
     infos = [it.denial for it in items]
     groups = grouping.merge_same_frames(groups, feats)
+    props = [it.proposition for it in items]
+    groups = grouping.merge_same_propositions(groups, props, vectors)
     groups = merge_denials(prune_side_statements(groups, infos), infos, scores)
+    groups = grouping.merge_same_propositions(groups, props, vectors)
     story_ids = [a.id for a in articles]
     origin = origin_map(story_ids, copies)
     claims = [
@@ -98,6 +109,21 @@ def build_claims(
     ]
     claims.sort(key=lambda c: (-c.outlet_count, -len(c.reports), _first(c, story_ids)))
     return tuple(claims), find_discrepancies(claims, docs, origin, lex)
+
+
+MOMENT_PENALTY = 0.15
+
+
+def _apart_in_time(scores: np.ndarray, items: Sequence[_Item]) -> None:
+    """Lower the score of two statements of opposite polarity about different moments ("was
+    not in the building at the time of the attack" / "was working in the building on
+    Thursday"): they do not contradict each other, so they are not one claim."""
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            if a.reading.negated != b.reading.negated and a.times != b.times:
+                scores[i, j] -= MOMENT_PENALTY
+                scores[j, i] -= MOMENT_PENALTY
 
 
 def _first(claim: Claim, story_ids: Sequence[str]) -> tuple[int, int]:
@@ -111,6 +137,8 @@ def _items(
     quotes: Sequence[Quote], lex: Lexicon,
 ) -> list[_Item]:
     index = build_entity_index(entities)
+    frame_lex = load_frame_lexicon()
+    places = _place_mentions(entities)
     items = []
     for article in articles:
         doc = docs.get(article.id)
@@ -125,10 +153,35 @@ def _items(
             )
             control = control_verb_start(doc, cand.start, cand.end)
             control_text = doc.text[control:cand.end] if control is not None else ""
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            prop = proposition_of(span, frame_lex, places.get(article.id, ())) if span is not None else None
+            if prop is not None and span is not None and _denied_noun(span, reading, cand):
+                prop = with_speaker_as_agent(prop, cand.source.name or "", frame_lex)  # type: ignore[union-attr]
+            if prop is not None and reading.stance in ("denies", "disputes"):
+                prop = replace(prop, dissent=True)
             items.append(_Item(
-                cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand)
+                cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand),
+                prop,
             ))
     return items
+
+
+def _denied_noun(span: Span, reading: Reading, cand: Candidate) -> bool:
+    """A denial whose content is a bare noun phrase ("denied any involvement")."""
+    return (
+        reading.stance == "denies" and cand.source is not None
+        and span.root.pos_ in ("NOUN", "PROPN") and not any(t.pos_ == "VERB" for t in span)
+    )
+
+
+def _place_mentions(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Mentions of countries, places and peoples per article: who can act as a state."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        if entity.type in ("GPE", "NORP", "LOC", "ORG"):
+            for m in entity.mentions:
+                out.setdefault(m.article_id, []).append((m.start, m.end, entity.name))
+    return out
 
 
 def _times(doc: Doc, cand: Candidate) -> frozenset[str]:
@@ -175,9 +228,8 @@ def _claim(
     centrality = {i: float(np.mean(scores[i, list(members)])) for i in members}
     rep_pos = members[group.index(_representative(group, negated, [centrality[i] for i in members]))]
     rep = items[rep_pos]
-    reports = tuple(
-        _report(items[i], negated, _same_proposition(items[i], rep)) for i in members
-    )
+    reports = tuple(_report(items[i], negated, _same_proposition(items[i], rep),
+                            _frame_negated(items[i], rep)) for i in members)
     outlet_count, independent = origins_of(reports, origin)
     feats = [it.features for it in items]
     return Claim(
@@ -225,11 +277,28 @@ def _representative(group: Sequence[_Item], negated: bool, centrality: Sequence[
     return group[min(range(len(group)), key=rank)]
 
 
-def _report(item: _Item, claim_negated: bool, same_proposition: bool) -> Report:
+def _frame_negated(item: _Item, rep: _Item) -> bool | None:
+    """The report's polarity when its proposition frame is the representative's (same
+    predicate family, an agent in common or none named): "Ukraine does not attack targets"
+    denies "Ukraine attacked the building" even where the negation is in a coordinated verb.
+    None when the frames say nothing."""
+    a, b = item.proposition, rep.proposition
+    if a is None or b is None or a.family != b.family:
+        return None
+    if a.agents and b.agents and not a.agents & b.agents:
+        return None
+    return a.negated
+
+
+def _report(
+    item: _Item, claim_negated: bool, same_proposition: bool, frame_negated: bool | None = None
+) -> Report:
     """The report of one candidate; its polarity counts against the claim's only when it
-    states the same proposition (close enough to the claim's wording)."""
+    states the same proposition (close enough to the claim's wording, or the same frame)."""
     cand = item.cand
     negated = item.reading.negated if same_proposition else claim_negated
+    if frame_negated is not None:
+        negated = frame_negated
     return Report(
         article_id=cand.article_id,
         start=cand.start,

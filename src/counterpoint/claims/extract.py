@@ -15,6 +15,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.claims.frames import load_frame_lexicon, proposition_of
 from counterpoint.claims.lexicon import Lexicon, find_phrases, load_lexicon
 from counterpoint.claims.wording import clean_span
 from counterpoint.model import Article, Cue, Entity, Quote, Source
@@ -143,6 +144,7 @@ def _from_quote(
     if cue_lemma in lex.call_cues:
         return []
     source = _source_of(quote, index)
+    denying = _denying(quote, cue_lemma, lex)
     out: list[Candidate] = []
     for sent in sentences(doc):
         start, end = max(sent.start_char, quote.start), min(sent.end_char, quote.end)
@@ -151,9 +153,9 @@ def _from_quote(
         context = _context(doc, quote, sent)
         for c_start, c_end, head in _clauses(doc, start, end):
             cand = _candidate(article, doc, c_start, c_end, "attributed", index, context, head)
-            if cand is not None and not _checkable(doc, cand, lex):
+            if cand is not None and not _checkable(doc, cand, lex, denying):
                 cand = _challenge(article, doc, cand, index, lex)
-            if cand is not None and _checkable(doc, cand, lex):
+            if cand is not None and _checkable(doc, cand, lex, denying):
                 out.append(_with_quote(cand, quote, source, cue_lemma))
     return out
 
@@ -177,6 +179,12 @@ def _challenge(
         if found is not None:
             return replace(found, challenge=True)
     return None
+
+
+def _denying(quote: Quote, cue_lemma: str | None, lex: Lexicon) -> bool:
+    return (quote.cue is not None and quote.cue.stance == "denial") or (
+        cue_lemma in lex.denial_cues
+    )
 
 
 def _with_quote(cand: Candidate, quote: Quote, source: Source, lemma: str | None) -> Candidate:
@@ -242,7 +250,7 @@ def _attribution_in(
     for start, end, head in _clauses(doc, c_start, c_end):
         context = (sent.start_char, sent.end_char)
         cand = _candidate_from_doc(article_id, doc, start, end, index, context, head)
-        if cand is not None and _checkable(doc, cand, lex):
+        if cand is not None and _checkable(doc, cand, lex, lemma in lex.denial_cues):
             out.append(Candidate(
                 article_id, cand.start, cand.end, cand.text, "attributed", None, source, cue,
                 lemma, cand.context_start, cand.context_end, cand.entities, cand.head,
@@ -403,14 +411,19 @@ def _entities_in(
     return tuple(sorted(found.items()))
 
 
-def _checkable(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
-    """A checkable statement: a finite clause about something named or counted.
+def _checkable(doc: Doc, cand: Candidate, lex: Lexicon, denial: bool = False) -> bool:
+    """A checkable statement: a finite clause about something named or counted, or one that
+    states an attack, injury, ban, ... (a proposition frame); under a denying cue a bare
+    noun of such a frame counts too ("X denied any involvement").
 
     Calls to action, opinions and rhetoric fail here (they stay visible as quotes and voices).
     """
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None:
         return False
+    framed = proposition_of(span, load_frame_lexicon()) is not None
+    if denial and framed and not _is_call(span, lex):
+        return True
     words = [t for t in span if t.is_alpha]
     if len(words) < 4 or cand.text.rstrip("\"'”’ ").endswith("?"):
         return False
@@ -423,7 +436,7 @@ def _checkable(doc: Doc, cand: Candidate, lex: Lexicon) -> bool:
     if span.root.tag_ == "VB" and not any(c.dep_.startswith("nsubj") for c in span.root.children):
         return False
     has_number = any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in span)
-    return bool(cand.entities or cand.head) or has_number
+    return bool(cand.entities or cand.head) or has_number or framed
 
 
 def _is_call(span: Span, lex: Lexicon) -> bool:

@@ -17,10 +17,11 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from counterpoint.claims.extract import Candidate
+from counterpoint.claims.frames import Proposition, load_frame_lexicon, merge_keys
 from counterpoint.claims.stance import without_negation
 from counterpoint.embeddings import Embedder
 
-__all__ = ["Features", "Frame", "frame_of", "merge_same_frames", "GroupingSettings", "features_of", "group_candidates", "embed"]
+__all__ = ["Features", "Frame", "frame_of", "merge_same_frames", "merge_same_propositions", "GroupingSettings", "features_of", "group_candidates", "embed"]
 
 GENERIC = {"", "be", "have", "do", "say", "make", "take", "get", "go"}
 PRONOUNS = {"it", "this", "that", "he", "she", "they", "we", "i", "you", "who", "which", "-pron-"}
@@ -264,3 +265,80 @@ def _frame_keys(frame: Frame) -> list[tuple[str, str]]:
     if frame.named and frame.obj not in PRONOUNS:
         keys.append((frame.subject, "object:" + frame.obj))
     return keys
+
+
+DISSENT_SIMILARITY = 0.25
+
+
+def merge_same_propositions(
+    groups: list[list[int]], props: Sequence[Proposition | None], vectors: np.ndarray,
+    min_similarity: float = 0.30, agentless_similarity: float = 0.45,
+) -> list[list[int]]:
+    """Bring together the reports that state the same proposition frame: the same predicate
+    family with the same agent ("the Kiev regime attempted to hit the residence", "two
+    Ukrainian drones had attempted to strike ...", "Ukraine has nothing to do with the drone
+    attacks"). Negated members count: a denial is the same claim with the opposite stance.
+
+    For each frame key, the claim holding most of its reports receives the others: a whole
+    claim when at least half of its members have the key, else only those members (so a
+    claim that is mostly about something else does not come along). A member must be alike
+    in meaning to one of the receiving claim's members with the key (cosine of at least
+    ``min_similarity``; ``agentless_similarity`` when no agent is named; a denial or dispute,
+    whose dismissive words sit far from the claim's, ``DISSENT_SIMILARITY``); a bare frame
+    ("denied any involvement", "had nothing to do with this") needs only its agent.
+    """
+    lex = load_frame_lexicon()
+    groups = [list(g) for g in groups]
+    owner = {i: gi for gi, g in enumerate(groups) for i in g}
+    holders: dict[tuple[str, str], list[int]] = {}
+    for i, prop in enumerate(props):
+        if prop is not None and i in owner:
+            for key in merge_keys(prop, lex):
+                holders.setdefault(key, []).append(i)
+            # an agentless frame may join a claim whose frame names an agent; not where the
+            # agent makes it another claim ("A tried to kill B" is A's attack, while "it was an
+            # attempt on B's life" is a claim about intent)
+            if prop.agents and prop.family not in (lex.implies or {}):
+                holders.setdefault((prop.family, ""), []).append(i)
+    # frames that name an agent first, so an agentless frame finds them gathered
+    for key in sorted(holders, key=lambda k: (not k[1], -len(holders[k]), k)):
+        members = holders[key]
+        if len(members) < 2:
+            continue
+        per_group: dict[int, list[int]] = {}
+        for i in members:
+            per_group.setdefault(owner[i], []).append(i)
+        target = max(per_group, key=lambda g: (
+            len(per_group[g]), len(per_group[g]) / len(groups[g]), -min(groups[g])
+        ))
+        anchors = list(per_group[target])
+        floor = min_similarity if key[1] else agentless_similarity
+        for gi, keyed in sorted(per_group.items()):
+            if gi == target:
+                continue
+            if not key[1]:  # only the agentless members move under the agentless key
+                keyed = [i for i in keyed if not props[i].agents]  # type: ignore[union-attr]
+            alike = [i for i in keyed if _alike(i, anchors, props, vectors, floor, bool(key[1]))]
+            if not alike:
+                continue
+            moving = list(groups[gi]) if len(keyed) * 2 >= len(groups[gi]) else alike
+            for i in moving:
+                groups[gi].remove(i)
+                groups[target].append(i)
+                owner[i] = target
+            anchors += alike
+    return sorted((sorted(g) for g in groups if g), key=min)
+
+
+def _alike(
+    i: int, anchors: Sequence[int], props: Sequence[Proposition | None], vectors: np.ndarray,
+    floor: float, agent_named: bool,
+) -> bool:
+    for j in anchors:
+        bare = bool(props[i] and props[i].bare) or bool(props[j] and props[j].bare)  # type: ignore[union-attr]
+        if bare and agent_named:
+            return True
+        dissent = bool(props[i] and props[i].dissent)  # type: ignore[union-attr]
+        if float(vectors[i] @ vectors[j]) >= (min(floor, DISSENT_SIMILARITY) if dissent else floor):
+            return True
+    return False

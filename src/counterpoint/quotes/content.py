@@ -11,20 +11,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import CueMatch, Lexicon
+from counterpoint.quotes.cues import CueMatch, Lexicon, that_clause
 from counterpoint.quotes.marks import Segment
 
-__all__ = ["content_tokens", "char_span", "widen", "within", "adjacent_segment"]
+__all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
+_REQUEST_MARKS = {"for", "if", "whether"}
+_COMMENT_DEPS = {"relcl"}
 _CLOSERS = {"\"", "\u201d", "\u2019", "\u00bb", "''"}
 
 
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
+    if picked:
+        return picked
+    picked = _request(verb)
     if picked:
         return picked
     lemma = lexicon.lemma(verb)
@@ -42,6 +47,24 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
     return picked
+
+
+def _request(verb: Token) -> list[Token]:
+    """What a request or question reports: "asked a judge to block the rules" (the object
+    and its infinitive), "called for the allies to send troops", "asked her whether she
+    would run" (the clause under for/if/whether)."""
+    after = [c for c in verb.children if c.i > verb.i]
+    objs = [c for c in after if c.dep_ == "dobj"]
+    infinitives = [c for c in after if c.dep_ == "xcomp" and c.tag_ == "VB"
+                   and any(a.lower_ == "to" for a in c.children) and objs and c.i > objs[0].i]
+    if infinitives:
+        return objs[:1] + infinitives[:1]
+    for clause in after:
+        marks = [m.lower_ for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
+        if clause.dep_ == "advcl" and marks and marks[0] in _REQUEST_MARKS \
+                and clause.left_edge.i <= verb.i + 4:
+            return [clause]
+    return []
 
 
 def _topic(verb: Token, extra: tuple[str, ...] = ()) -> list[Token]:
@@ -117,7 +140,20 @@ def _according(doc: Doc, cue: CueMatch) -> set[int]:
     clause = marker.head if marker.head is not marker else marker.sent.root
     if clause.i == marker.i:
         return set()
-    return {t.i for t in clause.subtree} - {t.i for t in marker.subtree}
+    ids = {t.i for t in clause.subtree} - {t.i for t in marker.subtree}
+    before = {i for i in ids if i < marker.i}
+    if not before and clause.head is not clause:
+        clause = clause.head  # the phrase hung on a comment after the statement
+        before = {t.i for t in clause.subtree if t.i < marker.i}
+    return before if _trailing(marker, clause, before) else ids
+
+
+def _trailing(marker: Token, clause: Token, before: set[int]) -> bool:
+    """True when "according to X" closes the statement it sources ("The plan would cost
+    $1 billion, according to the agency, a figure ..."): the statement's verb stands
+    before the phrase, and what follows is a comment of the writer's."""
+    doc = marker.doc
+    return clause.i in before and marker.i > 0 and doc[marker.i - 1].text in (",", "—", "–")
 
 
 def _fronted(verb: Token) -> set[int]:
@@ -164,6 +200,9 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if doc[cue.start].lower_ == "according":
         return _according(doc, cue)
     verb = doc[cue.anchor]
+    if verb.pos_ == "NOUN":
+        clause = that_clause(verb)
+        return _subtree_ids([clause]) if clause is not None else set()
     last = doc[cue.end - 1]
     if cue.phrase and last.pos_ == "ADP":
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]
@@ -173,6 +212,23 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))
+
+
+def without_comment(doc: Doc, ids: set[int]) -> set[int]:
+    """``ids`` without a trailing comment set off by a comma: a non-restrictive relative
+    clause or apposition that closes the content (", which he called a cartel", ", a move
+    that could ..."), the writer's aside rather than the reported words (PolNeAR leaves
+    it out)."""
+    if not ids:
+        return ids
+    last = max(ids)
+    for token in sorted((doc[i] for i in ids), key=lambda t: t.left_edge.i):
+        if token.dep_ not in _COMMENT_DEPS or token.left_edge.i <= min(ids) + 2:
+            continue
+        comma = token.left_edge.i - 1
+        if doc[comma].text == "," and max(t.i for t in token.subtree) >= last - 1:
+            return {i for i in ids if i < comma}
+    return ids
 
 
 def within(doc: Doc, ids: set[int], lo: int, hi: int) -> set[int]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from counterpoint.model import Stance
 
-__all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues"]
+__all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "that_clause"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,6 +36,7 @@ class Lexicon:
     quantifiers: frozenset[str]
     topic_preps: dict[str, tuple[str, ...]]
     lemma_aliases: dict[str, str]
+    nouns: dict[str, str]
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired where the pipeline mislemmatises a cue verb."""
@@ -72,6 +73,7 @@ def load_lexicon() -> Lexicon:
         quantifiers=frozenset(nouns.get("quantifiers", ())),
         topic_preps={k: tuple(v) for k, v in raw.get("topic_preps", {}).items()},
         lemma_aliases=dict(raw.get("lemma_aliases", {})),
+        nouns=dict(raw.get("nouns", {})),
     )
 
 
@@ -93,8 +95,29 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+def that_clause(noun: Token) -> Token | None:
+    """The that-clause a noun governs ("the claim that ..."), or None."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > noun.i and \
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child
+    return None
+
+
+def _noun(token: Token, lexicon: Lexicon) -> CueMatch | None:
+    """A reporting noun with a possessive source and a that-clause ("Roe's claim that
+    ..."): the possessor is the source, the clause the content."""
+    stance = lexicon.nouns.get(token.lemma_.lower())
+    if stance is None or not any(c.dep_ == "poss" for c in token.children) or that_clause(token) is None:
+        return None
+    return CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False)
+
+
 def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
-    """A single-verb cue at ``token``, with negation applied to its stance."""
+    """A single-verb cue at ``token``, with negation applied to its stance (or a
+    reporting noun, see ``_noun``)."""
+    if token.pos_ == "NOUN":
+        return _noun(token, lexicon)
     lemma = lexicon.lemma(token)
     if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon.verbs:
         return None

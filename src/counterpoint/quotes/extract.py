@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
-from counterpoint.quotes.content import adjacent_segment, char_span, content_tokens, widen, within
+from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, widen, within,
+                                         without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
@@ -27,6 +28,7 @@ __all__ = ["extract_quotes"]
 
 _MIN_ORPHAN_WORDS = 4
 _MIN_INDIRECT_WORDS = 3
+_RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
@@ -53,6 +55,8 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
     if doc[cue.start].lower_ == "according":
         objs = [c for c in doc[cue.end - 1].children if c.dep_ == "pobj"]
         return objs[0] if objs else None
+    if doc[cue.anchor].pos_ == "NOUN":
+        return next((c for c in doc[cue.anchor].children if c.dep_ == "poss"), None)
     return find_subject(doc[cue.anchor], lexicon)
 
 
@@ -69,7 +73,11 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     resolved = resolve(head, lexicon, quoted)
     lo, hi = _paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
+    if ids and not any(doc[i].text in _MARKS for i in ids):
+        ids = without_comment(doc, ids)
     s_start, s_end = speaker_tokens(head)
+    while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
+        s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"
     ids -= set(range(s_start, s_end))
     cue_span = doc[cue.start : cue.end]
     speaker = doc[s_start:s_end]
@@ -94,7 +102,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
-        if not _parenthetical(text, region) and doc[cue.start].lower_ != "according":
+        if not _parenthetical(text, region) and doc[cue.start].lower_ != "according" \
+                and not _relative_frame(text, start, speaker.start_char):
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
@@ -151,6 +160,14 @@ def _truncated(doc: Doc, start: int, end: int, segments: tuple[Segment, ...]) ->
     return last is not None and last[-1].pos_ == "AUX"
 
 
+def _relative_frame(text: str, start: int, speaker_start: int) -> bool:
+    """True when the content opens with a relative word right before the speaker ("which
+    officials said will take effect", "what critics say is a sign"): the relative word
+    stands for what is reported, so the speaker and cue sit inside the content, as
+    PolNeAR annotates it."""
+    return text[start:speaker_start].strip().lower() in _RELATIVE_WORDS
+
+
 def _parenthetical(text: str, region: tuple[int, int]) -> bool:
     """True when the cue and speaker stand between commas (", he said,")."""
     return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")
@@ -170,7 +187,18 @@ def _sentence_end(doc: Doc, offset: int, limit: int) -> int:
             if nxt is not None and nxt.text in ('"', "”", "’", "''") and not token.whitespace_:
                 end = nxt.idx + len(nxt.text)
             return end
+        if _abbreviation_ends_sentence(token):
+            return token.idx + len(token.text)
     return max(offset, span.end_char if span.end_char <= limit else offset)
+
+
+def _abbreviation_ends_sentence(token: Token) -> bool:
+    """True for an abbreviation that also ends its sentence because a quotation opens
+    right after it ('said in Albany, N.Y. "We ...'): the full stop is inside the token."""
+    if len(token.text) < 2 or not token.text.endswith(".") or not token.whitespace_:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text in ('"', "“", "«", "„", "``")
 
 
 def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
@@ -218,15 +246,18 @@ def _continue_in_paragraph(text: str, drafts: list[_Draft], segments: tuple[Segm
     """
     out: list[_Draft] = []
     for draft in drafts:
-        if draft.start < draft.end and _has_segment(draft, segments):
-            draft = _extend(text, draft, drafts, segments, paragraphs, cue_offsets)
+        if draft.start < draft.end:
+            quoted = _has_segment(draft, segments)
+            draft = _extend(text, draft, drafts, segments, paragraphs, cue_offsets, quoted)
         out.append(draft)
     return out
 
 
 def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segment, ...],
-            paragraphs: list[tuple[int, int]], cue_offsets: list[int]) -> _Draft:
-    """``draft`` grown over the quotations that continue it."""
+            paragraphs: list[tuple[int, int]], cue_offsets: list[int], quoted: bool) -> _Draft:
+    """``draft`` grown over the quotations that continue it. An indirect attribution
+    ("She said the plan would fail.") takes the quoted sentences right after it that no
+    other cue claims ("'We will fight it.'"), as PolNeAR annotates it."""
     para = _paragraph_of(draft.start, paragraphs)
     pointer = max(draft.end, draft.speaker_end, draft.cue.end if draft.cue else 0)
     tail = max(draft.tail, pointer)
@@ -235,6 +266,9 @@ def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segm
             continue
         adjacent = not text[pointer : seg.start].strip(" ,:;—–-")
         follows = seg.start >= tail and _joinable(text[tail : seg.start])
+        if not quoted:
+            adjacent = False
+            follows = follows and _is_statement(text, seg)
         if not (adjacent or follows) or _covered(seg, drafts):
             break
         if _own_cue_follows(text, seg, cue_offsets):

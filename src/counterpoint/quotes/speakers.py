@@ -90,6 +90,44 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
 
 def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     """The subject of ``verb``, inherited through participles and conjuncts."""
+    host = _reporting_host(verb, lexicon)
+    if host is not None:
+        local = _local_subject(verb, lexicon)
+        misparsed = local is None or local.i == verb.i - 1 or not is_speaker(local, lexicon)
+        return find_subject(host, lexicon) if misparsed else local
+    return _local_subject(verb, lexicon)
+
+
+def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
+    """For a participial cue ("adding", "saying") that follows the clause a reporting verb
+    governs, that reporting verb: "X denounced that the drones were foreign adding that
+    ..." is X adding, although the parser reads "foreign adding" as an absolute clause or
+    hangs "adding" on the last noun of the clause."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.head is verb:
+        return None
+    node = verb.head
+    if lexicon.lemma(node) in lexicon.verbs and node.i < verb.i and _clause_between(node, verb):
+        return node
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.i < verb.i and lexicon.lemma(node.head) in lexicon.verbs:
+            return node.head
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_between(host: Token, verb: Token) -> bool:
+    """True when a complement clause of ``host`` stands between it and ``verb`` (a ccomp,
+    or a "that" the parser hung elsewhere)."""
+    if any(c.dep_ == "ccomp" and host.i < c.i < verb.i for c in host.children):
+        return True
+    return any(t.lower_ == "that" and t.dep_ == "mark" for t in host.doc[host.i + 1 : host.i + 3])
+
+
+def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of ``verb`` from its own parse, inherited through participles and
+    conjuncts."""
     token = verb
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -98,7 +136,7 @@ def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
         if subject is not None:
             if token is not verb and subject.lower_ == "it":
                 return None
-            return _through_relative(subject, token)
+            return subject
         for child in token.children:
             if child.dep_ == "agent":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -161,11 +199,6 @@ def _inverted_object(verb: Token) -> Token | None:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
     return objs[0] if objs else None
-
-
-def _through_relative(subject: Token, verb: Token) -> Token:
-    """The subject as written; a relative pronoun only when it has a noun to stand for."""
-    return subject
 
 
 def antecedent(token: Token) -> Token:
@@ -231,6 +264,8 @@ def _lone_initial_word(token: Token) -> bool:
         return False
     if any(c.dep_ in ("compound", "flat") for c in token.children):
         return False
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return False  # a surname the tagger reads as a person ("Rubio said ...")
     return not _name_elsewhere(token)
 
 

@@ -28,9 +28,29 @@ from counterpoint.model import (
     Report,
     SummarySentence,
 )
-from counterpoint.summary_discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
+from counterpoint.summary.discrepancies import QUOTE_MARKS, discrepancy_sentences, sentence_bounds
+from counterpoint.summary.order import (
+    BACKING,
+    importance,
+    lead_claim,
+    own_backing,
+    story_stems,
+    strong,
+)
+from counterpoint.summary.wording import (
+    NEGATED,
+    UNCERTAIN,
+    Wording,
+    name_key,
+    named,
+    overlap,
+    stems,
+    wording,
+)
 
-__all__ = ["summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "MAX_SENTENCES"]
+__all__ = [
+    "summarize", "summarize_with_discrepancies", "TEMPLATE_WORDS", "OUTLET_COUNT", "MAX_SENTENCES",
+]
 
 MAX_SENTENCES = 10
 MIN_SENTENCES = 5
@@ -38,35 +58,20 @@ MAX_DISCREPANCIES = 2
 MAX_WORDS = 30
 MAX_NAMES = 3
 UNNAMED = "an unnamed source"
-BACKING = ("asserts", "reports")
 DISSENT = ("denies", "disputes", "cannot_confirm")
 
 #: Every word the templates add; the rest of a sentence comes from cited spans and names.
 TEMPLATE_WORDS = frozenset(
     "says say deny denies it dispute disputes cannot be confirmed report reports and the on "
-    "differ order of events numbers damage place time facts an unnamed source one two three "
-    "four five six seven eight nine ten other outlet outlets in its their own voice same "
+    "differ order of events numbers damage place time facts an unnamed source other outlet "
+    "outlets in its their own voice same "
     "hedges hedge with another state states that".split()
 )
 
-NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|none|nobody|neither|nor|without|unlikely|"
-                     r"cannot|lacks?|\w+n[’']t)\b")
-UNCERTAIN = re.compile(r"(?i)\b(?:confirm\w*|verif\w*|unable|information|unclear|know)\b")
-PRONOUNS = frozenset("he she it they we i you him her them his their this these".split())
-FIRST_PERSON = re.compile(r"(?i)\b(?:we|us|our|ours|ourselves|me|my|mine|myself|you|your)\b|\bI\b")
-LEAD_PRONOUN = re.compile(r"(?i)^(?:he|she|it|it's|they|this|these|those|that|his|her|their)\b")
-RELATIVE = re.compile(r"(?i)^(?:which|who|whom|whose|where|what)\b")
-#: Sentence adverbials and discourse markers that tie a sentence to its article, not a claim.
-DISCOURSE = re.compile(
-    r"(?i)^(?:(?:in fact|mind you|indeed|however|moreover|meanwhile|furthermore|also|still|"
-    r"of course|in addition|besides|nevertheless|nonetheless|instead|so|now|then|thus|"
-    r"therefore|after all|above all|in turn|at the same time|for (?:its|his|her|their) part|"
-    r"in other words|that said|to be sure|admittedly|clearly|obviously|notably|"
-    r"importantly),\s+|(?:but|and|yet|so|or)\s+)"
-)
-HEDGE_WORDS = re.compile(
-    r"(?i)\b(?:allegedly|so-called|purportedly|reportedly|supposedly|apparently)\s+"
-    r"|\b(?:alleged|purported)\s+(?!(?:was|were|is|are|that|to|had|has|have)\b)"
+#: How the templates count unnamed outlets ("two other outlets"): the only numbers they add.
+OUTLET_COUNT = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:other\s+)?"
+    r"outlets?\b"
 )
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -77,6 +82,11 @@ class _Holder:
 
     name: str
     report: Report
+    pool: tuple[Report, ...] = ()
+
+    def reports(self) -> tuple[Report, ...]:
+        """All the holder's reports on the claim with this stance, the cited one first."""
+        return (self.report, *(r for r in self.pool if r is not self.report))
 
 
 @dataclass(frozen=True)
@@ -90,27 +100,26 @@ class _Sides:
     cannot_confirm: tuple[_Holder, ...]
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The proposition of a claim as told: source words, the report they come from."""
-
-    text: str
-    report: Report
-    quoted: bool
-
-
 class _Story:
     """What the templates need to know about the story's articles."""
 
-    def __init__(self, articles: Sequence[Article], quotes: Sequence[Quote]) -> None:
+    def __init__(self, articles: Sequence[Article], quotes: Sequence[Quote],
+                 discrepancies: Sequence[Discrepancy] = ()) -> None:
         self.texts = {a.id: a.text for a in articles}
+        #: where outlets disagree: a proposition should not carry a disputed detail
+        self.disputed = [(s.article_id, s.start, s.end) for d in discrepancies for s in d.sides]
         self.outlets = {a.id: (a.outlet or "").strip() or None for a in articles}
-        self.titles = [a.title or "" for a in articles]
         self.cues = {q.id: q.cue for q in quotes if q.cue is not None}
-        self.lead_stems = _story_stems(articles)
+        self.lead_stems = story_stems(articles)
+        #: the spans the discrepancy sentences quote
+        self.told_sides: list[Citation] = []
 
     def outlet(self, article_id: str) -> str | None:
         return self.outlets.get(article_id)
+
+    def carries_disputed(self, report: Report) -> bool:
+        return any(a == report.article_id and s < report.end and report.start < e
+                   for a, s, e in self.disputed)
 
 
 def summarize(
@@ -136,8 +145,9 @@ def summarize_with_discrepancies(
 ) -> tuple[SummarySentence, ...]:
     """Like :func:`summarize`, with a short sentence for the main disagreements between
     outlets (at most two, one per kind) after the claims."""
-    story = _Story(articles, quotes)
+    story = _Story(articles, quotes, discrepancies)
     disc = discrepancy_sentences(discrepancies, story.texts, story.outlets, MAX_DISCREPANCIES)
+    story.told_sides = [c for sentence in disc for c in sentence.citations]
     told = _claim_sentences(claims, story, MAX_SENTENCES - len(disc))
     return tuple(told + disc)
 
@@ -147,103 +157,46 @@ def summarize_with_discrepancies(
 
 def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[SummarySentence]:
     """The lead, then the weightiest claims, skipping any that repeats words already told."""
+    claims = [c for c in claims if c.reports and all(r.article_id in story.texts
+                                                     for r in c.reports)]
     if room <= 0 or not claims:
         return []
-    lead = _lead_claim(claims, story)
+    lead = lead_claim(claims, story.texts, story.lead_stems)
     ordered = [lead] if lead is not None else []
-    rest = sorted((c for c in claims if c is not lead), key=lambda c: -_importance(c, story))
-    strong = [c for c in rest if _strong(c)]
-    weak = [c for c in rest if not _strong(c)]
+    rest = sorted((c for c in claims if c is not lead),
+                  key=lambda c: (-importance(c, story.lead_stems), c.id))
+    first = [c for c in rest if strong(c)]
+    weak = [c for c in rest if not strong(c)]
     out: list[SummarySentence] = []
     told: list[tuple[set[str], set[str]]] = []
-    for claim in [*ordered, *strong, *weak]:
+    for claim in [*ordered, *first, *weak]:
         if len(out) >= room or (claim in weak and len(out) >= MIN_SENTENCES):
             break
         built = _tell(claim, story, lead=claim is lead)
         if built is None:
             continue
         sentence, words, names = built
-        stems = _stems(words)
+        if claim is not lead and claim.status in ("consensus", "single_source") and any(
+                c.article_id == words.report.article_id and c.start < words.report.end
+                and words.report.start < c.end for c in story.told_sides):
+            continue  # its words are quoted where outlets differ, and nobody contests them
+        said = stems(words.text)
         # the same words again, with nobody new taking a side: already told
-        if any(_overlap(stems, s) > 0.6 and names <= n for s, n in told):
+        if any(overlap(said, s) > 0.6 and names <= n for s, n in told):
             continue
-        told.append((stems, names))
+        told.append((said, names))
         out.append(sentence)
-    return out
+    return out or [_verbatim(ordered[0] if ordered else rest[0])]
 
 
-def _strong(claim: Claim) -> bool:
-    """Worth telling even when the summary is long enough: disputed, unverified, carried by
-    several origins, or held by a named actor."""
-    return (claim.status in ("contested", "unverified") or claim.independent_origins > 1
-            or any(_named(p.name) for p in claim.positions))
-
-
-def _importance(claim: Claim, story: _Story) -> float:
-    """Weight of a claim: independent origins first, then dispute, actors and salience."""
-    actors = {_key(p.name) for p in claim.positions}
-    dispute = {"contested": 4.0, "unverified": 2.0}.get(claim.status, 0.0)
-    return (2.0 * claim.independent_origins + dispute + min(len(actors), 4)
-            + 0.5 * _salience(claim, story))
-
-
-def _lead_claim(claims: Sequence[Claim], story: _Story) -> Claim | None:
-    """The central event: carried in the outlets' own voice, early in the articles, with the
-    words the titles and article openings share; else the weightiest claim."""
-    carried = [c for c in claims if _own_backing(c)]
-    if not carried:
-        return max(claims, key=lambda c: _importance(c, story))
-
-    def score(claim: Claim) -> float:
-        own = _own_backing(claim)
-        early = {r.article_id for r in own if r.start < max(400, len(story.texts[r.article_id]) // 8)}
-        return (_salience(claim, story) + 2.0 * len(early) + _origins(own)
-                + 0.5 * claim.independent_origins)
-
-    return max(carried, key=score)
-
-
-def _own_backing(claim: Claim) -> list[Report]:
-    return [r for r in claim.reports if r.voice == "own" and r.stance in BACKING]
-
-
-def _origins(reports: Sequence[Report]) -> int:
-    """Outlets carrying these reports; word-for-word copies count once."""
-    return len({_normal(r.text) for r in reports})
-
-
-def _salience(claim: Claim, story: _Story) -> float:
-    """How many of the words that several titles and openings share the claim's best report
-    has: the story's central event is in its headlines."""
-    best = 0
-    for report in claim.reports:
-        best = max(best, len(_stems(report.text) & story.lead_stems))
-    return float(min(best, 5))
-
-
-def _story_stems(articles: Sequence[Article]) -> set[str]:
-    """Stems found in the title or opening of at least two articles."""
-    counts: dict[str, int] = {}
-    for article in articles:
-        for stem in _stems(f"{article.title or ''} {article.text[:300]}"):
-            counts[stem] = counts.get(stem, 0) + 1
-    return {s for s, n in counts.items() if n >= 2}
-
-
-STOP = frozenset(
-    "the a an and or but of to in on at by for with from as is are was were be been has have had "
-    "that this these those it its his her their they he she we not no said says say would could "
-    "will also after before over into about than then there which who what when where while "
-    "been being more most some any all other".split()
-)
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP and len(w) > 2}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+def _verbatim(claim: Claim) -> SummarySentence:
+    """The last resort when no report reads as a proposition: the first report quoted
+    whole, with its speaker (or its outlet's voice)."""
+    report = claim.reports[0]
+    who = report.source.name if report.source and named(report.source.name) else None
+    text = QUOTE_MARKS.sub("", report.text).strip()
+    head = f"{who} says" if who else "One outlet reports"
+    return SummarySentence(f"{head}: “{text}”.", _citations([report]))
 
 
 # ---------------------------------------------------------------- one claim
@@ -251,13 +204,14 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def _tell(
     claim: Claim, story: _Story, lead: bool
-) -> tuple[SummarySentence, str, set[str]] | None:
+) -> tuple[SummarySentence, Wording, set[str]] | None:
     """One sentence for a claim, the proposition words it tells and who it names; None if no
     report of the claim can be told in readable source words."""
     sides = _sides(claim, story)
     words = _proposition(claim, sides, story, lead)
     if words is None:
         return None
+    sides = _ranked(sides, words)
     parts, cites = _opening(claim, sides, words, story, lead)
     for verb, holders in (("deny", sides.denies), ("dispute", sides.disputes)):
         rest = [h for h in holders if h.report is not words.report]
@@ -269,13 +223,13 @@ def _tell(
         parts.append(f"{_join(doubters)} {_verb('say', doubters)} it cannot be confirmed")
         cites += [h.report for h in doubters]
     text = "; ".join(parts) + "."
-    names = {_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
+    names = {name_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
                                      sides.cannot_confirm) for h in hs}
-    return SummarySentence(text[0].upper() + text[1:], _citations(cites)), words.text, names
+    return SummarySentence(text[0].upper() + text[1:], _citations(cites)), words, names
 
 
 def _opening(
-    claim: Claim, sides: _Sides, words: _Words, story: _Story, lead: bool
+    claim: Claim, sides: _Sides, words: Wording, story: _Story, lead: bool
 ) -> tuple[list[str], list[Report | Citation]]:
     """The first clause: who tells the proposition, and the proposition."""
     rep = words.report
@@ -307,7 +261,7 @@ def _opening(
     return parts, cites
 
 
-def _dissent_opening(speaker: _Holder, words: _Words) -> str:
+def _dissent_opening(speaker: _Holder, words: Wording) -> str:
     """Nobody backs the claim: its words are a dissenter's. Negated or doubting words are the
     dissent itself ("X disputes it: it wasn't ..."); plain words are what is rejected ("X
     denies that Y did ...")."""
@@ -315,7 +269,7 @@ def _dissent_opening(speaker: _Holder, words: _Words) -> str:
     if stance == "cannot_confirm":
         if UNCERTAIN.search(words.text):
             return f"{speaker.name} says: {words.text}"
-        return f"{speaker.name} says it cannot be confirmed that {words.text}"
+        return f"{speaker.name} says it cannot be confirmed: {words.text}"
     verb = _verb("deny" if stance == "denies" else "dispute", [speaker])
     if words.quoted or NEGATED.search(words.text):
         return f"{speaker.name} {verb} it: {words.text}"
@@ -323,7 +277,7 @@ def _dissent_opening(speaker: _Holder, words: _Words) -> str:
 
 
 def _own_opening(
-    sides: _Sides, words: _Words, story: _Story, lead: bool
+    sides: _Sides, words: Wording, story: _Story, lead: bool
 ) -> tuple[list[str], list[Report | Citation]]:
     """Outlets tell it in their own voice: "A and B report: ...; C hedges it: "alleged"."""
     plain = [h for h in sides.own if not h.report.hedges]
@@ -338,7 +292,7 @@ def _own_opening(
         hedge = _hedge_citation(holder.report, story)
         if hedge is not None:
             text = story.texts[hedge.article_id][hedge.start:hedge.end]
-            parts.append(f"{holder.name} {_verb('hedge', [holder])} it with \"{text}\"")
+            parts.append(f"{holder.name} {_verb('hedge', [holder])} it with “{text}”")
             cites.append(hedge)
     if sides.backers:
         parts.append(f"{_join(sides.backers)} {_verb('say', sides.backers)} the same")
@@ -367,26 +321,50 @@ def _sides(claim: Claim, story: _Story) -> _Sides:
     found: dict[str, list[_Holder]] = {}
     for stance in ("denies", "disputes", "cannot_confirm", "asserts"):
         wanted = BACKING if stance == "asserts" else (stance,)
-        holders: list[_Holder] = []
+        pools: dict[str, list[Report]] = {}
         for position in claim.positions:
-            name = position.name if _named(position.name) else UNNAMED
-            if position.stance in wanted and _key(name) not in seen and position.reports:
-                seen.add(_key(name))
-                holders.append(_Holder(name, claim.reports[position.reports[0]]))
+            name = position.name if named(position.name) else UNNAMED
+            if position.stance in wanted and name_key(name) not in seen:
+                pools.setdefault(name, []).extend(
+                    claim.reports[i] for i in position.reports if 0 <= i < len(claim.reports))
+        holders = [_Holder(name, pool[0], tuple(pool)) for name, pool in pools.items() if pool]
+        seen.update(name_key(name) for name in pools)
         if stance != "asserts":
             holders += _own_dissent(claim, stance, story, seen)
-        found[stance] = holders[:MAX_NAMES]
+        found[stance] = holders
     own = _own_holders(claim, story, seen)
     return _Sides(tuple(found["asserts"]), tuple(own), tuple(found["denies"]),
                   tuple(found["disputes"]), tuple(found["cannot_confirm"]))
+
+
+def _ranked(sides: _Sides, words: Wording) -> _Sides:
+    """Each role's holders, at most MAX_NAMES, those whose words are closest to the told
+    proposition first (named before unnamed), each citing its closest report; the speaker of
+    the told words always stays, citing them."""
+    told = stems(words.text)
+
+    def best(holder: _Holder) -> tuple[float, _Holder]:
+        if words.report in holder.reports():
+            return (100.0, _Holder(holder.name, words.report, holder.pool))
+        report = max(holder.reports(), key=lambda r: (len(stems(r.text) & told), -r.start))
+        score = len(stems(report.text) & told) + 0.5 * (holder.name != UNNAMED)
+        return (score, _Holder(holder.name, report, holder.pool))
+
+    def top(holders: Sequence[_Holder]) -> tuple[_Holder, ...]:
+        scored = [best(h) for h in holders]
+        order = sorted(range(len(scored)), key=lambda i: (-scored[i][0], i))
+        return tuple(scored[i][1] for i in order[:MAX_NAMES])
+
+    return _Sides(top(sides.backers), sides.own, top(sides.denies), top(sides.disputes),
+                  top(sides.cannot_confirm))
 
 
 def _own_dissent(claim: Claim, stance: str, story: _Story, seen: set[str]) -> list[_Holder]:
     out = []
     for report in claim.reports:
         name = story.outlet(report.article_id) or "one outlet"
-        if report.voice == "own" and report.stance == stance and _key(name) not in seen:
-            seen.add(_key(name))
+        if report.voice == "own" and report.stance == stance and name_key(name) not in seen:
+            seen.add(name_key(name))
             out.append(_Holder(name, report))
     return out
 
@@ -395,12 +373,12 @@ def _own_holders(claim: Claim, story: _Story, seen: set[str]) -> list[_Holder]:
     """Outlets backing the claim in their own voice, one report each (the earliest)."""
     out: list[_Holder] = []
     done: set[str] = set()
-    for report in sorted(_own_backing(claim), key=lambda r: r.start):
+    for report in sorted(own_backing(claim), key=lambda r: r.start):
         if report.article_id in done:
             continue
         done.add(report.article_id)
         name = story.outlet(report.article_id) or ""
-        if name and _key(name) in seen:
+        if name and name_key(name) in seen:
             continue
         out.append(_Holder(name, report))
     return out
@@ -409,68 +387,34 @@ def _own_holders(claim: Claim, story: _Story, seen: set[str]) -> list[_Holder]:
 # ---------------------------------------------------------------- the proposition
 
 
-def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> _Words | None:
+def _proposition(claim: Claim, sides: _Sides, story: _Story, lead: bool) -> Wording | None:
     """The best source wording of the claim: from a backer (or an outlet's own voice) when
     there is one, else from whoever dissents; clean, in the third person, readable."""
-    backing = [h.report for h in (*sides.own, *sides.backers)]
-    pool = backing + _more_backing(claim, sides) if backing else [
-        h.report for h in (*sides.denies, *sides.disputes, *sides.cannot_confirm)]
-    best: tuple[tuple[int, ...], _Words] | None = None
+    holders = (*sides.own, *sides.backers) or (*sides.denies, *sides.disputes,
+                                               *sides.cannot_confirm)
+    pool = [r for h in holders for r in h.reports()]
+    best: tuple[tuple[float, ...], Wording] | None = None
     for report in pool:
-        words = _wording(report, story, MAX_WORDS + 10 * lead)
+        words = wording(report, MAX_WORDS + 10 * lead, _control_cue(report, story) is not None)
         if words is None:
             continue
         rank = (int(lead and report.voice != "own"), int(words.quoted),
-                _length_penalty(words.text),
+                _length_penalty(words.text), int(story.carries_disputed(report)),
+                -_centrality(report, claim),
                 int(_normal(words.text) != _normal(claim.text)), report.start)
         if best is None or rank < best[0]:
             best = (rank, words)
     return best[1] if best else None
 
 
-def _more_backing(claim: Claim, sides: _Sides) -> list[Report]:
-    """The other backing reports of the actors already named (they may word it better)."""
-    names = {_key(h.name) for h in sides.backers}
-    out = []
-    for position in claim.positions:
-        if position.stance in BACKING and _key(position.name if _named(position.name)
-                                               else UNNAMED) in names:
-            out += [claim.reports[i] for i in position.reports[1:]]
-    return out
-
-
-def _wording(report: Report, story: _Story, limit: int = MAX_WORDS) -> _Words | None:
-    """A report's words as told: quote marks, leading discourse markers and (in attributed
-    reports, where they are the outlet's) hedge words dropped; cut at a clause boundary when
-    long; set in quotation marks when they only make sense with their speaker (first person,
-    a leading pronoun)."""
-    text = report.text
-    if report.voice == "attributed":
-        text = HEDGE_WORDS.sub("", text)
-    text = QUOTE_MARKS.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    while (stripped := DISCOURSE.sub("", text, count=1)) != text:
-        text = stripped
-    text = _cut(text.strip(" ,;:–—-"), limit).rstrip(".,;: ")
-    if not re.search(r"[A-Za-z]{3}", text):
-        return None
-    if RELATIVE.match(text) and _control_cue(report, story) is None:
-        return None
-    quoted = bool(FIRST_PERSON.search(text) or LEAD_PRONOUN.match(text))
-    if quoted:
-        return _Words(f"“{text}”", report, True)
-    return _Words(text[0].upper() + text[1:] if report.voice == "own" else text, report, False)
-
-
-def _cut(text: str, limit: int) -> str:
-    """At most ``limit`` words, cut at the last clause boundary that keeps ten or more."""
-    words = text.split()
-    if len(words) <= limit:
-        return text
-    head = " ".join(words[:limit])
-    commas = [m.start() for m in re.finditer(r"[,;:]\s", head)]
-    keep = [c for c in commas if len(head[:c].split()) >= 10]
-    return (head[: keep[-1]] if keep else head) + " …"
+def _centrality(report: Report, claim: Claim) -> float:
+    """How much of the report's wording the claim's other reports share (on average, to a
+    tenth): the words most holders of the claim speak of."""
+    own = stems(report.text)
+    others = [stems(r.text) for r in claim.reports if r is not report]
+    if not others:
+        return 0.0
+    return round(sum(overlap(own, o) for o in others) / len(others), 1)
 
 
 def _length_penalty(text: str) -> int:
@@ -500,14 +444,6 @@ def _hedge_citation(report: Report, story: _Story) -> Citation | None:
         if m:
             return Citation(report.article_id, lo + m.start(), lo + m.end())
     return None
-
-
-def _named(name: str | None) -> bool:
-    return bool(name) and name.lower() not in PRONOUNS and "unnamed" not in name.lower()  # type: ignore[union-attr]
-
-
-def _key(name: str) -> str:
-    return re.sub(r"^the\s+", "", name.casefold()).strip()
 
 
 def _normal(text: str) -> str:

@@ -25,6 +25,7 @@ SENTENCE_END = re.compile(
 DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,},[^—–\n]{0,60}?\s[—–]\s*")
 DANGLING = re.compile(r"[\s,;]+(?:however|but|and|while|although|though|yet)[\s,;]*$",
                       re.IGNORECASE)
+CONNECTIVE = re.compile(r"(?i)(?:but|and|however|while|which|who|although|though|yet)\b")
 QUOTE_MARKS = re.compile(r"[“”«»\"]|(?<!\w)['‘’]|['‘’](?!\w)")
 KIND_WORDS = {
     "sequence": "the order of events", "number": "the numbers", "damage": "the damage",
@@ -115,8 +116,8 @@ def side_span(text: str, start: int, end: int, kind: str) -> tuple[int, int]:
         else:
             break
     a, b = clauses[lo_i][0], clauses[hi_i][1]
-    if _n_words(text, a, b) < SIDE_WORDS[0]:
-        a = lo  # one short clause says too little: the words before it, up to the limit
+    if _n_words(text, a, b) < SIDE_WORDS[0] or CONNECTIVE.match(text, a):
+        a = lo  # a short or dependent clause says too little: the words before it too
     return _tidy(text, *_window(text, a, b, hits[0]))
 
 
