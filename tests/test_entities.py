@@ -693,3 +693,31 @@ def test_example_entities_must_find_and_must_not_merge(nlp, example_dir: Path) -
     assert scored >= 0.8 * len(expected)
     assert merged / scored >= EXAMPLE_MERGE_FLOOR
     assert typed / scored >= EXAMPLE_TYPE_FLOOR
+
+
+def test_a_company_named_after_a_place_is_an_organisation(nlp) -> None:
+    _, _, entities = _story(
+        nlp,
+        [
+            "The fire broke out at a terminal operated by the company Norgrain in Lakeport.",
+            "Norgrain did not respond. Norgrain shares fell in Lakeport on Monday.",
+        ],
+    )
+    assert _the(entities, "Norgrain").type == "ORG"
+    assert _the(entities, "Lakeport").type == "GPE"
+
+
+def test_an_outlet_naming_itself_is_an_organisation(nlp) -> None:
+    texts = [
+        "LAKEPORT (Meridian Wire) — A fire hit the port. Officials told Meridian Wire it was out.",
+        "A docker told the Flare he was scared. Karin Holm visited the port.",
+    ]
+    articles = [
+        make_article(texts[0], input_id="a0", outlet="Meridian Wire"),
+        make_article(texts[1], input_id="a1", outlet="The Daily Flare"),
+    ]
+    docs = {a.id: d for a, d in zip(articles, nlp.pipe(texts))}
+    entities = resolve_entities(articles, docs)
+    assert _the(entities, "Meridian Wire").type == "ORG"
+    assert _the(entities, "Flare").type == "ORG"
+    assert _the(entities, "Karin Holm").type == "PERSON"

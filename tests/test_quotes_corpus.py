@@ -60,6 +60,8 @@ SEED_MUST_FIND = [
     ("Blinken", "shaker of salt"),
     # "... were Ukrainians adding that ...": the parser made "Ukrainians" the subject.
     ("Moscow", "measures against Kiev"),
+    # a quoted paragraph once ran into the next paragraph's "denied claims that ..."
+    ("Zelensky", "Kyiv had attempted to assassinate Putin"),
 ]
 
 

@@ -243,8 +243,12 @@ def _could_be_person(words: Sequence[str], titles: frozenset[tuple[str, ...]]) -
 
 def _type_cue(tokens: Sequence[Token]) -> str | None:
     """The type a cue word right after the name (or its possessive) shows:
-    "Norland's airspace", "the Norland government" -> GPE."""
+    "Norland's airspace", "the Norland government" -> GPE; or a noun right before it:
+    "the company Norgrain" -> ORG."""
     doc = tokens[0].doc
+    before = tokens[0].i - 1
+    if before >= 0 and doc[before].lower_ in load_rules().org_nouns_before:
+        return "ORG"
     i = tokens[-1].i + 1
     if i < len(doc) and doc[i].lower_ in _POSSESSIVE:
         i += 1

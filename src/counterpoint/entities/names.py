@@ -46,6 +46,7 @@ class NameRules:
     given_groups: dict[str, int]
     type_cues: dict[tuple[str, ...], str]
     place_nouns: frozenset[str]
+    org_nouns_before: frozenset[str]
 
 
 def _data_text(name: str) -> str:
@@ -80,6 +81,7 @@ def load_rules() -> NameRules:
             },
         },
         place_nouns=frozenset(raw["place_nouns"]["words"]),
+        org_nouns_before=frozenset(raw["org_nouns_before"]["words"]),
     )
 
 

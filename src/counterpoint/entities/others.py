@@ -47,13 +47,16 @@ def votes(group: Iterable[Candidate]) -> Counter[str]:
 def vote_type(group: Sequence[Candidate]) -> str:
     """The most frequent non-person label (ties go to the earlier type in
     TYPE_ORDER), unless the label is ORG and at least two mentions carry context
-    cues of one other type ("Norland's airspace"): then that type. A group with
-    no label but a person's takes its cue's type, else ORG."""
+    cues of one other type ("Norland's airspace"): then that type. A place or group
+    with one organisation cue ("the company Norgrain") is an organisation. A group
+    with no label but a person's takes its cue's type, else ORG."""
     counts = Counter({t: n for t, n in votes(group).items() if t != "PERSON"})
     cues = Counter(c.cue for c in group if c.cue is not None)
     if not counts:
         return cues.most_common(1)[0][0] if cues else FALLBACK_TYPE
     best = min(counts, key=lambda t: (-counts[t], TYPE_ORDER.index(t)))
+    if best in ("GPE", "LOC", "NORP", "FAC") and cues.get("ORG"):
+        return "ORG"  # "the company Norgrain": one such mention outweighs the tagger
     if best == "ORG" and cues:
         cue, n = cues.most_common(1)[0]
         return cue if n >= MIN_TYPE_CUES else best

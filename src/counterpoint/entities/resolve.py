@@ -58,8 +58,37 @@ def resolve_entities(articles: Sequence[Article], docs: Mapping[str, Doc]) -> tu
     texts = {a.id: a.text for a in parsed}
     groups = _merge(repair(_outside_headlines(candidates), texts), texts)
     groups = add_alias_mentions(groups, texts)
-    entities = [_build_entity(group, etype) for group, etype in groups if group]
+    outlets = _outlet_names(parsed)
+    entities = [
+        _build_entity(group, "ORG" if _names_an_outlet(group, outlets) else etype)
+        for group, etype in groups
+        if group
+    ]
     return tuple(sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.id)))
+
+
+def _outlet_names(articles: Sequence[Article]) -> frozenset[str]:
+    """The ways the story's outlets name themselves in text: "The Daily Flare", "Daily
+    Flare" and its last word "Flare" ("told the Flare")."""
+    names: set[str] = set()
+    for article in articles:
+        outlet = (article.outlet or "").strip()
+        if not outlet or "." in outlet:  # a bare domain is never written in running text
+            continue
+        words = outlet.split()
+        if words[0].lower() == "the":
+            words = words[1:]
+        if words:
+            names.add(" ".join(words).casefold())
+            if len(words) > 1 and len(words[-1]) >= 4:
+                names.add(words[-1].casefold())
+    return frozenset(names)
+
+
+def _names_an_outlet(group: Group, outlets: frozenset[str]) -> bool:
+    """True when every form of the group is one of the story's outlets: a news
+    organisation, whatever the tagger took it for ("Meridian Wire" as a person)."""
+    return bool(outlets) and all(" ".join(c.words).casefold() in outlets for c in group)
 
 
 def entity_at(entities: Sequence[Entity], article_id: str, start: int, end: int) -> Entity | None:

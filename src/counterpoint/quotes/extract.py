@@ -22,6 +22,7 @@ from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, resolve, speaker_tokens
+from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
 __all__ = ["extract_quotes"]
 
@@ -64,6 +65,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     """One attribution from one cue, or None when speaker or content is missing."""
     if _inside_closed(doc[cue.anchor].idx, segments):
         return None
+    if not reports_a_statement(doc, cue.anchor, lexicon.lemma(doc[cue.anchor])):
+        return None
     head = _speaker_head(doc, cue, lexicon)
     if head is None or _inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
@@ -103,6 +106,9 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
                 and not _relative_frame(text, start, speaker.start_char):
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
+        return None
+    if not any(start <= s.start < end for s in segments) and (
+            is_fragment(doc, start, end) or is_idle_content(doc, cue.anchor, start, end, cue.stance)):
         return None
     if cue.stance == "neutral" and lexicon.lemma(doc[cue.anchor]) not in lexicon.complement_verbs \
             and _too_short(text, start, end, segments):
@@ -368,13 +374,17 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[
     return out
 
 
-def _entity_for(article_id: str, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
-    """The story entity with a mention overlapping the resolved antecedent."""
+def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
+    """The story entity with a mention overlapping the last word of the resolved antecedent:
+    its head. "Russia's presidential press service" is the press service, not Russia."""
     if resolved.start is None or resolved.end is None:
         return None
+    words = article.text[resolved.start : resolved.end].rstrip()
+    head_start = resolved.start + max(words.rfind(" "), words.rfind("\n")) + 1
+    head_end = resolved.start + len(words)
     for entity in entities:
         for m in entity.mentions:
-            if m.article_id == article_id and m.start < resolved.end and resolved.start < m.end:
+            if m.article_id == article.id and m.start < head_end and head_start < m.end:
                 return entity
     return None
 
@@ -400,7 +410,7 @@ def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
     text = article.text
     quoted = tuple((max(s.inner_start, draft.start), min(s.inner_end, draft.end)) for s in segments
                    if s.inner_start < draft.end and draft.start < s.inner_end)
-    entity = _entity_for(article.id, draft.resolved, entities)
+    entity = _entity_for(article, draft.resolved, entities)
     name = entity.name if entity is not None else draft.resolved.name
     speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
     return Quote(

