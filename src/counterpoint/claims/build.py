@@ -18,6 +18,7 @@ from counterpoint.claims.denials import (
 )
 from counterpoint.claims.discrepancies import find_discrepancies
 from counterpoint.claims.extract import (
+    UNNAMED,
     Candidate,
     build_entity_index,
     candidate_key,
@@ -71,6 +72,8 @@ class _Item:
     times: frozenset[str]
     verbs: frozenset[str]
     proposition: Proposition | None = None
+    #: a denied bare noun phrase ("any involvement in the incident"), not a clause
+    noun_only: bool = False
 
 
 def build_claims(
@@ -103,7 +106,7 @@ def build_claims(
     groups = grouping.merge_same_propositions(groups, props, vectors)
     groups = merge_denials(prune_side_statements(groups, infos), infos, scores)
     groups = grouping.merge_same_propositions(groups, props, vectors)
-    groups = grouping.split_other_agents(groups, props)
+    groups = _clauses_only(grouping.split_other_agents(groups, props), items)
     story_ids = [a.id for a in articles]
     origin = origin_map(story_ids, copies)
     claims = [
@@ -157,15 +160,31 @@ def _items(
             control_text = doc_text(doc)[control:cand.end] if control is not None else ""
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             prop = proposition_of(span, frame_lex, places.get(article.id, ())) if span is not None else None
-            if prop is not None and span is not None and _denied_noun(span, reading, cand):
-                prop = with_speaker_as_agent(prop, cand.source.name or "", frame_lex)  # type: ignore[union-attr]
+            noun_only = span is not None and _denied_noun(span, reading, cand)
+            if prop is not None and noun_only:
+                prop = with_speaker_as_agent(prop, _speaker(cand), frame_lex)
             if prop is not None and reading.stance in ("denies", "disputes"):
                 prop = replace(prop, dissent=True)
             items.append(_Item(
                 cand, reading, feats, info, control_text, _times(doc, cand), _verbs(doc, cand),
-                prop,
+                prop, noun_only,
             ))
     return items
+
+
+def _speaker(cand: Candidate) -> str:
+    """Who speaks: the entity's name, else the speaker's own words in the article."""
+    name = cand.source.name if cand.source is not None else None
+    if name and name != UNNAMED:
+        return name
+    return cand.speaker_text
+
+
+def _clauses_only(groups: list[list[int]], items: Sequence[_Item]) -> list[list[int]]:
+    """Groups with at least one report that is a clause: a bare denied noun ("denied any
+    involvement") belongs to the claim it denies when its agent (the speaker) let it join
+    one; left alone it is not a checkable proposition and leaves the claims list."""
+    return [g for g in groups if not all(items[i].noun_only for i in g)]
 
 
 def _denied_noun(span: Span, reading: Reading, cand: Candidate) -> bool:

@@ -9,6 +9,7 @@ rhetoric and calls to action are dropped here: they belong to voices, not to cla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -30,6 +31,10 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"}
 EDGE_CHARS = " \t\r\n\"'“”‘’«»,;:—–-()[]*#"
 LEAD_WORDS = ("that ", "and ", "but ", "however, ", "however ", "whether ")
 QUESTION_WORDS = ("whether ", "if ", "why ", "how ", "what ")
+#: a clause opening with one of these and no antecedent known names nothing a reader can check
+RELATIVE_WORDS = ("which ", "who ", "whom ", "whose ")
+#: "Capital: words without a verb" -- a headline's "speaker: gist" line, not a sentence
+HEADLINE = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}: \S")
 TRAIL_WORDS = (" and", " but", " nor", " or", " because", " so")
 UNNAMED = "unnamed source"
 
@@ -57,6 +62,8 @@ class Candidate:
     entities: tuple[tuple[str, str], ...]
     head: str = ""
     challenge: bool = False
+    #: the speaker's own words when the quotes stage named no entity ("the Ukrainian government")
+    speaker_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,7 +164,8 @@ def _from_quote(
             if cand is not None and not _checkable(doc, cand, lex, denying):
                 cand = _challenge(article, doc, cand, index, lex)
             if cand is not None and _checkable(doc, cand, lex, denying):
-                out.append(_with_quote(cand, quote, source, cue_lemma))
+                out.append(replace(_with_quote(cand, quote, source, cue_lemma),
+                                   speaker_text=_speaker_text(doc, quote)))
     return out
 
 
@@ -194,6 +202,13 @@ def _with_quote(cand: Candidate, quote: Quote, source: Source, lemma: str | None
         quote.cue, lemma, cand.context_start, cand.context_end, cand.entities, cand.head,
         cand.challenge,
     )
+
+
+def _speaker_text(doc: Doc, quote: Quote) -> str:
+    sp = quote.speaker
+    if sp is None or sp.end <= sp.start:
+        return ""
+    return doc_text(doc)[sp.start:sp.end].strip(EDGE_CHARS)
 
 
 def _context(doc: Doc, quote: Quote, sent: Span) -> tuple[int, int]:
@@ -358,6 +373,7 @@ def _candidate_from_doc(
 ) -> Candidate | None:
     start, end = _trim(doc_text(doc), start, end)
     start, end = _trim(doc_text(doc), *clean_span(doc, start, end, load_lexicon().reporting_verbs))
+    start, end = _trim(doc_text(doc), start, _cut_relative(doc, start, end))
     if end - start < 12:
         return None
     entities = _entities_in(doc, start, end, index, article_id)
@@ -365,6 +381,19 @@ def _candidate_from_doc(
         article_id, start, end, doc_text(doc)[start:end], "own", None, None, None, None,
         context[0], context[1], entities, head,
     )
+
+
+def _cut_relative(doc: Doc, start: int, end: int) -> int:
+    """The end of a span that stops inside a relative clause whose verb lies beyond it
+    ("... against X which, for its part" where the attribution ends): the span ends before
+    the relative pronoun, so what is left is a whole clause."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    for tok in span[1:]:
+        if tok.tag_ in ("WDT", "WP") and tok.head.i >= span.end:
+            return tok.idx
+    return end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -430,6 +459,8 @@ def _checkable(doc: Doc, cand: Candidate, lex: Lexicon, denial: bool = False) ->
         return False
     if cand.text.lower().startswith(QUESTION_WORDS):
         return False
+    if _fragment(cand):
+        return False
     if not any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
     if _is_call(span, lex) or find_phrases(cand.text, lex.evaluative) or _labels_event(span):
@@ -438,6 +469,17 @@ def _checkable(doc: Doc, cand: Candidate, lex: Lexicon, denial: bool = False) ->
         return False
     has_number = any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in span)
     return bool(cand.entities or cand.head) or has_number or framed
+
+
+def _fragment(cand: Candidate) -> bool:
+    """Words that are not a clause a reader can check: a relative clause with no antecedent
+    ("which the authorities said occurred overnight") or a headline's "Name: gist" line in
+    the outlet's own voice (no sentence-final punctuation)."""
+    if cand.text.lower().startswith(RELATIVE_WORDS) and not cand.head:
+        return True
+    return cand.voice == "own" and bool(HEADLINE.match(cand.text)) and not (
+        cand.text.rstrip("\"'”’ ").endswith((".", "!"))
+    )
 
 
 def _labels_event(span: Span) -> bool:
