@@ -21,7 +21,8 @@ from counterpoint.quotes.content import (adjacent_segment, char_span, content_to
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
-from counterpoint.quotes.speakers import Resolved, find_subject, is_speaker, resolve, speaker_tokens
+from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
+from counterpoint.quotes.subjects import find_subject
 from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
 __all__ = ["extract_quotes"]

@@ -19,20 +19,36 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
 
-__all__ = ["Resolved", "antecedent", "find_subject", "speaker_tokens", "is_speaker", "resolve"]
+__all__ = ["Resolved", "antecedent", "breaks_line", "is_speaker", "paragraph_of", "resolve",
+           "speaker_tokens"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "them"}
 _SELF_PRONOUNS = {"i", "we"}
-_MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since"}
 _RELATIVE = {"who", "which", "that"}
-_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
-_WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
-_CLOSERS = {'"', "”", "’", "»", "''", ","}
 _MASC = {"mr.", "mr", "sir"}
 _FEM = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady"}
+
+
+def breaks_line(token: Token) -> bool:
+    """True when a line break follows ``token`` (in its trailing space or as a space token)."""
+    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+
+
+def paragraph_of(token: Token) -> tuple[int, int]:
+    """Character range spanned by the tokens of the line holding ``token``."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and not breaks_line(doc[first - 1]):
+        first -= 1
+    last = token.i
+    while last + 1 < len(doc) and not breaks_line(doc[last]):
+        last += 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
 
 
 @dataclass(frozen=True)
@@ -42,163 +58,6 @@ class Resolved:
     start: int | None
     end: int | None
     name: str | None
-
-
-def _breaks_line(token: Token) -> bool:
-    """True when a line break follows ``token`` (in its trailing space or as a space token)."""
-    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
-
-
-def _paragraph_of(token: Token) -> tuple[int, int]:
-    """Character range spanned by the tokens of the line holding ``token``."""
-    doc = token.doc
-    first = token.i
-    while first > 0 and not _breaks_line(doc[first - 1]):
-        first -= 1
-    last = token.i
-    while last + 1 < len(doc) and not _breaks_line(doc[last]):
-        last += 1
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-
-def _subject_of(token: Token) -> Token | None:
-    """The best subject child of ``token`` in its own paragraph (named ones first, then nearest)."""
-    lo, hi = _paragraph_of(token)
-    subjects = [c for c in token.children if lo <= c.idx < hi and (
-        c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.lemma_ == "quote"))]
-    if not subjects:
-        return None
-    return min(subjects, key=lambda c: (c.ent_type_ not in _ACTOR_LABELS, abs(c.i - token.i)))
-
-
-def _may_walk(token: Token, lexicon: Lexicon) -> bool:
-    """True when a subject may be inherited from ``token``'s head ("said, adding ...")."""
-    if token.dep_ not in _WALK_DEPS or token.head is token:
-        return False
-    head = token.head
-    if _paragraph_of(head) != _paragraph_of(token):
-        return False  # a parse that runs across a paragraph break is not evidence
-    if head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX"):
-        return True
-    if head.dep_ != "ROOT":
-        return False
-    if token.dep_ == "advcl":
-        purpose = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        return purpose or (token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
-    return True
-
-
-def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
-    """The subject of ``verb``, inherited through participles and conjuncts."""
-    host = _reporting_host(verb, lexicon)
-    if host is not None:
-        local = _local_subject(verb, lexicon)
-        misparsed = local is None or local.i == verb.i - 1 or not is_speaker(local, lexicon)
-        return find_subject(host, lexicon) if misparsed else local
-    return _local_subject(verb, lexicon)
-
-
-def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
-    """For a participial cue ("adding", "saying") that follows the clause a reporting verb
-    governs, that reporting verb: "X denounced that the drones were foreign adding that
-    ..." is X adding, although the parser reads "foreign adding" as an absolute clause or
-    hangs "adding" on the last noun of the clause."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.head is verb:
-        return None
-    node = verb.head
-    if lexicon.lemma(node) in lexicon.verbs and node.i < verb.i and _clause_between(node, verb):
-        return node
-    for _ in range(4):
-        if node.dep_ == "ccomp" and node.head.i < verb.i and lexicon.lemma(node.head) in lexicon.verbs:
-            return node.head
-        if node.head is node:
-            return None
-        node = node.head
-    return None
-
-
-def _clause_between(host: Token, verb: Token) -> bool:
-    """True when a complement clause of ``host`` stands between it and ``verb`` (a ccomp,
-    or a "that" the parser hung elsewhere)."""
-    if any(c.dep_ == "ccomp" and host.i < c.i < verb.i for c in host.children):
-        return True
-    return any(t.lower_ == "that" and t.dep_ == "mark" for t in host.doc[host.i + 1 : host.i + 3])
-
-
-def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
-    """The subject of ``verb`` from its own parse, inherited through participles and
-    conjuncts."""
-    token = verb
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
-    for _ in range(4):
-        subject = _subject_of(token)
-        if subject is not None:
-            if token is not verb and subject.lower_ == "it":
-                return None
-            return subject
-        for child in token.children:
-            if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
-        if token is verb and _inverted_object(verb) is not None:
-            return _inverted_object(verb)
-        if token is verb and _paragraph_opener(verb) is not None:
-            return _paragraph_opener(verb)
-        if _by_doing(token):
-            token = token.head.head
-            continue
-        if not _may_walk(token, lexicon):
-            return None
-        token = token.head
-    return None
-
-
-def _by_doing(token: Token) -> bool:
-    """True for a gerund under a manner preposition of a verb ("began by saying ...",
-    "ended the speech by warning ..."): its subject is that verb's subject."""
-    prep = token.head
-    return token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.dep_ == "prep" \
-        and prep.lower_ in _MANNER_PREPS and prep.head.pos_ in ("VERB", "AUX")
-
-
-def _paragraph_opener(verb: Token) -> Token | None:
-    """When a misparse glued a paragraph to the line above, the named phrase that opens
-    the cue's paragraph and runs up to the cue ("Jane Roe, a professor, said, ...")."""
-    lo, _ = _paragraph_of(verb)
-    for token in verb.doc[max(0, verb.i - 40) : verb.i]:
-        if token.idx < lo or token.ent_type_ not in ("PERSON", "ORG", "GPE"):
-            continue
-        words = [t for t in token.subtree if not t.is_punct and t.idx >= lo]
-        between: list[Token] = list(verb.doc[words[-1].i + 1 : verb.i]) if words else []
-        if any(not (t.is_punct or t.dep_ in ("aux", "advmod")) for t in between):
-            continue
-        if words and _opens_clause(words[0], lo) and verb.i - 2 <= words[-1].i < verb.i and token.dep_ != "nsubj":
-            return token
-    return None
-
-
-def _opens_clause(token: Token, lo: int) -> bool:
-    """True when ``token`` starts its paragraph or directly follows a closing quotation."""
-    if token.idx == lo:
-        return True
-    prev = token.doc[token.i - 1] if token.i > 0 else None
-    return prev is not None and prev.text in _CLOSERS and prev.i > 0 and \
-        token.doc[prev.i - 1].text in _CLOSERS
-
-
-def _inverted_object(verb: Token) -> Token | None:
-    """In '"...," warned the minister', a misparse may make the speaker an object.
-
-    Only right after a closing quotation mark, and never for verbs whose object is the
-    addressee ("told Breitbart News")."""
-    if verb.i == 0 or verb.doc[verb.i - 1].text not in _CLOSERS:
-        return None
-    if verb.lemma_.lower() in load_lexicon().dobj_excluded:
-        return None
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
-    return objs[0] if objs else None
 
 
 def antecedent(token: Token) -> Token:
@@ -224,7 +83,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
     doc = head.doc
-    lo, hi = _paragraph_of(head)
+    lo, hi = paragraph_of(head)
     while start < head.i and doc[start].idx < lo:
         start += 1
     while end - 1 > head.i and doc[end - 1].idx >= hi:
@@ -250,7 +109,7 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
         return head.pos_ in ("NOUN", "PROPN")
     if _lone_initial_word(head):
         return False
-    if head.ent_type_ in _ACTOR_LABELS:
+    if head.ent_type_ in ACTOR_LABELS:
         return True
     if head.pos_ == "PROPN" and head.is_sent_start:
         return _name_elsewhere(head)
@@ -417,7 +276,7 @@ def _pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon) -> Re
 def _owner(head: Token) -> Span | None:
     """The named author of a document or group noun ("the Kremlin's statement")."""
     for child in head.children:
-        if child.dep_ in ("poss", "compound") and child.ent_type_ in _ACTOR_LABELS:
+        if child.dep_ in ("poss", "compound") and child.ent_type_ in ACTOR_LABELS:
             return _ent_of(child)
         if child.dep_ == "poss" and child.lemma_.lower() in load_lexicon().groups:
             return _group_antecedent(child)
@@ -539,7 +398,7 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
     if head.pos_ == "PRON":
         return _pronoun(head, quoted, lexicon)
     ent = _ent_of(head)
-    if ent is not None and ent.label_ in _ACTOR_LABELS:
+    if ent is not None and ent.label_ in ACTOR_LABELS:
         return _named(ent)
     if head.pos_ == "PROPN" and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon):
         start, end = speaker_tokens(head)

@@ -1,0 +1,160 @@
+"""Finding the subject of a reporting cue: the word a speaker hangs on.
+
+The subject of "said" is usually its nominal subject, but news syntax moves it around: it is
+inherited through "..., saying", "..., adding", conjuncts, "began by saying" and purpose
+infinitives ("went on television to deny"); it stands after the verb in "said X"; it is the
+noun before a relative "who"; and a parse never carries it across a paragraph break.
+Whether that word can speak, and whom it names, is decided in :mod:`speakers`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from counterpoint.quotes.cues import Lexicon, load_lexicon
+from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
+
+__all__ = ["find_subject"]
+
+_MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since"}
+_WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
+_CLOSERS = {'"', "”", "’", "»", "''", ","}
+
+def _subject_of(token: Token) -> Token | None:
+    """The best subject child of ``token`` in its own paragraph (named ones first, then nearest)."""
+    lo, hi = paragraph_of(token)
+    subjects = [c for c in token.children if lo <= c.idx < hi and (
+        c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.lemma_ == "quote"))]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: (c.ent_type_ not in ACTOR_LABELS, abs(c.i - token.i)))
+
+
+def _may_walk(token: Token, lexicon: Lexicon) -> bool:
+    """True when a subject may be inherited from ``token``'s head ("said, adding ...")."""
+    if token.dep_ not in _WALK_DEPS or token.head is token:
+        return False
+    head = token.head
+    if paragraph_of(head) != paragraph_of(token):
+        return False  # a parse that runs across a paragraph break is not evidence
+    if head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX"):
+        return True
+    if head.dep_ != "ROOT":
+        return False
+    if token.dep_ == "advcl":
+        purpose = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return purpose or (token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
+    return True
+
+
+def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of ``verb``, inherited through participles and conjuncts."""
+    host = _reporting_host(verb, lexicon)
+    if host is not None:
+        local = _local_subject(verb, lexicon)
+        misparsed = local is None or local.i == verb.i - 1 or not is_speaker(local, lexicon)
+        return find_subject(host, lexicon) if misparsed else local
+    return _local_subject(verb, lexicon)
+
+
+def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
+    """For a participial cue ("adding", "saying") that follows the clause a reporting verb
+    governs, that reporting verb: "X denounced that the drones were foreign adding that
+    ..." is X adding, although the parser reads "foreign adding" as an absolute clause or
+    hangs "adding" on the last noun of the clause."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.head is verb:
+        return None
+    node = verb.head
+    if lexicon.lemma(node) in lexicon.verbs and node.i < verb.i and _clause_between(node, verb):
+        return node
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.i < verb.i and lexicon.lemma(node.head) in lexicon.verbs:
+            return node.head
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_between(host: Token, verb: Token) -> bool:
+    """True when a complement clause of ``host`` stands between it and ``verb`` (a ccomp,
+    or a "that" the parser hung elsewhere)."""
+    if any(c.dep_ == "ccomp" and host.i < c.i < verb.i for c in host.children):
+        return True
+    return any(t.lower_ == "that" and t.dep_ == "mark" for t in host.doc[host.i + 1 : host.i + 3])
+
+
+def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of ``verb`` from its own parse, inherited through participles and
+    conjuncts."""
+    token = verb
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    for _ in range(4):
+        subject = _subject_of(token)
+        if subject is not None:
+            if token is not verb and subject.lower_ == "it":
+                return None
+            return subject
+        for child in token.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if token is verb and _inverted_object(verb) is not None:
+            return _inverted_object(verb)
+        if token is verb and _paragraph_opener(verb) is not None:
+            return _paragraph_opener(verb)
+        if _by_doing(token):
+            token = token.head.head
+            continue
+        if not _may_walk(token, lexicon):
+            return None
+        token = token.head
+    return None
+
+
+def _by_doing(token: Token) -> bool:
+    """True for a gerund under a manner preposition of a verb ("began by saying ...",
+    "ended the speech by warning ..."): its subject is that verb's subject."""
+    prep = token.head
+    return token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.dep_ == "prep" \
+        and prep.lower_ in _MANNER_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _paragraph_opener(verb: Token) -> Token | None:
+    """When a misparse glued a paragraph to the line above, the named phrase that opens
+    the cue's paragraph and runs up to the cue ("Jane Roe, a professor, said, ...")."""
+    lo, _ = paragraph_of(verb)
+    for token in verb.doc[max(0, verb.i - 40) : verb.i]:
+        if token.idx < lo or token.ent_type_ not in ("PERSON", "ORG", "GPE"):
+            continue
+        words = [t for t in token.subtree if not t.is_punct and t.idx >= lo]
+        between: list[Token] = list(verb.doc[words[-1].i + 1 : verb.i]) if words else []
+        if any(not (t.is_punct or t.dep_ in ("aux", "advmod")) for t in between):
+            continue
+        if words and _opens_clause(words[0], lo) and verb.i - 2 <= words[-1].i < verb.i and token.dep_ != "nsubj":
+            return token
+    return None
+
+
+def _opens_clause(token: Token, lo: int) -> bool:
+    """True when ``token`` starts its paragraph or directly follows a closing quotation."""
+    if token.idx == lo:
+        return True
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return prev is not None and prev.text in _CLOSERS and prev.i > 0 and \
+        token.doc[prev.i - 1].text in _CLOSERS
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """In '"...," warned the minister', a misparse may make the speaker an object.
+
+    Only right after a closing quotation mark, and never for verbs whose object is the
+    addressee ("told Breitbart News")."""
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in _CLOSERS:
+        return None
+    if verb.lemma_.lower() in load_lexicon().dobj_excluded:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+    return objs[0] if objs else None
