@@ -148,3 +148,22 @@ def test_pronoun_denial_reaches_the_involvement_claim(seeds):
     assert claim.status == "contested"
     backers = [r for r in claim.reports if r.stance == "asserts"]
     assert any(re.search(r"Washington|United States|\bUS\b", r.text) for r in backers)
+
+
+def test_no_named_actor_is_the_dissent_against_a_claim_he_backs(seeds):
+    """An actor never disputes his own claim: an adviser who says the accusation would give
+    a pretext for strikes, and elsewhere that targeting the building made no sense, has said
+    two things; the pretext claim is not contested by him."""
+    _, claims, _ = seeds
+    pretext = _claims_with(claims, r"justify massive strikes")
+    assert pretext
+    for claim in pretext:
+        assert claim.status != "contested", [(r.stance, r.text) for r in claim.reports]
+    for claim in claims:
+        for pos in claim.positions:
+            if pos.stance in ("asserts", "reports") and pos.entity_id is not None:
+                backs = sum(len(p.reports) for p in claim.positions
+                            if p.entity_id == pos.entity_id and p.stance in ("asserts", "reports"))
+                dissents = sum(len(p.reports) for p in claim.positions
+                               if p.entity_id == pos.entity_id and p.stance in ("denies", "disputes"))
+                assert not (dissents and backs >= dissents), claim.text

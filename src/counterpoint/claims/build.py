@@ -32,6 +32,7 @@ from counterpoint.claims.frames import (
 )
 from counterpoint.claims.lexicon import Lexicon, load_lexicon
 from counterpoint.claims.outlets import (
+    actor_key,
     origin_map,
     origins_of,
     outlets_of,
@@ -112,11 +113,51 @@ def build_claims(
     claims = [
         _claim(items, g, scores, vectors, story_ids, origin, settings) for g in groups
     ]
+    regrouped = _clauses_only(_own_dissent_out(groups, claims), items)
+    if regrouped != groups:
+        groups = regrouped
+        claims = [
+            _claim(items, g, scores, vectors, story_ids, origin, settings) for g in groups
+        ]
     claims.sort(key=lambda c: (-c.outlet_count, -len(c.reports), _first(c, story_ids)))
     return tuple(claims), find_discrepancies(claims, docs, origin, lex)
 
 
 MOMENT_PENALTY = 0.30
+
+
+def _own_dissent_out(groups: list[list[int]], claims: Sequence[Claim]) -> list[list[int]]:
+    """An actor never disputes his own claim: when a named speaker asserts (or relays) a
+    claim at least as often as he denies or disputes it, his dissent speaks of another
+    proposition and stands alone ("such an attack would let A justify strikes" said twice,
+    "targeting X made no sense" once). When his dissent outnumbers his backing, the backing
+    is the misread one (a rival account worded positively: "looked like an accident rather
+    than a strike") and the group is left as it is. Moving the dissent to the claim it is
+    most similar to would make it a dispute of a claim it may well back, so it does not
+    move. Unnamed speakers are not one actor."""
+    kept: list[list[int]] = []
+    alone: list[list[int]] = []
+    for group, claim in zip(groups, claims):
+        out: set[int] = set()
+        sides: dict[str, tuple[list[int], list[int]]] = {}
+        for i, r in zip(group, claim.reports):
+            key = _actor(r)
+            if key is not None and r.stance in ("asserts", "reports", "denies", "disputes"):
+                side = sides.setdefault(key, ([], []))
+                side[0 if r.stance in ("asserts", "reports") else 1].append(i)
+        for backing, dissent in sides.values():
+            if backing and len(backing) >= len(dissent):
+                out.update(dissent)
+        kept.append([i for i in group if i not in out])
+        alone.extend([i] for i in group if i in out)
+    return [g for g in kept if g] + alone
+
+
+def _actor(report: Report) -> str | None:
+    if report.source is None or (report.source.entity_id is None and (
+            not report.source.name or report.source.name == UNNAMED)):
+        return None
+    return actor_key(report)
 
 
 def _apart_in_time(scores: np.ndarray, items: Sequence[_Item]) -> None:
