@@ -524,3 +524,43 @@ def test_reported_reason_after_the_that_clause_stays_in_the_content(nlp):
     lexicon = load_lexicon()
     cue = next(c for c in find_cues(doc, lexicon) if doc[c.anchor].text == "said")
     assert {2, 3, 4, 6, 7, 8} <= content_tokens(doc, cue, lexicon, ())
+
+
+# ------------------------------------- colon after a clause the parser hangs on the quotation
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        ('Governor Ana Ruiz has since apologized for what happened: "Yes, I should have used two '
+         'accounts. Not doing so was a mistake."', "Ana Ruiz", "Not doing so was a mistake."),
+        ('Senator Tom Akers delivered a snappy retort: "No one is tearing this up. We are going to '
+         'go forward."', "Tom Akers", "We are going to go forward."),
+    ],
+)
+def test_colon_after_a_clause_hung_on_the_quotations_verb(nlp, text, speaker, quote):
+    q = one(run(nlp, text), quote)
+    assert q.text.startswith('"') and q.text.endswith(quote + '"')
+    assert q.speaker.name == speaker and q.cue is not None and q.cue.text == ":"
+    assert q.kind == "direct"
+
+
+# ------------------------- a quotation after the cue's own words when the parse hides it
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "surface_", "quote"),
+    [
+        ('Rushing into the meeting, Senator Rita Mole, Democrat of Ohio, called over her shoulder, '
+         '"His comments are not helping."', "Rita Mole", "Senator Rita Mole", "His comments are not helping."),
+        ('Then there was the radio host Dan Pike, who lamented in an interview with a newspaper '
+         'editor, "We have spent years attacking the press."', "Dan Pike", "who",
+         "We have spent years attacking the press."),
+        ("Mayor Lena Ortiz asks at Western High School, “Any questions I can answer?”", "Lena Ortiz",
+         "Mayor Lena Ortiz", "Any questions I can answer?"),
+    ],
+)
+def test_quoted_sentence_after_the_cues_own_words(nlp, text, speaker, surface_, quote):
+    q = one(run(nlp, text), quote)
+    assert q.text[1:-1] == quote and q.kind == "direct"
+    assert q.speaker.name == speaker and surface(text, q) == surface_

@@ -96,6 +96,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     else:
         edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
         seg = adjacent_segment(text, edges, segments, (lo, hi)) \
+            or (following if following is not None and _is_statement(text, following) else None) \
             or _opening_next_paragraph(text, edges[1], hi, segments)
         if seg is None:
             return None
@@ -341,8 +342,7 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
         colon = doc.char_span(len(before) - 1, len(before))
         if colon is None or colon.start == 0:
             continue
-        root = doc[colon.start - 1].sent.root
-        head = find_subject(root, lexicon) if root.pos_ in ("VERB", "AUX") else None
+        head = _colon_source(doc, colon.start, lexicon)
         if head is None or not is_speaker(head, lexicon) or _inside_closed(head.idx, segments):
             continue
         resolved = resolve(head, lexicon, quoted)
@@ -354,6 +354,23 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
         out.append(_Draft(seg.start, seg.end, cue, speaker.start_char, speaker.end_char,
                           resolved, seg.end))
     return out
+
+
+def _colon_source(doc: Doc, colon: int, lexicon: Lexicon) -> Token | None:
+    """The speaker of a quotation introduced by the colon at token ``colon``: the subject of
+    the clause that ends at the colon ("McConnell delivered a blunt message to Trump:"), even
+    when the parser hangs that clause on the quotation's verb; for a verbless lead-in
+    ("Continued Stone:", "More from Jones:") the name right before the colon."""
+    last = doc[colon - 1]
+    top = last
+    while top.head.i != top.i and top.head.i < colon:
+        top = top.head
+    if top.pos_ in ("VERB", "AUX"):
+        return find_subject(top, lexicon)
+    if last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG") and not any(
+            t.pos_ in ("VERB", "AUX") for t in top.subtree if t.i < colon and t.dep_ != "amod"):
+        return last
+    return None
 
 
 def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[int, int]],
