@@ -461,6 +461,8 @@ def test_seed_summary_tells_the_story_with_its_disputes(seed_story):
     assert re.match(r"^[^:]*\b(outlets?|report)\b[^:]*: ", summary[0]), summary[0]
     assert sum(bool(re.search(r"\b(den(y|ies)|disputes?) it\b", s)) for s in summary) >= 3
     assert any(s.startswith("Outlets differ on the order of events") for s in summary)
+    # the single-source rival account of the attack, from one named institution, is told
+    assert any("staged" in s for s in summary), summary
     for sentence in seed_story.summary:
         if sentence.text.startswith("Outlets differ"):
             for quoted in QUOTED.findall(sentence.text):
@@ -666,3 +668,66 @@ def test_words_without_their_own_reporting_frame_are_preferred(articles):
     # the claim's own text is the framed words: without the rule they would be told
     (told,) = summarize(articles, [claim(framed.text, [framed, plain], articles)], [], [])
     assert told.text == "Omar Lind says: the Dresk Front had planted the explosives under the bridge."
+
+
+# ---------------------------------------------------------------- outside accounts
+
+RIVAL_A = (
+    "Drones attacked the Halden power station on Tuesday night. The Interior Ministry said "
+    "Norvania attacked the Halden power station. Norvania denied that it attacked the station. "
+    "The ministry said the ministry will rebuild the western wing. The ministry said the ministry "
+    "bought new fire engines. The ministry said the ministry hired forty guards. The ministry "
+    "said the ministry closed the museum. The ministry said the ministry cancelled a concert. "
+    "The ministry said the ministry moved the market. The ministry said the ministry sent a "
+    "letter. The ministry said the ministry painted the gate. The ministry said the ministry "
+    "cleaned the river."
+)
+RIVAL_B = (
+    "Drones attacked the Halden power station overnight. Analysts at the Polar Institute said "
+    "Vessaria likely staged the attack on the Halden power station itself."
+)
+
+
+def test_an_outside_account_of_the_central_event_is_told_though_single_source():
+    a = make_article(RIVAL_A, input_id="ra", outlet="Alpha")
+    b = make_article(RIVAL_B, input_id="rb", outlet="Beta")
+    lead = claim("Drones attacked the Halden power station", [
+        report(a, "Drones attacked the Halden power station on Tuesday night"),
+        report(b, "Drones attacked the Halden power station overnight"),
+        report(a, "Norvania attacked the Halden power station", voice="attributed",
+               source="Interior Ministry"),
+        report(a, "it attacked the station", voice="attributed", stance="denies",
+               source="Norvania"),
+    ], [a, b])
+    # held by four actors each, every detail outweighs a one-source claim
+    minor = [
+        claim(words, [report(a, words, voice="attributed", source=name)
+                      for name in ("Interior Ministry", "Mayor Reis", "Police", "Harbour Office")],
+              [a, b])
+        for words in ("the ministry will rebuild the western wing",
+                      "the ministry bought new fire engines", "the ministry hired forty guards",
+                      "the ministry closed the museum", "the ministry cancelled a concert",
+                      "the ministry moved the market", "the ministry sent a letter",
+                      "the ministry painted the gate", "the ministry cleaned the river")
+    ]
+    rival = claim("Vessaria likely staged the attack on the Halden power station itself", [
+        report(b, "Vessaria likely staged the attack on the Halden power station itself",
+               voice="attributed", source="Polar Institute"),
+    ], [a, b])
+    assert rival.status == "single_source"
+    told = summarize([a, b], [lead, *minor, rival], [], [])
+    assert any("staged the attack" in s.text and "Polar Institute" in s.text for s in told), [
+        s.text for s in told]
+    # a party to the central claim, or words that do not speak of the central event, are
+    # not an outside account
+    from counterpoint.summary.order import backed_counts, outside_account, story_stems
+
+    stems = story_stems([a, b])
+    backed = backed_counts([lead, *minor, rival])
+    assert outside_account(rival, lead, stems, backed)
+    assert not any(outside_account(m, lead, stems, backed) for m in minor)
+    unrelated = claim("Analysts at the Polar Institute", [
+        report(b, "Analysts at the Polar Institute", voice="attributed",
+               source="Polar Institute"),
+    ], [a, b])
+    assert not outside_account(unrelated, lead, stems, backed)

@@ -42,6 +42,7 @@ from counterpoint.summary.phrases import (
 )
 from counterpoint.summary.order import (
     BACKING,
+    backed_counts,
     importance,
     lead_claim,
     own_backing,
@@ -175,9 +176,10 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
     if room <= 0 or not claims:
         return []
     lead = lead_claim(claims, story.texts, story.lead_stems)
+    backed = backed_counts(claims)
     ordered = [lead] if lead is not None else []
     rest = sorted((c for c in claims if c is not lead),
-                  key=lambda c: (-importance(c, story.lead_stems), c.id))
+                  key=lambda c: (-importance(c, story.lead_stems, lead, backed), c.id))
     first = [c for c in rest if strong(c)]
     weak = [c for c in rest if not strong(c)]
     out: list[SummarySentence] = []

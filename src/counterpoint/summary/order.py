@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from counterpoint.model import Article, Claim, Report
 from counterpoint.summary.wording import name_key, named, stems
 
-__all__ = ["strong", "importance", "lead_claim", "own_backing", "story_stems", "BACKING"]
+__all__ = ["strong", "importance", "outside_account", "backed_counts", "lead_claim", "own_backing", "story_stems", "BACKING"]
 
 BACKING = ("asserts", "reports")
 
@@ -24,12 +24,52 @@ def strong(claim: Claim) -> bool:
             or any(named(p.name) for p in claim.positions))
 
 
-def importance(claim: Claim, lead_stems: set[str]) -> float:
-    """Weight of a claim: independent origins first, then dispute, actors and salience."""
+#: weight of an outside account of the central event (see :func:`outside_account`)
+OUTSIDE_ACCOUNT = 5.0
+
+
+def importance(claim: Claim, lead_stems: set[str], lead: Claim | None = None,
+               backed: Mapping[str, int] | None = None) -> float:
+    """Weight of a claim: independent origins first, then dispute, actors and salience; an
+    outside account of the central event weighs as much as a dispute."""
     actors = {name_key(p.name) for p in claim.positions}
     dispute = {"contested": 5.0, "unverified": 2.5}.get(claim.status, 0.0)
+    outside = OUTSIDE_ACCOUNT if lead is not None and outside_account(
+        claim, lead, lead_stems, backed or {}) else 0.0
     return (2.0 * claim.independent_origins + dispute + min(len(actors), 4)
-            + 0.5 * _salience(claim, lead_stems))
+            + 0.5 * _salience(claim, lead_stems) + outside)
+
+
+def backed_counts(claims: Sequence[Claim]) -> dict[str, int]:
+    """How many claims each named actor asserts or relays."""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        for name in {name_key(p.name) for p in claim.positions
+                     if p.stance in BACKING and named(p.name)}:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def outside_account(
+    claim: Claim, lead: Claim, lead_stems: set[str], backed: Mapping[str, int]
+) -> bool:
+    """A single-source account of the central event that a named actor asserts and who is no
+    party to the story (an expert, an institution): "X likely staged this attack" from one
+    think tank. It speaks of the central event (two or more of the words the headlines and
+    the central claim's reports share); its holder takes no side on the central claim and
+    asserts no other claim; a relayed report ("according to a broadcaster") is not an
+    account of one's own. A reader must see it even though only one source carries it."""
+    if claim is lead or claim.status != "single_source":
+        return False
+    holders = {name_key(p.name) for p in claim.positions
+               if p.stance == "asserts" and named(p.name)}
+    if not holders or holders & {name_key(p.name) for p in lead.positions}:
+        return False
+    if any(backed.get(h, 0) > 1 for h in holders):
+        return False
+    event = set().union(*(stems(r.text) for r in lead.reports)) & lead_stems
+    return any(len(stems(r.text) & event) >= 2 for r in claim.reports
+               if r.voice == "attributed" and r.stance == "asserts")
 
 
 def lead_claim(
