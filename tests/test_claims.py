@@ -191,3 +191,25 @@ def test_claims_do_not_depend_on_article_order(story, nlp, embedder):
 
 def test_empty_story_has_no_claims(embedder):
     assert build_claims([], {}, [], [], [], embedder) == ((), ())
+
+
+def test_one_count_disagreement_under_two_verbs_is_shown_once(nlp, embedder):
+    """"injured three workers" / "injuring two workers" and "the three injured workers were
+    taken" / "Two workers were taken" are one disagreement about how many were hurt."""
+    a = make_article(
+        "A blast at the depot injured three workers on Monday. "
+        "The three injured workers were taken to the city hospital.",
+        input_id="a", outlet="Alpha",
+    )
+    b = make_article(
+        "A fire tore through the depot on Monday, injuring two workers. "
+        "Two workers were taken to the city hospital with burns.",
+        input_id="b", outlet="Beta",
+    )
+    docs = dict(zip([a.id, b.id], parse(nlp, [a.text, b.text])))
+    _, discrepancies = build_claims([a, b], docs, [], [], [], embedder)
+    numbers = [d for d in discrepancies if d.kind == "number"]
+    assert len(numbers) == 1, [d.description for d in numbers]
+    assert "numbers of workers" in numbers[0].description
+    assert {s.article_id for s in numbers[0].sides} == {a.id, b.id}
+    assert len(numbers[0].sides) == 4

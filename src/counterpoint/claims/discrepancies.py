@@ -147,18 +147,39 @@ def _event_words(span: Span, lex: Lexicon) -> list[str]:
 
 def _numbers(docs: Mapping[str, Doc], origin: Mapping[str, str], lex: Lexicon) -> list[Discrepancy]:
     """The same thing counted differently: same counted noun under the same verb
-    ("injuring two workers" / "injured three workers"), anywhere in the story."""
+    ("injuring two workers" / "injured three workers"), anywhere in the story. Pairs that
+    count the same noun with the same two values under different verbs ("injured three
+    workers" / "two workers were taken to hospital") are one disagreement, shown once with
+    all its sides."""
     marks: list[_Marked] = []
     for article_id, doc in docs.items():
         marks.extend(_counted(article_id, doc[:], lex))
-    out = []
+    merged: dict[tuple[str, frozenset[str]], list[_Marked]] = {}
     for a, b in _opposed(marks, origin):
-        description = (
-            f"Outlets give different numbers of {a.key.split('/')[0]}: {a.value} "
-            f"(\"{_words(docs, a)}\") and {b.value} (\"{_words(docs, b)}\")."
+        key = (a.key.split("/")[0], frozenset((a.value, b.value)))
+        merged.setdefault(key, [])
+        merged[key] += [m for m in (a, b) if m not in merged[key]]
+    out = []
+    for (noun, _), group in merged.items():
+        values = list(dict.fromkeys(m.value for m in group))
+        told = " and ".join(
+            f"{value} ({', '.join(chr(34) + _words(docs, m) + chr(34) for m in group if m.value == value)})"
+            for value in values
         )
-        out.append(_discrepancy("number", description, docs, a, b))
+        description = f"Outlets give different numbers of {_plural(noun)}: {told}."
+        sides = tuple(_side(docs[m.article_id], m) for m in group)
+        out.append(Discrepancy("number", description, sides))
     return out
+
+
+def _plural(noun: str) -> str:
+    """The plural of a counted noun's lemma ("worker" -> "workers", "casualty" ->
+    "casualties")."""
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _counted(article_id: str, span: Span, lex: Lexicon) -> list[_Marked]:
