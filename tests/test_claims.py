@@ -213,3 +213,17 @@ def test_one_count_disagreement_under_two_verbs_is_shown_once(nlp, embedder):
     assert "numbers of workers" in numbers[0].description
     assert {s.article_id for s in numbers[0].sides} == {a.id, b.id}
     assert len(numbers[0].sides) == 4
+
+
+def test_a_claim_made_only_of_disputes_is_the_disputers_own_argument():
+    """Nobody contests "targeting the capital made no sense": it is one actor's argument."""
+    from counterpoint.claims.outlets import status_of
+    from counterpoint.model import Source
+
+    def report(article: str, stance: str) -> Report:
+        return Report(article, 0, 5, "words", "attributed", None, Source("e_x", "X"), stance, ())
+
+    assert status_of([report("a", "disputes")], {}) == "single_source"
+    assert status_of([report("a", "disputes"), report("b", "disputes")], {}) == "consensus"
+    assert status_of([report("a", "asserts"), report("b", "disputes")], {}) == "contested"
+    assert status_of([report("a", "denies")], {}) == "contested"

@@ -93,9 +93,13 @@ def status_of(reports: Sequence[Report], origin: Mapping[str, str]) -> Status:
     Contested when anyone denies or disputes; unverified when someone says it cannot be
     confirmed; single_source when it rests on one actor in one origin (one outlet or one group
     of copies). A statement of one actor that independent outlets carry without anyone
-    disputing it is consensus: every outlet that mentions it agrees.
+    disputing it is consensus: every outlet that mentions it agrees. A claim made only of
+    disputes ("targeting the Kremlin made no sense") is the disputer's own argument, worded
+    in the disputer's words: nobody contests it, so it is told like an assertion.
     """
     stances = {r.stance for r in reports}
+    if stances == {"disputes"}:
+        stances = {"asserts"}
     if stances & AGAINST:
         return "contested"
     if "cannot_confirm" in stances:
