@@ -564,3 +564,12 @@ def test_quoted_sentence_after_the_cues_own_words(nlp, text, speaker, surface_, 
     q = one(run(nlp, text), quote)
     assert q.text[1:-1] == quote and q.kind == "direct"
     assert q.speaker.name == speaker and surface(text, q) == surface_
+
+
+def test_colon_after_a_verbless_lead_in_takes_the_name_before_it(nlp):
+    text = ("RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “Gallup’s analysis of party "
+            "affiliation found more Republican states.”")
+    q = one(run(nlp, text), "more Republican states")
+    assert q.text == "“Gallup’s analysis of party affiliation found more Republican states.”"
+    assert q.speaker.name == "Jeffrey M. Jones" and surface(text, q).endswith("Jeffrey M. Jones")
+    assert q.cue is not None and q.cue.text == ":"
