@@ -206,7 +206,7 @@ def _with_quote(cand: Candidate, quote: Quote, source: Source, lemma: str | None
 
 def _speaker_text(doc: Doc, quote: Quote) -> str:
     sp = quote.speaker
-    if sp is None or sp.end <= sp.start:
+    if sp is None or sp.start is None or sp.end is None or sp.end <= sp.start:
         return ""
     return doc_text(doc)[sp.start:sp.end].strip(EDGE_CHARS)
 
