@@ -731,3 +731,12 @@ def test_an_outside_account_of_the_central_event_is_told_though_single_source():
                source="Polar Institute"),
     ], [a, b])
     assert not outside_account(unrelated, lead, stems, backed)
+
+
+def test_an_outlet_known_by_its_web_address_keeps_its_lower_case() -> None:
+    from counterpoint.summary import capitalised
+
+    assert capitalised("vessariatoday.example reports: a fire.") == (
+        "vessariatoday.example reports: a fire.")
+    assert capitalised("one outlet reports: a fire.") == "One outlet reports: a fire."
+    assert capitalised("") == ""

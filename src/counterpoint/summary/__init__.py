@@ -204,6 +204,17 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
     return out or [_verbatim(ordered[0] if ordered else rest[0], story)]
 
 
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")
+
+
+def capitalised(sentence: str) -> str:
+    """The sentence with a capital first letter, unless it opens with a name written in
+    lower case on purpose: an outlet known by its web address ("vessariatoday.example")."""
+    if not sentence or _DOMAIN.match(sentence):
+        return sentence
+    return sentence[0].upper() + sentence[1:]
+
+
 def _verbatim(claim: Claim, story: _Story) -> SummarySentence:
     """The last resort when no report reads as a proposition: the whole sentence the first
     report stands in, quoted as its outlet wrote it (a fragment is never told alone)."""
@@ -213,8 +224,7 @@ def _verbatim(claim: Claim, story: _Story) -> SummarySentence:
     words = cut(re.sub(r"\s+", " ", QUOTE_MARKS.sub("", text[lo:hi])).strip(), MAX_WORDS + 10)
     who = story.outlet(report.article_id) or "one outlet"
     sentence = f"{who} writes: “{words.rstrip(' .')}”."
-    return SummarySentence(sentence[0].upper() + sentence[1:],
-                           (Citation(report.article_id, lo, hi),))
+    return SummarySentence(capitalised(sentence), (Citation(report.article_id, lo, hi),))
 
 
 def _source_name(report: Report) -> str:
@@ -253,7 +263,7 @@ def _tell(
     text = "; ".join(parts) + "."
     names = {name_key(h.name) for hs in (sides.backers, sides.own, sides.denies, sides.disputes,
                                      sides.cannot_confirm) for h in hs}
-    return SummarySentence(text[0].upper() + text[1:], citations(cites)), words, names
+    return SummarySentence(capitalised(text), citations(cites)), words, names
 
 
 def _opening(
