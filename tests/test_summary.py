@@ -734,7 +734,7 @@ def test_an_outside_account_of_the_central_event_is_told_though_single_source():
 
 
 def test_an_outlet_known_by_its_web_address_keeps_its_lower_case() -> None:
-    from counterpoint.summary import capitalised
+    from counterpoint.summary.wording import capitalised
 
     assert capitalised("vessariatoday.example reports: a fire.") == (
         "vessariatoday.example reports: a fire.")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from counterpoint.entities import entity_at
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
 from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, widen, within,
                                          without_comment)
@@ -399,12 +400,7 @@ def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]
         return None
     words = article.text[resolved.start : resolved.end].rstrip()
     head_start = resolved.start + max(words.rfind(" "), words.rfind("\n")) + 1
-    head_end = resolved.start + len(words)
-    for entity in entities:
-        for m in entity.mentions:
-            if m.article_id == article.id and m.start < head_end and head_start < m.end:
-                return entity
-    return None
+    return entity_at(entities, article.id, head_start, resolved.start + len(words))
 
 
 def _kind(text: str, draft: _Draft, quoted: tuple[tuple[int, int], ...]) -> str:

@@ -53,6 +53,7 @@ from counterpoint.summary.wording import (
     NEGATED,
     UNCERTAIN,
     Wording,
+    capitalised,
     cut,
     name_key,
     named,
@@ -202,17 +203,6 @@ def _claim_sentences(claims: Sequence[Claim], story: _Story, room: int) -> list[
         told.append((said, names))
         out.append(sentence)
     return out or [_verbatim(ordered[0] if ordered else rest[0], story)]
-
-
-_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")
-
-
-def capitalised(sentence: str) -> str:
-    """The sentence with a capital first letter, unless it opens with a name written in
-    lower case on purpose: an outlet known by its web address ("vessariatoday.example")."""
-    if not sentence or _DOMAIN.match(sentence):
-        return sentence
-    return sentence[0].upper() + sentence[1:]
 
 
 def _verbatim(claim: Claim, story: _Story) -> SummarySentence:

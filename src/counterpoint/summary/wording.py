@@ -17,6 +17,7 @@ from counterpoint.summary.grammar import is_clause, untellable
 
 __all__ = [
     "Wording", "wording", "cut", "stems", "overlap", "named", "name_key", "NEGATED", "UNCERTAIN",
+    "capitalised",
 ]
 
 NEGATED = re.compile(r"(?i)\b(?:not|no|never|nothing|none|nobody|neither|nor|without|unlikely|"
@@ -79,8 +80,7 @@ def wording(report: Report, limit: int, hangs_on_cue: bool = False) -> Wording |
     quoted = bool(FIRST_PERSON.search(text) or LEAD_PRONOUN.match(text))
     if quoted:
         return Wording(f"“{text}”", report, True, clause)
-    return Wording(text[0].upper() + text[1:] if report.voice == "own" else text, report, False,
-                   clause)
+    return Wording(capitalised(text) if report.voice == "own" else text, report, False, clause)
 
 
 def cut(text: str, limit: int) -> str:
@@ -121,3 +121,14 @@ def named(name: str | None) -> bool:
 def name_key(name: str) -> str:
     """Names compared without case and a leading "the"."""
     return re.sub(r"^the\s+", "", name.casefold()).strip()
+
+
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+\b")
+
+
+def capitalised(sentence: str) -> str:
+    """The sentence with a capital first letter, unless it opens with a name written in
+    lower case on purpose: an outlet known by its web address ("vessariatoday.example")."""
+    if not sentence or _DOMAIN.match(sentence):
+        return sentence
+    return sentence[0].upper() + sentence[1:]
