@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from counterpoint.model import Stance
 
-__all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "that_clause"]
+__all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,3 +160,20 @@ def find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
             if cue is not None:
                 found.append(cue)
     return sorted(found, key=lambda c: c.start)
+
+
+_OPEN_DEPS = {"ccomp", "dobj", "xcomp", "prep"}
+
+
+def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatch]:
+    """Verbs outside the lexicon that could still report a statement: they govern a clause,
+    an object or a prepositional phrase after them ("urged lawmakers to act", "pushed for
+    a vote"). Only candidates: the trained scorer decides which of them are attributions."""
+    taken = {i for cue in known for i in range(cue.start, cue.end)}
+    out = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "VERB" or lexicon.lemma(token) in lexicon.verbs:
+            continue
+        if any(c.dep_ in _OPEN_DEPS and c.i > token.i for c in token.children):
+            out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
+    return out

@@ -10,7 +10,7 @@ text that no cue frames (headings, scare quotes) is left alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -19,14 +19,15 @@ from counterpoint.entities import entity_at
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
 from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, widen, within,
                                          without_comment)
-from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
+from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
+from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.subjects import find_subject
 from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "candidate_quotes"]
 
 _MIN_ORPHAN_WORDS = 4
 _MIN_INDIRECT_WORDS = 3
@@ -45,6 +46,8 @@ class _Draft:
     speaker_end: int
     resolved: Resolved
     tail: int
+    features: tuple[str, ...] = ()
+    open_cue: bool = False
 
 
 def _inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
@@ -63,7 +66,7 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
 
 
 def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
-           quoted: list[tuple[int, int]]) -> _Draft | None:
+           quoted: list[tuple[int, int]], open_cue: bool = False) -> _Draft | None:
     """One attribution from one cue, or None when speaker or content is missing."""
     if _inside_closed(doc[cue.anchor].idx, segments):
         return None
@@ -118,7 +121,9 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
-    return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail)
+    features = draft_features(doc, text, cue, lexicon, head, (start, end), segments, open_cue)
+    return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
+                  features, open_cue)
 
 
 def _opening_next_paragraph(text: str, offset: int, para_end: int,
@@ -455,25 +460,50 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _drafts(doc: Doc, text: str, keep: Callable[[_Draft], bool], with_open: bool) -> list[_Draft]:
+    """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
+    from open cues when ``with_open``), then colon, layout and continuation passes."""
+    lexicon = load_lexicon()
+    segments = find_segments(text)
+    quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
+    cues = find_cues(doc, lexicon)
+    candidates = [(c, False) for c in cues]
+    if with_open:
+        candidates += [(c, True) for c in open_cues(doc, lexicon, cues)]
+    drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, o) for c, o in candidates)
+              if d is not None and keep(d)]
+    drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
+    paragraphs = paragraph_spans(text)
+    cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
+    drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
+                                    segments, paragraphs, cue_offsets)
+    return _unique(_continue_paragraphs(text, drafts + _layout_drafts(doc, text, drafts, paragraphs, segments),
+                                        segments, paragraphs))
+
+
 def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
     """Every attribution in ``article`` (parsed as ``doc``), in text order.
 
     ``entities`` are the story's merged entities; when one has a mention
     overlapping a speaker's resolved antecedent, the speaker carries its id and
-    canonical name. Never raises on odd typography: unpaired marks are bounded
-    by their paragraph.
+    canonical name. Candidates from cues are kept when the packaged scorer
+    accepts them (see :mod:`scorer`); without its data file, lexicon cues only.
+    Never raises on odd typography: unpaired marks are bounded by their paragraph.
     """
-    text = article.text
-    lexicon = load_lexicon()
-    segments = find_segments(text)
-    quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
-    cues = find_cues(doc, lexicon)
-    drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted) for c in cues) if d is not None]
-    drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
-    paragraphs = paragraph_spans(text)
-    cue_offsets = [doc[c.anchor].idx for c in cues]
-    drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
-                                    segments, paragraphs, cue_offsets)
-    drafts = _unique(_continue_paragraphs(text, drafts + _layout_drafts(doc, text, drafts, paragraphs, segments),
-                                          segments, paragraphs))
+    scorer = load_scorer()
+
+    def keep(draft: _Draft) -> bool:
+        return scorer.keep(draft.features, draft.open_cue) if scorer is not None else not draft.open_cue
+
+    segments = find_segments(article.text)
+    drafts = _drafts(doc, article.text, keep, with_open=scorer is not None)
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)
+
+
+def candidate_quotes(article: Article, doc: Doc) -> list[tuple[Quote, tuple[str, ...], bool]]:
+    """Every candidate attribution before scoring, with its scorer features and whether its
+    cue is an open one: what ``benchmarks/train_quotes_scorer.py`` learns from. Colon and
+    layout attributions carry no features (they are not scored)."""
+    segments = find_segments(article.text)
+    drafts = _drafts(doc, article.text, lambda d: True, with_open=True)
+    return [(_to_quote(article, d, segments, ()), d.features, d.open_cue) for d in drafts]
