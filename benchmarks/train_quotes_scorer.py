@@ -35,28 +35,33 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "counterpoint" / "data" / "q
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.025)]
 
 
-def harvest(records: list[dict], docs: list) -> tuple[list[dict], list[int], list[bool], list[int], int, int, int]:  # type: ignore[type-arg]
-    """Features, labels, open flags and article index of every scored candidate, plus the
-    gold total and the matched / predicted counts of the unscored (colon, layout,
-    continuation) attributions."""
-    feats, labels, opens, groups = [], [], [], []
-    gold_total = fixed_matched = fixed_pred = 0
+def _hit(gold: list, span: tuple[int, int], speaker: tuple[int, int] | None) -> bool:  # type: ignore[type-arg]
+    """True when ``span`` matches a gold attribution whose speaker ``speaker`` overlaps."""
+    return any(bench.matches(g.content, span) and (
+        g.speaker is None or (speaker is not None and bench.overlap(g.speaker, speaker) > 0)) for g in gold)
+
+
+def harvest(records: list[dict], docs: list) -> dict:  # type: ignore[type-arg]
+    """Features, labels, open flags and article index of every scored candidate; the gold
+    total and the matched / predicted counts of the unscored (colon, layout, continuation)
+    attributions."""
+    out: dict = {"feats": [], "labels": [], "opens": [], "groups": [], "gold": 0, "fixed": [0, 0]}
     for n, (record, doc) in enumerate(zip(records, docs, strict=True)):
         gold = bench.gold_items(record)
-        gold_total += len(gold)
-        for quote, features, open_cue in candidate_quotes(bench.article_for(record), doc):
+        out["gold"] += len(gold)
+        for cand in candidate_quotes(bench.article_for(record), doc):
+            quote = cand.quote
             spk = (quote.speaker.start, quote.speaker.end) if quote.speaker.start is not None else None
-            hit = any(bench.matches(g.content, (quote.start, quote.end)) and (
-                g.speaker is None or (spk is not None and bench.overlap(g.speaker, spk) > 0)) for g in gold)
-            if not features:
-                fixed_pred += 1
-                fixed_matched += hit
+            hit = _hit(gold, (quote.start, quote.end), spk)
+            if not cand.features:
+                out["fixed"][0] += hit
+                out["fixed"][1] += 1
                 continue
-            feats.append(dict.fromkeys(features, 1))
-            labels.append(int(hit))
-            opens.append(open_cue)
-            groups.append(n)
-    return feats, labels, opens, groups, gold_total, fixed_matched, fixed_pred
+            out["feats"].append(dict.fromkeys(cand.features, 1))
+            out["labels"].append(int(hit))
+            out["opens"].append(cand.open_cue)
+            out["groups"].append(n)
+    return out
 
 
 def choose(prob: np.ndarray, y: np.ndarray, is_open: np.ndarray, gold: int, fixed: tuple[int, int]) -> tuple[float, float, float]:
@@ -94,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     docs, _ = bench.parse_all(nlp, records, args.cache)
     # candidates come from the rules as they stand, open cues included, whatever the
     # packaged scorer says
-    feats, labels, opens, groups, gold, fixed_m, fixed_p = harvest(records, docs)
+    data = harvest(records, docs)
+    feats, labels, opens, groups, gold = data["feats"], data["labels"], data["opens"], data["groups"], data["gold"]
+    fixed_m, fixed_p = data["fixed"]
     counts: dict[str, int] = {}
     for f in feats:
         for k in f:

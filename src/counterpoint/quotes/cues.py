@@ -166,14 +166,14 @@ _OPEN_DEPS = {"ccomp", "dobj", "xcomp", "prep"}
 
 
 def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatch]:
-    """Verbs outside the lexicon that could still report a statement: they govern a clause,
-    an object or a prepositional phrase after them ("urged lawmakers to act", "pushed for
-    a vote"). Only candidates: the trained scorer decides which of them are attributions."""
+    """Verbs outside the lexicon that could still report a statement: they govern a clause
+    (on either side: '"...," Hannity started'), or an object or a prepositional phrase after
+    them ("urged lawmakers to act", "pushed for a vote"). Only candidates: the trained scorer decides which of them are attributions."""
     taken = {i for cue in known for i in range(cue.start, cue.end)}
     out = []
     for token in doc:
         if token.i in taken or token.pos_ != "VERB" or lexicon.lemma(token) in lexicon.verbs:
             continue
-        if any(c.dep_ in _OPEN_DEPS and c.i > token.i for c in token.children):
+        if any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
     return out

@@ -27,12 +27,15 @@ from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.subjects import find_subject
 from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
-__all__ = ["extract_quotes", "candidate_quotes"]
+__all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
 
 _MIN_ORPHAN_WORDS = 4
 _MIN_INDIRECT_WORDS = 3
 _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
+
+
+_Keep = Callable[[tuple[str, ...], bool], bool]  # (features, open cue) -> keep the candidate?
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,9 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
 
 
 def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
-           quoted: list[tuple[int, int]], open_cue: bool = False) -> _Draft | None:
-    """One attribution from one cue, or None when speaker or content is missing."""
+           quoted: list[tuple[int, int]], keep: _Keep, open_cue: bool = False) -> _Draft | None:
+    """One attribution from one cue, or None when speaker or content is missing or ``keep``
+    rejects its features (checked before the costly resolution of the speaker)."""
     if _inside_closed(doc[cue.anchor].idx, segments):
         return None
     if not reports_a_statement(doc, cue.anchor, lexicon.lemma(doc[cue.anchor])):
@@ -75,7 +79,6 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     head = _speaker_head(doc, cue, lexicon)
     if head is None or _inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
-    resolved = resolve(head, lexicon, quoted)
     lo, hi = _paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
     if ids and not any(doc[i].text in _MARKS for i in ids):
@@ -86,8 +89,6 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     ids -= set(range(s_start, s_end))
     cue_span = doc[cue.start : cue.end]
     speaker = doc[s_start:s_end]
-    if resolved is None:
-        return None
     edges = (min(cue_span.start_char, speaker.start_char),
              max(cue_span.end_char, speaker.end_char, _verb_reach(doc, cue)))
     following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
@@ -120,8 +121,13 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             and _too_short(text, start, end, segments):
         return None
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
-    tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     features = draft_features(doc, text, cue, lexicon, head, (start, end), segments, open_cue)
+    if not keep(features, open_cue):
+        return None
+    resolved = resolve(head, lexicon, quoted)
+    if resolved is None:
+        return None
+    tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
                   features, open_cue)
 
@@ -460,7 +466,7 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _drafts(doc: Doc, text: str, keep: Callable[[_Draft], bool], with_open: bool) -> list[_Draft]:
+def _drafts(doc: Doc, text: str, keep: _Keep, with_open: bool) -> list[_Draft]:
     """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
     from open cues when ``with_open``), then colon, layout and continuation passes."""
     lexicon = load_lexicon()
@@ -470,8 +476,8 @@ def _drafts(doc: Doc, text: str, keep: Callable[[_Draft], bool], with_open: bool
     candidates = [(c, False) for c in cues]
     if with_open:
         candidates += [(c, True) for c in open_cues(doc, lexicon, cues)]
-    drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, o) for c, o in candidates)
-              if d is not None and keep(d)]
+    drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, keep, o) for c, o in candidates)
+              if d is not None]
     drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
@@ -492,18 +498,28 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) 
     """
     scorer = load_scorer()
 
-    def keep(draft: _Draft) -> bool:
-        return scorer.keep(draft.features, draft.open_cue) if scorer is not None else not draft.open_cue
+    def keep(features: tuple[str, ...], open_cue: bool) -> bool:
+        return scorer.keep(features, open_cue) if scorer is not None else not open_cue
 
     segments = find_segments(article.text)
     drafts = _drafts(doc, article.text, keep, with_open=scorer is not None)
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)
 
 
-def candidate_quotes(article: Article, doc: Doc) -> list[tuple[Quote, tuple[str, ...], bool]]:
-    """Every candidate attribution before scoring, with its scorer features and whether its
-    cue is an open one: what ``benchmarks/train_quotes_scorer.py`` learns from. Colon and
-    layout attributions carry no features (they are not scored)."""
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate attribution before scoring (what the scorer is trained on): the quote
+    as the rules read it, its scorer features and whether its cue is an open one. Colon
+    and layout attributions carry no features: they are not scored."""
+
+    quote: Quote
+    features: tuple[str, ...]
+    open_cue: bool
+
+
+def candidate_quotes(article: Article, doc: Doc) -> list[Candidate]:
+    """Every candidate attribution before scoring: what
+    ``benchmarks/train_quotes_scorer.py`` learns from."""
     segments = find_segments(article.text)
-    drafts = _drafts(doc, article.text, lambda d: True, with_open=True)
-    return [(_to_quote(article, d, segments, ()), d.features, d.open_cue) for d in drafts]
+    drafts = _drafts(doc, article.text, lambda features, open_cue: True, with_open=True)
+    return [Candidate(_to_quote(article, d, segments, ()), d.features, d.open_cue) for d in drafts]

@@ -113,9 +113,24 @@ def _content_features(doc: Doc, text: str, span: tuple[int, int], lemma: str, cu
         out.append(f"lemma|opens={lemma}|{first if first in _OPENERS else 'other'}")
     if root is not None:
         out += [f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma|cdep={lemma}|{root.dep_}"]
+    out += _quoted_shape(text, span, segments)
     span_doc = doc.char_span(start, end, alignment_mode="expand")
     if span_doc is not None and any(t.tag_ in _FINITE_TAGS for t in span_doc):
         out.append("finite")
+    return out
+
+
+def _quoted_shape(text: str, span: tuple[int, int], segments: tuple[Segment, ...]) -> list[str]:
+    """Content that is nothing but a short quotation, often a title ("Madam Secretary")."""
+    inside = [s for s in segments if span[0] <= s.start and s.end <= span[1]]
+    if len(inside) != 1:
+        return [f"segments={min(len(inside), 3)}"]
+    seg = inside[0]
+    words = text[seg.inner_start : seg.inner_end].split()
+    rest = (text[span[0] : seg.start] + text[seg.end : span[1]]).strip(" ,.;:")
+    out = ["segments=1", f"qwords={_bucket(len(words))}", f"qalone={not rest}"]
+    if words and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+        out.append("qtitle")
     return out
 
 
