@@ -114,14 +114,9 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
-    if not any(start <= s.start < end for s in segments) and (
-            is_fragment(doc, start, end) or is_idle_content(doc, cue.anchor, start, end, cue.stance)):
-        return None
-    if cue.stance == "neutral" and lexicon.lemma(doc[cue.anchor]) not in lexicon.complement_verbs \
-            and _too_short(text, start, end, segments):
-        return None
+    doubts = _doubts(doc, text, cue, lexicon, (start, end), segments)
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
-    features = draft_features(doc, text, cue, lexicon, head, (start, end), segments, open_cue)
+    features = draft_features(doc, text, cue, lexicon, head, (start, end), segments, open_cue) + doubts
     if not keep(features, open_cue):
         return None
     resolved = resolve(head, lexicon, quoted)
@@ -130,6 +125,25 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
                   features, open_cue)
+
+
+def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[int, int],
+            segments: tuple[Segment, ...]) -> tuple[str, ...]:
+    """What the rules hold against unquoted content: no word that carries a proposition, an
+    idle object ("want answers"), a bare short object of a neutral verb. Without the scorer
+    any of these rejects the candidate; with it they are features it weighs."""
+    start, end = span
+    if any(start <= s.start < end for s in segments):
+        return ()
+    out = []
+    if is_fragment(doc, start, end):
+        out.append("rule=fragment")
+    if is_idle_content(doc, cue.anchor, start, end, cue.stance):
+        out.append("rule=idle")
+    if cue.stance == "neutral" and lexicon.lemma(doc[cue.anchor]) not in lexicon.complement_verbs \
+            and _too_short(text, start, end, segments):
+        out.append("rule=short")
+    return tuple(out)
 
 
 def _opening_next_paragraph(text: str, offset: int, para_end: int,
@@ -499,7 +513,9 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) 
     scorer = load_scorer()
 
     def keep(features: tuple[str, ...], open_cue: bool) -> bool:
-        return scorer.keep(features, open_cue) if scorer is not None else not open_cue
+        if scorer is None:
+            return not open_cue and not any(f.startswith("rule=") for f in features)
+        return scorer.keep(features, open_cue)
 
     segments = find_segments(article.text)
     drafts = _drafts(doc, article.text, keep, with_open=scorer is not None)
