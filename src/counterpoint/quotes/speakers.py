@@ -74,7 +74,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
         return head.i, head.i + 1
     keep = [head]
     for child in head.children:
-        prep_ok = child.dep_ == "prep" and head.pos_ == "NOUN" and child.i > head.i
+        prep_ok = child.dep_ == "prep" and head.pos_ in ("NOUN", "NUM") and child.i > head.i
         if child.dep_ in _SPAN_DEPS or prep_ok:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
@@ -102,6 +102,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     lower = head.lower_
     if lower in lexicon.quantifiers and head.pos_ in ("ADJ", "PRON", "DET", "NOUN", "NUM"):
         return True
+    if head.pos_ == "NUM" and _share_of_group(head):
+        return True
     if head.pos_ == "PRON":
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it"}
     lemma = head.lemma_.lower()
@@ -113,9 +115,15 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
         return True
     if head.pos_ == "PROPN" and head.is_sent_start:
         return _name_elsewhere(head)
-    if head.pos_ == "NOUN" and head.is_title and not head.is_sent_start:
-        return _name_elsewhere(head)  # a surname tagged as a noun ("Sanders" as "sander")
+    if head.pos_ == "NOUN" and head.is_title:
+        return _name_elsewhere(head)  # a surname tagged as a noun ("Sanders" as "sander"), even opening a sentence
     return head.pos_ == "PROPN" and head.is_title
+
+
+def _share_of_group(token: Token) -> bool:
+    """True for a number that counts members of a group: "one of the prosecutors", "four in
+    10", "one out of five voters"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "in", "out") for c in token.children)
 
 
 def _lone_initial_word(token: Token) -> bool:
@@ -400,7 +408,7 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
     ent = _ent_of(head)
     if ent is not None and ent.label_ in ACTOR_LABELS:
         return _named(ent)
-    if head.pos_ == "PROPN" and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon):
+    if head.pos_ in ("PROPN", "NOUN") and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon):
         start, end = speaker_tokens(head)
         return _named(Span(head.doc, start, end, label="PERSON"))
     return _noun(head, lexicon, quoted)

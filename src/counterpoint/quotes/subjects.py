@@ -18,6 +18,7 @@ __all__ = ["find_subject"]
 
 _MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since"}
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
+_FINITE = {"VBD", "VBZ", "VBP"}
 _CLOSERS = {'"', "”", "’", "»", "''", ","}
 
 def _subject_of(token: Token) -> Token | None:
@@ -61,7 +62,13 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
     """For a participial cue ("adding", "saying") that follows the clause a reporting verb
     governs, that reporting verb: "X denounced that the drones were foreign adding that
     ..." is X adding, although the parser reads "foreign adding" as an absolute clause or
-    hangs "adding" on the last noun of the clause."""
+    hangs "adding" on the last noun of the clause. Likewise for a second finite reporting
+    verb the parser joined to that clause ("Roe told the AP her group never met them and
+    said ...")."""
+    if verb.dep_ == "conj" and verb.tag_ in _FINITE and _subject_of(verb) is None \
+            and lexicon.verbs.get(lexicon.lemma(verb)) == "neutral":
+        host = _conjunct_host(verb, lexicon)
+        return host if host is not None and host.tag_ == verb.tag_ else None
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.head is verb:
         return None
     node = verb.head
@@ -71,6 +78,20 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
         if node.dep_ == "ccomp" and node.head.i < verb.i and lexicon.lemma(node.head) in lexicon.verbs:
             return node.head
         if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _conjunct_host(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The reporting verb whose complement clause holds the first conjunct of ``verb``."""
+    node = verb.head
+    for _ in range(4):
+        if node.head is node:
+            return None
+        if node.dep_ == "ccomp" and node.head.i < verb.i and lexicon.lemma(node.head) in lexicon.verbs:
+            return node.head
+        if node.dep_ not in ("ccomp", "conj", "advcl", "xcomp"):
             return None
         node = node.head
     return None
