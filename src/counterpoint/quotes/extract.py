@@ -114,6 +114,9 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
+    if not any(start <= s.start < end for s in segments) and (
+            is_fragment(doc, start, end) or is_idle_content(doc, cue.anchor, start, end, cue.stance)):
+        return None
     doubts = _doubts(doc, text, cue, lexicon, (start, end), segments)
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     features = draft_features(doc, text, cue, lexicon, head, (start, end), segments, open_cue) + doubts
@@ -129,21 +132,14 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
 
 def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[int, int],
             segments: tuple[Segment, ...]) -> tuple[str, ...]:
-    """What the rules hold against unquoted content: no word that carries a proposition, an
-    idle object ("want answers"), a bare short object of a neutral verb. Without the scorer
-    any of these rejects the candidate; with it they are features it weighs."""
-    start, end = span
-    if any(start <= s.start < end for s in segments):
-        return ()
-    out = []
-    if is_fragment(doc, start, end):
-        out.append("rule=fragment")
-    if is_idle_content(doc, cue.anchor, start, end, cue.stance):
-        out.append("rule=idle")
-    if cue.stance == "neutral" and lexicon.lemma(doc[cue.anchor]) not in lexicon.complement_verbs \
-            and _too_short(text, start, end, segments):
-        out.append("rule=short")
-    return tuple(out)
+    """What the rules hold against content that may still be a statement: a short bare
+    object of a neutral verb ("discussed the matter"). Without the scorer this rejects the
+    candidate; with it, it is a feature the scorer weighs. (Content with no word that
+    carries a proposition, or an idle object, is always rejected: see ``validity``.)"""
+    lemma = lexicon.lemma(doc[cue.anchor])
+    if cue.stance == "neutral" and lemma not in lexicon.complement_verbs and _too_short(text, *span, segments):
+        return ("rule=short",)
+    return ()
 
 
 def _opening_next_paragraph(text: str, offset: int, para_end: int,
