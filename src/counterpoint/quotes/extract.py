@@ -20,6 +20,7 @@ from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
 from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, widen, within,
                                          without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
+from counterpoint.quotes.edges import paragraph_around, paragraph_index, sentence_end
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
@@ -79,7 +80,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     head = _speaker_head(doc, cue, lexicon)
     if head is None or _inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
-    lo, hi = _paragraph_around(text, doc[cue.anchor].idx)
+    lo, hi = paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
     if ids and not any(doc[i].text in _MARKS for i in ids):
         ids = without_comment(doc, ids)
@@ -125,7 +126,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     resolved = resolve(head, lexicon, quoted)
     if resolved is None:
         return None
-    tail = _sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
+    tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
                   features, open_cue)
 
@@ -197,49 +198,6 @@ def _parenthetical(text: str, region: tuple[int, int]) -> bool:
     return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")
 
 
-def _sentence_end(doc: Doc, offset: int, limit: int) -> int:
-    """Offset just past the first sentence-final token (and closing mark) from ``offset``."""
-    if offset >= limit:
-        return offset
-    span = doc.char_span(offset, limit, alignment_mode="expand")
-    if span is None:
-        return offset
-    for token in span:
-        if token.text in (".", "!", "?", "…") or token.text.endswith(("!", "?")):
-            end = token.idx + len(token.text)
-            nxt = token.nbor(1) if token.i + 1 < len(doc) else None
-            if nxt is not None and nxt.text in ('"', "”", "’", "''") and not token.whitespace_:
-                end = nxt.idx + len(nxt.text)
-            return end
-        if _abbreviation_ends_sentence(token):
-            return token.idx + len(token.text)
-    return max(offset, span.end_char if span.end_char <= limit else offset)
-
-
-def _abbreviation_ends_sentence(token: Token) -> bool:
-    """True for an abbreviation that also ends its sentence because a quotation opens
-    right after it ('said in Albany, N.Y. "We ...'): the full stop is inside the token."""
-    if len(token.text) < 2 or not token.text.endswith(".") or not token.whitespace_:
-        return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and nxt.text in ('"', "“", "«", "„", "``")
-
-
-def _paragraph_around(text: str, offset: int) -> tuple[int, int]:
-    """The [start, end) of the line holding ``offset``."""
-    lo = text.rfind("\n", 0, offset) + 1
-    hi = text.find("\n", offset)
-    return lo, (len(text) if hi < 0 else hi)
-
-
-def _paragraph_of(offset: int, paragraphs: list[tuple[int, int]]) -> int:
-    """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
-    for i, (lo, hi) in enumerate(paragraphs):
-        if lo <= offset < hi:
-            return i
-    return -1
-
-
 def _covered(seg: Segment, drafts: list[_Draft]) -> bool:
     """True when ``seg`` overlaps the content of some draft."""
     return any(d.start < seg.end and seg.start < d.end for d in drafts)
@@ -282,11 +240,11 @@ def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segm
     """``draft`` grown over the quotations that continue it. An indirect attribution
     ("She said the plan would fail.") takes the quoted sentences right after it that no
     other cue claims ("'We will fight it.'"), as PolNeAR annotates it."""
-    para = _paragraph_of(draft.start, paragraphs)
+    para = paragraph_index(draft.start, paragraphs)
     pointer = max(draft.end, draft.speaker_end, draft.cue.end if draft.cue else 0)
     tail = max(draft.tail, pointer)
     for seg in segments:
-        if seg.start < pointer or _paragraph_of(seg.start, paragraphs) != para:
+        if seg.start < pointer or paragraph_index(seg.start, paragraphs) != para:
             continue
         adjacent = not text[pointer : seg.start].strip(" ,:;—–-")
         follows = seg.start >= tail and _joinable(text[tail : seg.start])
@@ -319,12 +277,12 @@ def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segmen
     """A paragraph that opens with a quotation nobody else claims keeps the last speaker."""
     added: list[_Draft] = []
     for seg in segments:
-        para = _paragraph_of(seg.start, paragraphs)
+        para = paragraph_index(seg.start, paragraphs)
         if para < 1 or text[paragraphs[para][0] : seg.start].strip():
             continue
         if _covered(seg, drafts + added) or not _is_statement(text, seg):
             continue
-        prev = [d for d in drafts + added if _paragraph_of(d.start, paragraphs) == para - 1]
+        prev = [d for d in drafts + added if paragraph_index(d.start, paragraphs) == para - 1]
         if not prev or not _has_segment(prev[-1], segments):
             continue
         last = prev[-1]

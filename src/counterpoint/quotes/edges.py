@@ -1,0 +1,54 @@
+"""Paragraph and sentence edges of an article, as the quotes stage needs them.
+
+A paragraph is a line of the cleaned text; a sentence ends at its final stop (with the
+closing quotation mark that follows it) or at an abbreviation that a quotation follows.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["paragraph_around", "paragraph_index", "sentence_end"]
+
+
+def sentence_end(doc: Doc, offset: int, limit: int) -> int:
+    """Offset just past the first sentence-final token (and closing mark) from ``offset``."""
+    if offset >= limit:
+        return offset
+    span = doc.char_span(offset, limit, alignment_mode="expand")
+    if span is None:
+        return offset
+    for token in span:
+        if token.text in (".", "!", "?", "…") or token.text.endswith(("!", "?")):
+            end = token.idx + len(token.text)
+            nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text in ('"', "”", "’", "''") and not token.whitespace_:
+                end = nxt.idx + len(nxt.text)
+            return end
+        if _abbreviation_ends_sentence(token):
+            return token.idx + len(token.text)
+    return max(offset, span.end_char if span.end_char <= limit else offset)
+
+
+def _abbreviation_ends_sentence(token: Token) -> bool:
+    """True for an abbreviation that also ends its sentence because a quotation opens
+    right after it ('said in Albany, N.Y. "We ...'): the full stop is inside the token."""
+    if len(token.text) < 2 or not token.text.endswith(".") or not token.whitespace_:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.text in ('"', "“", "«", "„", "``")
+
+
+def paragraph_around(text: str, offset: int) -> tuple[int, int]:
+    """The [start, end) of the line holding ``offset``."""
+    lo = text.rfind("\n", 0, offset) + 1
+    hi = text.find("\n", offset)
+    return lo, (len(text) if hi < 0 else hi)
+
+
+def paragraph_index(offset: int, paragraphs: list[tuple[int, int]]) -> int:
+    """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
+    for i, (lo, hi) in enumerate(paragraphs):
+        if lo <= offset < hi:
+            return i
+    return -1
