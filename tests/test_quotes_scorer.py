@@ -1,0 +1,84 @@
+"""The trained quotes scorer: what it adds over the lexicon, what it refuses, and that the
+shipped weights fit the features the code emits."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from counterpoint.quotes import extract
+from counterpoint.quotes.extract import candidate_quotes
+from counterpoint.quotes.scorer import Scorer, load_scorer
+from tests.factories import make_article
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(nlp, text: str):
+    return extract.extract_quotes(make_article(text), nlp(text))
+
+
+def test_packaged_scorer_loads_with_sane_thresholds():
+    scorer = load_scorer()
+    assert scorer is not None, "counterpoint/data/quotes_scorer.json should ship with the package"
+    assert 0.0 < scorer.threshold_lexicon < 1.0 and 0.0 < scorer.threshold_open < 1.0
+    raw = json.loads(resources.files("counterpoint.data").joinpath("quotes_scorer.json").read_text("utf-8"))
+    assert "train_quotes_scorer.py" in raw["about"]
+    assert len(scorer.weights) > 1000
+
+
+def test_verb_outside_the_lexicon_reports_when_the_scorer_says_so(nlp):
+    text = "Senator Maria Lopez implored lawmakers to reject the budget before the recess."
+    found = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "implored"]
+    assert len(found) == 1
+    quote = found[0]
+    assert quote.speaker.name == "Maria Lopez"
+    assert quote.text == "lawmakers to reject the budget before the recess"
+    assert quote.text == text[quote.start : quote.end]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Park won the race for the council seat in March.",
+    "The company built a new warehouse near the harbour last year.",
+    "Mayor Jon Reed lost the vote on the stadium by a wide margin.",
+])
+def test_verbs_that_report_nothing_give_no_attribution(nlp, text):
+    assert quotes_of(nlp, text) == ()
+
+
+def test_without_the_scorer_only_lexicon_cues_count(nlp, monkeypatch):
+    monkeypatch.setattr(extract, "load_scorer", lambda: None)
+    implored = "Senator Maria Lopez implored lawmakers to reject the budget before the recess."
+    assert not [q for q in quotes_of(nlp, implored) if q.cue is not None and q.cue.text == "implored"]
+    said = 'Maria Lopez said the budget "will not pass" this year.'
+    (quote,) = quotes_of(nlp, said)
+    assert quote.speaker.name == "Maria Lopez" and quote.cue is not None and quote.cue.text == "said"
+
+
+def test_scorer_thresholds_decide(nlp):
+    text = "Senator Maria Lopez implored lawmakers to reject the budget before the recess."
+    (cand,) = [c for c in candidate_quotes(make_article(text), nlp(text)) if c.open_cue]
+    scorer = load_scorer()
+    assert scorer is not None
+    strict = Scorer(scorer.weights, scorer.bias, threshold_lexicon=1.0, threshold_open=1.0)
+    lenient = Scorer(scorer.weights, scorer.bias, threshold_lexicon=0.0, threshold_open=0.0)
+    assert not strict.keep(cand.features, cand.open_cue)
+    assert lenient.keep(cand.features, cand.open_cue)
+
+
+def test_shipped_weights_cover_the_features_the_code_emits(nlp, data_dir):
+    """If the feature code changes without retraining, most features lose their weight:
+    retrain with ``python benchmarks/train_quotes_scorer.py``."""
+    scorer = load_scorer()
+    assert scorer is not None
+    emitted = covered = 0
+    with (data_dir / "polnear" / "dev.jsonl").open(encoding="utf-8") as fh:
+        records = [json.loads(next(fh)) for _ in range(8)]
+    for record in records:
+        for cand in candidate_quotes(make_article(record["text"]), nlp(record["text"])):
+            emitted += len(cand.features)
+            covered += sum(f in scorer.weights for f in cand.features)
+    assert emitted > 500
+    assert covered / emitted > 0.9, f"only {covered / emitted:.0%} of emitted features have a weight"
