@@ -573,3 +573,23 @@ def test_colon_after_a_verbless_lead_in_takes_the_name_before_it(nlp):
     assert q.text == "“Gallup’s analysis of party affiliation found more Republican states.”"
     assert q.speaker.name == "Jeffrey M. Jones" and surface(text, q).endswith("Jeffrey M. Jones")
     assert q.cue is not None and q.cue.text == ":"
+
+
+# ------------------------------------------------ speaker named after the quotation, misparsed
+
+
+def test_inverted_speaker_the_parser_hung_elsewhere(nlp):
+    text = ('"The risk," said Edward Leamer, an economist who is the director of the UCLA Anderson '
+            'Forecast, "is that we are going to be attracting workers."')
+    q = one(run(nlp, text), "The risk")
+    assert surface(text, q) is not None and "Edward Leamer" in surface(text, q)
+    assert q.speaker.name == "Edward Leamer"
+
+
+def test_quotation_before_the_cue_ends_the_content(nlp):
+    text = ('"One guy came in and said maybe we should start killing them," said the woman, who like '
+            'many in the town did not want to be quoted by name.')
+    q = one(run(nlp, text), "One guy came in")
+    assert q.text == '"One guy came in and said maybe we should start killing them,"'
+    assert surface(text, q) == "the woman"
+    assert q.kind == "direct"

@@ -33,6 +33,8 @@ __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
 _MIN_ORPHAN_WORDS = 4
 _MIN_INDIRECT_WORDS = 3
 _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
+_CLOSERS = {'"', "”", "’", "»", "''"}
+_ADDRESSEE_VERBS = {"tell", "inform", "notify", "thank", "brief", "assure", "remind"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
@@ -66,7 +68,36 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
         return objs[0] if objs else None
     if doc[cue.anchor].pos_ == "NOUN":
         return next((c for c in doc[cue.anchor].children if c.dep_ == "poss"), None)
-    return find_subject(doc[cue.anchor], lexicon)
+    head = find_subject(doc[cue.anchor], lexicon)
+    if head is None or not is_speaker(head, lexicon):
+        return _named_after_quote(doc, cue, lexicon) or head
+    return head
+
+
+def _named_after_quote(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
+    """The speaker named right after a cue that follows a closing quotation ('"...," said
+    Edward Leamer, an economist who ...'), when the parser hung that name elsewhere: a
+    name the tagger knows, or else a plain noun phrase ("said the woman, who ...")."""
+    verb = doc[cue.anchor]
+    if verb.i < 2 or doc[verb.i - 1].text not in _CLOSERS or doc[verb.i - 2].text not in (",", "?", "!"):
+        return None
+    if lexicon.lemma(verb) not in lexicon.verbs or lexicon.lemma(verb) in _ADDRESSEE_VERBS:
+        return None  # '"...," told reporters' names who heard it
+    window = doc[cue.end : min(len(doc), cue.end + 6)]
+    for token in window:
+        if token.is_punct:
+            break
+        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+            end = token.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return doc[end]
+    for token in window:
+        if token.pos_ in ("NOUN", "PROPN") and (token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")):
+            return token
+        if token.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            return None
+    return None
 
 
 def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
@@ -108,6 +139,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             return None
         start, end = seg.start, seg.end
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
+    end = _quotation_before_cue(text, (start, end), cue_span.start_char, speaker.end_char, segments)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
         if not _parenthetical(text, region) and doc[cue.start].lower_ != "according" \
@@ -141,6 +173,19 @@ def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[in
     if cue.stance == "neutral" and lemma not in lexicon.complement_verbs and _too_short(text, *span, segments):
         return ("rule=short",)
     return ()
+
+
+def _quotation_before_cue(text: str, span: tuple[int, int], cue_at: int, speaker_end: int,
+                          segments: tuple[Segment, ...]) -> int:
+    """The content's end: a quotation right before the cue ends it ('"...," said the woman,
+    who ...') unless another quotation follows the speaker ('"A," he said, "B."', one
+    statement). A misparse can otherwise run the content over the cue and speaker."""
+    start, end = span
+    if not start < cue_at < end or any(speaker_end <= s.start < end for s in segments):
+        return end
+    before = [s for s in segments if start <= s.start and s.end <= cue_at
+              and not text[s.end : cue_at].strip(" ,")]
+    return before[-1].end if before else end
 
 
 def _opening_next_paragraph(text: str, offset: int, para_end: int,
