@@ -43,6 +43,7 @@ def test_verb_outside_the_lexicon_reports_when_the_scorer_says_so(nlp):
     "Anna Park won the race for the council seat in March.",
     "The company built a new warehouse near the harbour last year.",
     "Mayor Jon Reed lost the vote on the stadium by a wide margin.",
+    "The ministry did not present any evidence to back up its claims about the blast.",
 ])
 def test_verbs_that_report_nothing_give_no_attribution(nlp, text):
     assert quotes_of(nlp, text) == ()

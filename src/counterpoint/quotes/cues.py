@@ -174,6 +174,8 @@ def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatc
     for token in doc:
         if token.i in taken or token.pos_ != "VERB" or lexicon.lemma(token) in lexicon.verbs:
             continue
+        if _negated(token):
+            continue  # "did not present any evidence": whatever it is, nobody said it
         if any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
     return out
