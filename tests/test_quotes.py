@@ -584,6 +584,9 @@ def test_inverted_speaker_the_parser_hung_elsewhere(nlp):
     q = one(run(nlp, text), "The risk")
     assert surface(text, q) is not None and "Edward Leamer" in surface(text, q)
     assert q.speaker.name == "Edward Leamer"
+    # the quotation resumes after the speaker's description: one statement, both parts
+    assert q.text.endswith('"is that we are going to be attracting workers."')
+    assert [text[s:e] for s, e in q.quoted] == ["The risk,", "is that we are going to be attracting workers."]
 
 
 def test_quotation_before_the_cue_ends_the_content(nlp):

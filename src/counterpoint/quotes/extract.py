@@ -296,13 +296,25 @@ def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segm
         if not quoted:
             adjacent = False
             follows = follows and _is_statement(text, seg)
-        if not (adjacent or follows) or _covered(seg, drafts):
+        resumes = quoted and _resumes(text, pointer, seg)
+        if not (adjacent or follows or resumes) or _covered(seg, drafts):
             break
         if _own_cue_follows(text, seg, cue_offsets):
             break
         draft = replace(draft, end=seg.end, tail=seg.end)
         pointer = tail = seg.end
     return draft
+
+
+def _resumes(text: str, pointer: int, seg: Segment) -> bool:
+    """True when ``seg`` resumes a sentence that the speaker's description interrupted
+    ('"The risk," said Edward Leamer, an economist at the forecast, "is that ..."'): the
+    gap is one comma-bounded phrase and the quotation opens in lower case."""
+    gap = text[pointer : seg.start]
+    inner = text[seg.inner_start : seg.inner_end].lstrip()
+    if not gap.startswith(",") or not gap.rstrip().endswith(",") or not inner[:1].islower():
+        return False
+    return len(gap.split()) <= 25 and not any(ch in gap for ch in '.!?"“”«»\n')
 
 
 def _has_segment(draft: _Draft, segments: tuple[Segment, ...]) -> bool:
