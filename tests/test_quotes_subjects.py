@@ -55,3 +55,34 @@ def test_surname_tagged_as_a_noun_opening_a_sentence_speaks_under_its_full_name(
 def test_opening_common_noun_used_nowhere_as_a_name_still_cannot_speak(nlp):
     text = "Smoke suggested the fire had spread to the roof."
     assert run(nlp, text) == ()
+
+
+def test_according_to_any_source_document(nlp):
+    text = ("Mayor Jane Roe threatened a major lawsuit against the developer, according to a copy "
+            "of the letter reviewed by the newspaper.")
+    q = one(run(nlp, text), "threatened a major lawsuit")
+    assert surface(text, q) == "a copy of the letter reviewed by the newspaper"
+
+
+def test_according_to_keeps_who_provided_the_source(nlp):
+    text = "The senator privately opposed the new pipeline, according to audio obtained by a local radio station."
+    q = one(run(nlp, text), "opposed the new pipeline")
+    assert surface(text, q) == "audio obtained by a local radio station"
+
+
+def test_according_to_a_pronoun_still_resolves(nlp):
+    text = "Paul Rieger spoke on Monday.\n\nThe plant will close next year, according to him."
+    q = one(run(nlp, text), "plant will close")
+    assert q.speaker.name == "Paul Rieger"
+
+
+def test_another_is_an_unnamed_source(nlp):
+    text = "One voter said the count had been fair. Another said the vote was rigged from the start."
+    q = one(run(nlp, text), "vote was rigged")
+    assert surface(text, q) == "Another" and q.speaker.name is None
+
+
+def test_a_book_speaks_for_its_author(nlp):
+    text = "Her book says the company paid $8 million for the jet in 1985."
+    q = one(run(nlp, text), "paid $8 million")
+    assert surface(text, q) == "Her book"

@@ -73,6 +73,8 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     if antecedent(head) is not head:
         return head.i, head.i + 1
     keep = [head]
+    if _according_object(head):
+        keep.extend(_up_to_comma(head))  # "according to audio provided by the station"
     for child in head.children:
         prep_ok = child.dep_ == "prep" and head.pos_ in ("NOUN", "NUM") and child.i > head.i
         if child.dep_ in _SPAN_DEPS or prep_ok:
@@ -98,6 +100,8 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
 
 def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     """True when ``head`` can be the source of a statement."""
+    if _according_object(head) and head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X"):
+        return True
     head = antecedent(head)
     lower = head.lower_
     if lower in lexicon.quantifiers and head.pos_ in ("ADJ", "PRON", "DET", "NOUN", "NUM"):
@@ -118,6 +122,21 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     if head.pos_ == "NOUN" and head.is_title:
         return _name_elsewhere(head)  # a surname tagged as a noun ("Sanders" as "sander"), even opening a sentence
     return head.pos_ == "PROPN" and head.is_title
+
+
+def _up_to_comma(head: Token) -> list[Token]:
+    """The phrase ``head`` heads, cut at the first comma after it."""
+    words = list(head.subtree)
+    cut = next((t.i for t in words if t.i > head.i and t.text == ","), None)
+    return [t for t in words if cut is None or t.i < cut]
+
+
+def _according_object(token: Token) -> bool:
+    """True for the object of "according to": whatever it names (a person, a book, a copy
+    of a letter, state law) is the source of the statement."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 \
+        and token.doc[prep.i - 1].lower_ == "according"
 
 
 def _share_of_group(token: Token) -> bool:
