@@ -86,3 +86,10 @@ def test_a_book_speaks_for_its_author(nlp):
     text = "Her book says the company paid $8 million for the jet in 1985."
     q = one(run(nlp, text), "paid $8 million")
     assert surface(text, q) == "Her book"
+
+
+def test_a_number_of_people_who_can_speak_is_an_unnamed_source(nlp):
+    text = "A significant number of Democrats said they were fine with the new rules."
+    q = one(run(nlp, text), "fine with the new rules")
+    assert surface(text, q) == "A significant number of Democrats"
+    assert q.speaker.name is None

@@ -108,6 +108,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
         return True
     if head.pos_ == "NUM" and _share_of_group(head):
         return True
+    if head.pos_ == "NOUN" and _of_speakers(head, lexicon):
+        return True
     if head.pos_ == "PRON":
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it"}
     lemma = head.lemma_.lower()
@@ -142,7 +144,18 @@ def _according_object(token: Token) -> bool:
 def _share_of_group(token: Token) -> bool:
     """True for a number that counts members of a group: "one of the prosecutors", "four in
     10", "one out of five voters"."""
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "in", "out") for c in token.children)
+    return any(c.dep_ in ("prep", "quantmod") and c.lower_ in ("of", "in", "out") for c in token.children)
+
+
+def _of_speakers(token: Token, lexicon: Lexicon) -> bool:
+    """True for a noun that stands for part of a group that can speak ("a number of
+    Democrats", "a lot of voters"): its of-object is a plural that can speak. A single
+    named person is left out ("his appointment of Jane Roe" is no speaker)."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ not in ("it", "this", "that")]
+            return bool(objs) and objs[0].tag_ in ("NNS", "NNPS", "PRP", "CD") and is_speaker(objs[0], lexicon)
+    return False
 
 
 def _lone_initial_word(token: Token) -> bool:
