@@ -596,3 +596,10 @@ def test_quotation_before_the_cue_ends_the_content(nlp):
     assert q.text == '"One guy came in and said maybe we should start killing them,"'
     assert surface(text, q) == "the woman"
     assert q.kind == "direct"
+
+
+def test_not_inside_the_quotation_does_not_negate_the_cue(nlp):
+    text = '"Absolutely not," he said of the plan. Maria Keller did not say whether the plan would pass.'
+    quotes = run(nlp, text)
+    q = one(quotes, "Absolutely not")
+    assert q.cue is not None and q.cue.text == "said" and q.cue.stance == "neutral"

@@ -90,9 +90,16 @@ def _phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
     return all(_word_matches(doc[i + k], w) for k, w in enumerate(words))
 
 
+_CLOSING_MARKS = {'"', "”", "’", "»", "''"}
+
+
 def _negated(token: Token) -> bool:
-    """True when the verb (or its auxiliary chain) carries a negation."""
-    return any(c.dep_ == "neg" for c in token.children)
+    """True when the verb (or its auxiliary chain) carries a negation of its own: a "not"
+    the parser hung on the verb from inside a quotation before it ('"Absolutely not," he
+    said') negates nothing the speaker did."""
+    doc = token.doc
+    return any(c.dep_ == "neg" and not (c.i < token.i and any(t.text in _CLOSING_MARKS for t in doc[c.i + 1 : token.i]))
+               for c in token.children)
 
 
 def that_clause(noun: Token) -> Token | None:

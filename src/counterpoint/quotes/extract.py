@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from counterpoint.entities import entity_at
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
@@ -128,6 +128,9 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
                     for seg in segments)
     if ids and following is not None and doc[min(ids)].idx < edges[0] and not preceding:
         ids = set()
+    if ids and doc[min(ids)].idx >= cue_span.end_char and not any(doc[i].text in _MARKS for i in ids) \
+            and _lead_quotation(text, edges[0], segments) and _adjoining(text, cue_span, speaker):
+        ids = set()  # '"Absolutely not," he said of the plan': the quotation, not the topic
     if ids:
         start, end = char_span(doc, text, ids)
     else:
@@ -173,6 +176,20 @@ def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[in
     if cue.stance == "neutral" and lemma not in lexicon.complement_verbs and _too_short(text, *span, segments):
         return ("rule=short",)
     return ()
+
+
+def _adjoining(text: str, cue: Span, speaker: Span) -> bool:
+    """True when the speaker and the cue stand side by side ("he said", "said Ms. Roe")."""
+    first, second = sorted(((cue.start_char, cue.end_char), (speaker.start_char, speaker.end_char)))
+    return not text[first[1] : second[0]].strip()
+
+
+def _lead_quotation(text: str, offset: int, segments: tuple[Segment, ...]) -> bool:
+    """True when a quotation whose words end in a comma stands right before ``offset`` on
+    the same line: the sentence goes on into its attribution ('"Absolutely not," he said')."""
+    return any(seg.end <= offset and not text[seg.end : offset].strip(" ")
+               and text[seg.inner_start : seg.inner_end].rstrip()[-1:] == ","
+               for seg in segments if seg.closed)
 
 
 def _quotation_before_cue(text: str, span: tuple[int, int], cue_at: int, speaker_end: int,
