@@ -5,27 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from counterpoint.model import Quote
-from counterpoint.quotes import extract_quotes
-from tests.factories import make_article
+from tests.test_quotes import one, run, surface
 
 pytestmark = pytest.mark.slow
-
-
-def run(nlp, text: str) -> tuple[Quote, ...]:
-    return extract_quotes(make_article(text), nlp(text))
-
-
-def one(quotes: tuple[Quote, ...], fragment: str) -> Quote:
-    """The single quote whose text holds ``fragment``."""
-    found = [q for q in quotes if fragment in q.text]
-    assert len(found) == 1, [q.text for q in quotes]
-    return found[0]
-
-
-def surface(text: str, quote: Quote) -> str | None:
-    sp = quote.speaker
-    return None if sp.start is None else text[sp.start : sp.end]
 
 
 def test_second_reporting_verb_joined_to_the_complement_keeps_the_first_subject(nlp):
