@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from counterpoint.quotes.cues import CueMatch, Lexicon, that_clause
-from counterpoint.quotes.marks import Segment
+from counterpoint.quotes.marks import CLOSING_MARKS, Segment
 
 __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment"]
 
@@ -24,7 +24,6 @@ _REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 _PHRASE_TAIL_DEPS = {"xcomp", "prep", "npadvmod", "advcl"}  # "called for X to ... in May"
 _REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
-_CLOSERS = {"\"", "\u201d", "\u2019", "\u00bb", "''"}
 
 
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -126,7 +125,7 @@ def _before(token: Token) -> Token | None:
     """The token before ``token``'s phrase, looking through closing quotation marks
     (",” calling ..." reads as ", calling ...")."""
     i = token.left_edge.i - 1
-    while i >= 0 and token.doc[i].text in _CLOSERS:
+    while i >= 0 and token.doc[i].text in CLOSING_MARKS:
         i -= 1
     return token.doc[i] if i >= 0 else None
 

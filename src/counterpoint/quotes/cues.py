@@ -16,6 +16,7 @@ from typing import Any, cast
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Stance
+from counterpoint.quotes.marks import CLOSING_MARKS
 
 __all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
 
@@ -90,15 +91,12 @@ def _phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
     return all(_word_matches(doc[i + k], w) for k, w in enumerate(words))
 
 
-_CLOSING_MARKS = {'"', "”", "’", "»", "''"}
-
-
 def _negated(token: Token) -> bool:
     """True when the verb (or its auxiliary chain) carries a negation of its own: a "not"
     the parser hung on the verb from inside a quotation before it ('"Absolutely not," he
     said') negates nothing the speaker did."""
     doc = token.doc
-    return any(c.dep_ == "neg" and not (c.i < token.i and any(t.text in _CLOSING_MARKS for t in doc[c.i + 1 : token.i]))
+    return any(c.dep_ == "neg" and not (c.i < token.i and any(t.text in CLOSING_MARKS for t in doc[c.i + 1 : token.i]))
                for c in token.children)
 
 

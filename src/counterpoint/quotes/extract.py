@@ -25,7 +25,7 @@ from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
-from counterpoint.quotes.subjects import find_subject
+from counterpoint.quotes.subjects import find_subject, named_after_quote
 from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
 __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
@@ -33,8 +33,6 @@ __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
 _MIN_ORPHAN_WORDS = 4
 _MIN_INDIRECT_WORDS = 3
 _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
-_CLOSERS = {'"', "”", "’", "»", "''"}
-_ADDRESSEE_VERBS = {"tell", "inform", "notify", "thank", "brief", "assure", "remind"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
@@ -70,34 +68,8 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
         return next((c for c in doc[cue.anchor].children if c.dep_ == "poss"), None)
     head = find_subject(doc[cue.anchor], lexicon)
     if head is None or not is_speaker(head, lexicon):
-        return _named_after_quote(doc, cue, lexicon) or head
+        return named_after_quote(doc[cue.anchor], cue.end, lexicon) or head
     return head
-
-
-def _named_after_quote(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
-    """The speaker named right after a cue that follows a closing quotation ('"...," said
-    Edward Leamer, an economist who ...'), when the parser hung that name elsewhere: a
-    name the tagger knows, or else a plain noun phrase ("said the woman, who ...")."""
-    verb = doc[cue.anchor]
-    if verb.i < 2 or doc[verb.i - 1].text not in _CLOSERS or doc[verb.i - 2].text not in (",", "?", "!"):
-        return None
-    if lexicon.lemma(verb) not in lexicon.verbs or lexicon.lemma(verb) in _ADDRESSEE_VERBS:
-        return None  # '"...," told reporters' names who heard it
-    window = doc[cue.end : min(len(doc), cue.end + 6)]
-    for token in window:
-        if token.is_punct:
-            break
-        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
-            end = token.i
-            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-                end += 1
-            return doc[end]
-    for token in window:
-        if token.pos_ in ("NOUN", "PROPN") and (token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")):
-            return token
-        if token.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
-            return None
-    return None
 
 
 def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
@@ -508,11 +480,10 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _drafts(doc: Doc, text: str, keep: _Keep, with_open: bool) -> list[_Draft]:
+def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, with_open: bool) -> list[_Draft]:
     """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
     from open cues when ``with_open``), then colon, layout and continuation passes."""
     lexicon = load_lexicon()
-    segments = find_segments(text)
     quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
     cues = find_cues(doc, lexicon)
     candidates = [(c, False) for c in cues]
@@ -546,7 +517,7 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) 
         return scorer.keep(features, open_cue)
 
     segments = find_segments(article.text)
-    drafts = _drafts(doc, article.text, keep, with_open=scorer is not None)
+    drafts = _drafts(doc, article.text, segments, keep, with_open=scorer is not None)
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)
 
 
@@ -565,5 +536,5 @@ def candidate_quotes(article: Article, doc: Doc) -> list[Candidate]:
     """Every candidate attribution before scoring: what
     ``benchmarks/train_quotes_scorer.py`` learns from."""
     segments = find_segments(article.text)
-    drafts = _drafts(doc, article.text, lambda features, open_cue: True, with_open=True)
+    drafts = _drafts(doc, article.text, segments, lambda features, open_cue: True, with_open=True)
     return [Candidate(_to_quote(article, d, segments, ()), d.features, d.open_cue) for d in drafts]

@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Segment", "find_segments", "paragraph_spans"]
+__all__ = ["Segment", "find_segments", "paragraph_spans", "CLOSING_MARKS"]
+
+# tokens that close a quotation, as spaCy splits them
+CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "\u00bb", "''"})
 
 Role = Literal["open", "close", "either"]
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
+from counterpoint.quotes.marks import CLOSING_MARKS
 from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
 
-__all__ = ["find_subject"]
+__all__ = ["find_subject", "named_after_quote"]
 
 _MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since"}
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
 _FINITE = {"VBD", "VBZ", "VBP"}
-_CLOSERS = {'"', "”", "’", "»", "''", ","}
+_CLOSERS = CLOSING_MARKS | {","}
+_ADDRESSEE_VERBS = {"tell", "inform", "notify", "thank", "brief", "assure", "remind"}
 
 def _subject_of(token: Token) -> Token | None:
     """The best subject child of ``token`` in its own paragraph (named ones first, then nearest)."""
@@ -179,3 +181,30 @@ def _inverted_object(verb: Token) -> Token | None:
         return None
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
     return objs[0] if objs else None
+
+
+def named_after_quote(verb: Token, cue_end: int, lexicon: Lexicon) -> Token | None:
+    """The speaker named right after a cue (ending at token ``cue_end``) that follows a
+    closing quotation ('"...," said Edward Leamer, an economist who ...'), when the parser
+    hung that name elsewhere and :func:`find_subject` found no speaker: a name the tagger
+    knows, or else a plain noun phrase ("said the woman, who ...")."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text not in CLOSING_MARKS or doc[verb.i - 2].text not in (",", "?", "!"):
+        return None
+    if lexicon.lemma(verb) not in lexicon.verbs or lexicon.lemma(verb) in _ADDRESSEE_VERBS:
+        return None  # '"...," told reporters' names who heard it
+    window = doc[cue_end : min(len(doc), cue_end + 6)]
+    for token in window:
+        if token.is_punct:
+            break
+        if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+            end = token.i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return doc[end]
+    for token in window:
+        if token.pos_ in ("NOUN", "PROPN") and (token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")):
+            return token
+        if token.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
+            return None
+    return None
