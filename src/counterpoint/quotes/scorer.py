@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import CueMatch, Lexicon
 from counterpoint.quotes.marks import Segment
@@ -70,11 +70,8 @@ def _bucket(n: int) -> str:
     return "20+"
 
 
-def _content_root(doc: Doc, start: int, end: int) -> Token | None:
+def _content_root(span: Span) -> Token:
     """The first token of the content whose head lies outside it (its syntactic root)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
     inside = range(span.start, span.end)
     return next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[0])
 
@@ -103,19 +100,19 @@ def _content_features(doc: Doc, text: str, span: tuple[int, int], lemma: str, cu
     """The shape of the attributed content: how it opens, its size, whether it is a clause."""
     start, end = span
     words = text[start:end].split()
-    root = _content_root(doc, start, end)
+    tokens = doc.char_span(start, end, alignment_mode="expand")
     quoted = any(start <= s.start < end for s in segments)
     out = [f"size={_bucket(len(words))}", f"quoted={quoted}",
            f"side={'after' if start >= cue_at else 'before'}"]
     if words:
         first = words[0].lower().strip("\"'“‘")
-        out.append(f"opens={first if first in _OPENERS else 'other'}")
-        out.append(f"lemma|opens={lemma}|{first if first in _OPENERS else 'other'}")
-    if root is not None:
+        opener = first if first in _OPENERS else "other"
+        out += [f"opens={opener}", f"lemma|opens={lemma}|{opener}"]
+    if tokens is not None and len(tokens):
+        root = _content_root(tokens)
         out += [f"cdep={root.dep_}", f"cpos={root.pos_}", f"lemma|cdep={lemma}|{root.dep_}"]
     out += _quoted_shape(text, span, segments)
-    span_doc = doc.char_span(start, end, alignment_mode="expand")
-    if span_doc is not None and any(t.tag_ in _FINITE_TAGS for t in span_doc):
+    if tokens is not None and any(t.tag_ in _FINITE_TAGS for t in tokens):
         out.append("finite")
     return out
 
