@@ -603,3 +603,30 @@ def test_not_inside_the_quotation_does_not_negate_the_cue(nlp):
     quotes = run(nlp, text)
     q = one(quotes, "Absolutely not")
     assert q.cue is not None and q.cue.text == "said" and q.cue.stance == "neutral"
+
+
+def test_clause_after_the_speaker_is_not_part_of_the_quotation(nlp):
+    # the parser reads "as a few ... booed" as a second complement of "said"
+    text = '"He never filed the forms," she said as a few wearing red hats booed.'
+    q = one(run(nlp, text), "He never filed")
+    assert q.text == '"He never filed the forms,"'
+    assert surface(text, q) == "she" and q.kind == "direct"
+
+
+def test_later_partial_quote_does_not_pull_the_first_quotation_over_the_speaker(nlp):
+    text = '"Thank you, friend," Rubio replied, before adding that he believes "voters should actually read the bill."'
+    quotes = run(nlp, text)
+    first = one(quotes, "Thank you")
+    assert first.text == '"Thank you, friend,"' and first.kind == "direct"
+    assert surface(text, first) == "Rubio"
+    assert all(q.start >= text.index("that he") for q in quotes if q is not first)
+
+
+def test_title_in_the_speakers_sentence_does_not_stop_the_next_quotation(nlp):
+    text = ('"The plan is dead," Senator Mara Lind said Sunday on the radio show "Morning Hour." '
+            '"We will start again next year, with a smaller bill."')
+    q = one(run(nlp, text), "The plan is dead")
+    assert q.text.endswith('with a smaller bill."')
+    assert q.kind == "direct" and q.speaker.name == "Mara Lind"
+    # the show's title stands in marks but is nobody's statement
+    assert [text[s:e] for s, e in q.quoted] == ["The plan is dead,", "We will start again next year, with a smaller bill."]

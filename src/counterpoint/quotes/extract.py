@@ -52,6 +52,7 @@ class _Draft:
     tail: int
     features: tuple[str, ...] = ()
     open_cue: bool = False
+    frames: tuple[tuple[int, int], ...] = ()  # reporter's words between joined quotations
 
 
 def _inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
@@ -114,7 +115,9 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             return None
         start, end = seg.start, seg.end
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
-    end = _quotation_before_cue(text, (start, end), cue_span.start_char, speaker.end_char, segments)
+    end = _quotation_before_cue(text, (start, end), (min(cue_span.start_char, speaker.start_char),
+                                                      max(cue_span.end_char, speaker.end_char, _verb_reach(doc, cue))),
+                                segments)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
         if not _parenthetical(text, region) and doc[cue.start].lower_ != "according" \
@@ -164,16 +167,18 @@ def _lead_quotation(text: str, offset: int, segments: tuple[Segment, ...]) -> bo
                for seg in segments if seg.closed)
 
 
-def _quotation_before_cue(text: str, span: tuple[int, int], cue_at: int, speaker_end: int,
+def _quotation_before_cue(text: str, span: tuple[int, int], frame: tuple[int, int],
                           segments: tuple[Segment, ...]) -> int:
-    """The content's end: a quotation right before the cue ends it ('"...," said the woman,
-    who ...') unless another quotation follows the speaker ('"A," he said, "B."', one
-    statement). A misparse can otherwise run the content over the cue and speaker."""
+    """The content's end: a quotation right before the cue and speaker (``frame``) ends it
+    ('"...," said the woman, who ...', '"...," he said as the crowd booed') unless another
+    quotation follows them at once ('"A," he said, "B."', one statement). A misparse can otherwise
+    run the content over the cue and speaker."""
     start, end = span
-    if not start < cue_at < end or any(speaker_end <= s.start < end for s in segments):
+    if not start < frame[0] < end or any(frame[1] <= s.start < end and not text[frame[1] : s.start].strip(" ,:;—–-")
+                                          for s in segments):
         return end
-    before = [s for s in segments if start <= s.start and s.end <= cue_at
-              and not text[s.end : cue_at].strip(" ,")]
+    before = [s for s in segments if start <= s.start and s.end <= frame[0]
+              and not text[s.end : frame[0]].strip(" ,")]
     return before[-1].end if before else end
 
 
@@ -286,11 +291,14 @@ def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segm
             adjacent = False
             follows = follows and _is_statement(text, seg)
         resumes = quoted and _resumes(text, pointer, seg)
+        if not (adjacent or follows or resumes) and seg.end <= tail and quoted:
+            continue  # a title in the attribution's own sentence ('he said on "Meet the Press."')
         if not (adjacent or follows or resumes) or _covered(seg, drafts):
             break
         if _own_cue_follows(text, seg, cue_offsets):
             break
-        draft = replace(draft, end=seg.end, tail=seg.end)
+        frames = draft.frames + ((pointer, seg.start),) if quoted else draft.frames
+        draft = replace(draft, end=seg.end, tail=seg.end, frames=frames)
         pointer = tail = seg.end
     return draft
 
@@ -433,7 +441,7 @@ def _kind(text: str, draft: _Draft, quoted: tuple[tuple[int, int], ...]) -> str:
     if not quoted:
         return "indirect"
     chars = list(text[draft.start : draft.end])
-    holes = list(quoted) + [(draft.speaker_start, draft.speaker_end)]
+    holes = list(quoted) + list(draft.frames) + [(draft.speaker_start, draft.speaker_end)]
     if draft.cue is not None:
         holes.append((draft.cue.start, draft.cue.end))
     for lo, hi in holes:
@@ -448,7 +456,8 @@ def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
     """The public record for one draft."""
     text = article.text
     quoted = tuple((max(s.inner_start, draft.start), min(s.inner_end, draft.end)) for s in segments
-                   if s.inner_start < draft.end and draft.start < s.inner_end)
+                   if s.inner_start < draft.end and draft.start < s.inner_end
+                   and not any(lo <= s.start and s.end <= hi for lo, hi in draft.frames))
     entity = _entity_for(article, draft.resolved, entities)
     name = entity.name if entity is not None else draft.resolved.name
     speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
