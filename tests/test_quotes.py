@@ -630,3 +630,37 @@ def test_title_in_the_speakers_sentence_does_not_stop_the_next_quotation(nlp):
     assert q.kind == "direct" and q.speaker.name == "Mara Lind"
     # the show's title stands in marks but is nobody's statement
     assert [text[s:e] for s, e in q.quoted] == ["The plan is dead,", "We will start again next year, with a smaller bill."]
+
+
+def test_speaker_in_the_middle_after_the_cues_object(nlp):
+    text = "“First of all,” she told the radio host, “I would never wish that on any family.”"
+    q = one(run(nlp, text), "First of all")
+    assert q.text == text and q.kind == "direct"
+    assert surface(text, q) == "she"
+    assert [text[s:e] for s, e in q.quoted] == ["First of all,", "I would never wish that on any family."]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“How tall is that wall?” asked the boy, who was wearing a red cap.", "the boy"),
+    ("“My dear friend,” the conference speaker says into the camera with a crowd behind him.",
+     "the conference speaker"),
+])
+def test_speaker_frame_after_a_quotation_the_parser_missed(nlp, text, speaker):
+    quotes = run(nlp, text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    q = quotes[0]
+    assert q.kind == "direct" and surface(text, q) == speaker
+    assert q.text == text[: text.index("”") + 1]
+
+
+def test_frame_with_a_verb_that_reports_nothing_is_not_a_quote(nlp):
+    text = '"The Apprentice," the show Trump hosted for years, made him famous.'
+    assert run(nlp, text) == ()
+
+
+def test_nested_double_marks_stay_inside_one_quotation(nlp):
+    text = ("Readers wrote in after the debate.\n\n"
+            "“I would rather live in what he calls “hell” than live where he is in charge.” ― Adria Rolando")
+    q = one(run(nlp, text), "rather live")
+    assert q.text.startswith("“I would") and q.text.endswith("in charge.”")
+    assert q.speaker.name == "Adria Rolando"

@@ -21,6 +21,7 @@ from counterpoint.quotes.content import (adjacent_segment, char_span, content_to
                                          without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.edges import paragraph_around, paragraph_index, sentence_end
+from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
@@ -53,6 +54,7 @@ class _Draft:
     features: tuple[str, ...] = ()
     open_cue: bool = False
     frames: tuple[tuple[int, int], ...] = ()  # reporter's words between joined quotations
+    reach: int = 0  # end of the cue verb's own words ("told reporters", "said on Sunday")
 
 
 def _inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
@@ -138,7 +140,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         return None
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
-                  features, open_cue)
+                  features, open_cue, reach=_verb_reach(doc, cue))
 
 
 def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[int, int],
@@ -281,11 +283,18 @@ def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segm
     other cue claims ("'We will fight it.'"), as PolNeAR annotates it."""
     para = paragraph_index(draft.start, paragraphs)
     pointer = max(draft.end, draft.speaker_end, draft.cue.end if draft.cue else 0)
+    reached = draft.reach > pointer and not any(pointer <= s.start < draft.reach for s in segments)
+    if reached:
+        # '"A," she told the host, "B."': the cue's own object is no gap, and no quoted words
+        draft = replace(draft, frames=draft.frames + ((pointer, draft.reach),))
+        pointer = draft.reach
     tail = max(draft.tail, pointer)
     for seg in segments:
         if seg.start < pointer or paragraph_index(seg.start, paragraphs) != para:
             continue
-        adjacent = not text[pointer : seg.start].strip(" ,:;—–-")
+        gap = text[pointer : seg.start]
+        # after the verb's own words only a comma or colon hands over ('said on the show "Hour"')
+        adjacent = not gap.strip(" ,:;—–-") and (not reached or any(c in gap for c in ",:"))
         follows = seg.start >= tail and _joinable(text[tail : seg.start])
         if not quoted:
             adjacent = False
@@ -390,6 +399,32 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
     return out
 
 
+def _frame_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
+                  lexicon: Lexicon, quoted: list[tuple[int, int]], scored: set[int]) -> list[_Draft]:
+    """Quotations whose speaker frame the parse missed ('"...?" asked the boy'), read from
+    the word order around them (see :mod:`frames`), when no cue claims them and the
+    scorer has not already judged their verb."""
+    out: list[_Draft] = []
+    for hit in frame_hits(doc, text, segments, lexicon):
+        head = hit.head
+        if hit.verb in scored or _covered(hit.segment, drafts + out) or _inside_closed(head.idx, segments):
+            continue
+        if not (is_speaker(head, lexicon) or head.pos_ == "NOUN"):
+            continue  # a common noun right before or after the verb is its speaker in this frame
+        resolved = resolve(head, lexicon, quoted)
+        if resolved is None:
+            continue
+        verb = doc[hit.verb]
+        speaker = doc[hit.speaker[0] : hit.speaker[1]]
+        cue = Cue(verb.idx, verb.idx + len(verb.text), verb.text,
+                  lexicon.verbs.get(lexicon.lemma(verb), "neutral"))
+        _, hi = paragraph_around(text, verb.idx)
+        tail = sentence_end(doc, max(cue.end, speaker.end_char), hi)
+        out.append(_Draft(hit.segment.start, hit.segment.end, cue, speaker.start_char, speaker.end_char,
+                          resolved, tail))
+    return out
+
+
 def _colon_source(doc: Doc, colon: int, lexicon: Lexicon) -> Token | None:
     """The speaker of a quotation introduced by the colon at token ``colon``: the subject of
     the clause that ends at the colon ("McConnell delivered a blunt message to Trump:"), even
@@ -414,8 +449,9 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[
     hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines)
     for hit in hits:
         start, end = hit.content
+        signed = text[hit.cue[0] : hit.cue[1]] != ":"  # a dash signs everything before it on the line
         for seg in segments:
-            if start <= seg.start <= start + 2 and seg.closed:
+            if start <= seg.start <= start + 2 and seg.closed and not signed:
                 end = seg.end
                 break
         if any(d.start < end and start < d.end for d in drafts + out):
@@ -444,6 +480,8 @@ def _kind(text: str, draft: _Draft, quoted: tuple[tuple[int, int], ...]) -> str:
     holes = list(quoted) + list(draft.frames) + [(draft.speaker_start, draft.speaker_end)]
     if draft.cue is not None:
         holes.append((draft.cue.start, draft.cue.end))
+        if draft.start < draft.cue.start:  # the speaker in the middle: "she told the host,"
+            holes.append((draft.cue.end, draft.reach))
     for lo, hi in holes:
         for i in range(max(lo, draft.start), min(hi, draft.end)):
             chars[i - draft.start] = " "
@@ -498,9 +536,15 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     candidates = [(c, False) for c in cues]
     if with_open:
         candidates += [(c, True) for c in open_cues(doc, lexicon, cues)]
-    drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, keep, o) for c, o in candidates)
-              if d is not None]
+    scored: set[int] = set()  # cue verbs the scorer judged: its verdict stands
+
+    def judged(anchor: int) -> _Keep:
+        return lambda features, open_cue: scored.add(anchor) or keep(features, open_cue)
+
+    drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, judged(c.anchor), o)
+                          for c, o in candidates) if d is not None]
     drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
+    drafts += _frame_drafts(doc, text, drafts, segments, lexicon, quoted, scored)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
     drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),

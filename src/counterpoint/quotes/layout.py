@@ -104,6 +104,8 @@ def dash_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list
             name = (lo + match.start("name"), lo + match.end("name"))
             span = doc.char_span(*name, alignment_mode="expand")
             is_name = span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)
+            if not is_name:  # a signature that ends the line is a name even when NER missed it
+                is_name = len(match.group("name").split()) >= 2 and not line[match.end("name"):].strip(" .\xa0")
             if not (is_name or match.group("handle")) or match.start() < 8:
                 continue
             content = _strip(text, lo, lo + match.start())

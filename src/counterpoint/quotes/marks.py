@@ -130,7 +130,10 @@ def _pair_doubles(text: str, marks: list[_Mark], lo: int, hi: int) -> list[Segme
     segments: list[Segment] = []
     opener: _Mark | None = None
     floor = lo
-    for mark in marks:
+    nested: set[int] = set()
+    for k, mark in enumerate(marks):
+        if k in nested:
+            continue
         if opener is None:
             if mark.role == "close":
                 segments.append(_segment(text, None, mark, floor, hi))
@@ -142,12 +145,21 @@ def _pair_doubles(text: str, marks: list[_Mark], lo: int, hi: int) -> list[Segme
         if mark.role in ("close", "either") or low9:
             segments.append(_segment(text, opener, mark, floor, hi))
             floor, opener = mark.end, None
+        elif _nests(marks, k):
+            nested.add(k + 1)  # '“... what he calls “hell” than ...”': the inner pair stays inside
         else:
             segments.append(_segment(text, opener, None, floor, mark.start))
             opener = mark
     if opener is not None:
         segments.append(_segment(text, opener, None, floor, hi))
     return segments
+
+
+def _nests(marks: list[_Mark], k: int) -> bool:
+    """True when the opener at ``k``, met inside an open quotation, is a quotation within
+    it: two closing marks follow before any other opener (a writer's nested double marks)."""
+    after = marks[k + 1 : k + 3]
+    return len(after) == 2 and all(m.role == "close" for m in after)
 
 
 def _pair_singles(text: str, marks: list[_Mark], taken: list[Segment]) -> list[Segment]:
