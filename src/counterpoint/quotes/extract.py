@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.entities import entity_at
-from counterpoint.model import Article, Cue, Entity, Quote, Speaker, make_id
+from counterpoint.model import Article, Cue, Entity, Quote, Speaker, Stance, make_id
 from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, widen, within,
                                          without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
@@ -417,7 +418,7 @@ def _frame_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
         verb = doc[hit.verb]
         speaker = doc[hit.speaker[0] : hit.speaker[1]]
         cue = Cue(verb.idx, verb.idx + len(verb.text), verb.text,
-                  lexicon.verbs.get(lexicon.lemma(verb), "neutral"))
+                  cast(Stance, lexicon.verbs.get(lexicon.lemma(verb), "neutral")))
         _, hi = paragraph_around(text, verb.idx)
         tail = sentence_end(doc, max(cue.end, speaker.end_char), hi)
         out.append(_Draft(hit.segment.start, hit.segment.end, cue, speaker.start_char, speaker.end_char,
@@ -539,7 +540,10 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     scored: set[int] = set()  # cue verbs the scorer judged: its verdict stands
 
     def judged(anchor: int) -> _Keep:
-        return lambda features, open_cue: scored.add(anchor) or keep(features, open_cue)
+        def verdict(features: tuple[str, ...], open_cue: bool) -> bool:
+            scored.add(anchor)
+            return keep(features, open_cue)
+        return verdict
 
     drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, judged(c.anchor), o)
                           for c, o in candidates) if d is not None]
