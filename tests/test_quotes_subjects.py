@@ -75,3 +75,25 @@ def test_a_number_of_people_who_can_speak_is_an_unnamed_source(nlp):
     q = one(run(nlp, text), "fine with the new rules")
     assert surface(text, q) == "A significant number of Democrats"
     assert q.speaker.name is None
+
+
+def test_name_right_before_the_cue_when_the_parser_took_another_subject(nlp):
+    text = ("The vote came late.\n\nSaturday at the state’s party convention Sen. Jane Roe (D-MA) said "
+            "presumptive nominee Tom Hale was a “proven failure” in business.")
+    q = one(run(nlp, text), "proven failure")
+    assert q.text.startswith("presumptive nominee Tom Hale")
+    assert surface(text, q) == "Sen. Jane Roe" and q.speaker.name == "Jane Roe"
+
+
+def test_second_conjunct_inherits_a_passive_subject(nlp):
+    text = ('By the end of the day, Mr. Lind was forced into a rare moment of damage control and said '
+            'that his words had been "misconstrued."')
+    q = one(run(nlp, text), "misconstrued")
+    assert surface(text, q) == "Mr. Lind" and q.speaker.name == "Lind"
+
+
+def test_plural_role_opening_a_sentence_is_an_unnamed_source(nlp):
+    text = "Attorneys for Roe appeared to oppose the effort, saying in court files that her email account was private."
+    q = one(run(nlp, text), "account was private")
+    assert surface(text, q) == "Attorneys"
+    assert q.speaker.name is None  # a role, not a person called "Attorneys"

@@ -27,7 +27,7 @@ from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
-from counterpoint.quotes.subjects import find_subject, named_after_quote
+from counterpoint.quotes.subjects import find_subject, named_after_quote, named_before
 from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
 __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
@@ -72,7 +72,7 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
         return next((c for c in doc[cue.anchor].children if c.dep_ == "poss"), None)
     head = find_subject(doc[cue.anchor], lexicon)
     if head is None or not is_speaker(head, lexicon):
-        return named_after_quote(doc[cue.anchor], cue.end, lexicon) or head
+        return named_after_quote(doc[cue.anchor], cue.end, lexicon) or named_before(doc[cue.anchor]) or head
     return head
 
 

@@ -115,6 +115,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     lemma = head.lemma_.lower()
     if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups:
         return head.pos_ in ("NOUN", "PROPN")
+    if head.pos_ == "PROPN" and head.is_sent_start and _singular(lower) in lexicon.roles | lexicon.groups:
+        return True  # "Attorneys for the family said": a plural role the tagger took for a name
     if _lone_initial_word(head):
         return False
     if head.ent_type_ in ACTOR_LABELS:
@@ -440,7 +442,9 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
     ent = _ent_of(head)
     if ent is not None and ent.label_ in ACTOR_LABELS:
         return _named(ent)
-    if head.pos_ in ("PROPN", "NOUN") and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon):
+    plural_role = head.pos_ == "PROPN" and head.is_sent_start and _singular(head.lower_) in _all_nouns(lexicon)
+    if head.pos_ in ("PROPN", "NOUN") and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon) \
+            and not plural_role:
         start, end = speaker_tokens(head)
         return _named(Span(head.doc, start, end, label="PERSON"))
     return _noun(head, lexicon, quoted)
@@ -450,3 +454,12 @@ def speaker_doc_span(doc: Doc, head: Token) -> Span:
     """The speaker phrase as a spaCy span."""
     start, end = speaker_tokens(head)
     return doc[start:end]
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular by the regular endings ("attorneys", "agencies", "witnesses")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

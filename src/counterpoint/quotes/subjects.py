@@ -33,6 +33,30 @@ def _subject_of(token: Token) -> Token | None:
     return min(subjects, key=lambda c: (c.ent_type_ not in ACTOR_LABELS, abs(c.i - token.i)))
 
 
+def _passive_subject(token: Token) -> Token | None:
+    """The passive subject of a verb a cue inherits from ("Roe was pressed on the point
+    and said ..."): the one spoken to there is the one speaking here."""
+    lo, hi = paragraph_of(token)
+    return next((c for c in token.children if c.dep_ == "nsubjpass" and lo <= c.idx < hi), None)
+
+
+def named_before(verb: Token) -> Token | None:
+    """A person or organisation named right before the cue, when the parser gave the verb
+    another subject ("Saturday at the convention Sen. Jane Roe (D-MA) said"): only a
+    parenthesis, commas or an adverb may stand between them. Its last token, or None."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ == "ADV" or doc[i].text == ","):
+        i -= 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(" and verb.i - i < 12:
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].ent_type_ not in ("PERSON", "ORG") or doc[i].is_punct:
+        return None
+    return doc[i]
+
+
 def _may_walk(token: Token, lexicon: Lexicon) -> bool:
     """True when a subject may be inherited from ``token``'s head ("said, adding ...")."""
     if token.dep_ not in _WALK_DEPS or token.head is token:
@@ -114,7 +138,7 @@ def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     for _ in range(4):
-        subject = _subject_of(token)
+        subject = _subject_of(token) or (_passive_subject(token) if token is not verb else None)
         if subject is not None:
             if token is not verb and subject.lower_ == "it":
                 return None
