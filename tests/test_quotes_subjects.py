@@ -97,3 +97,27 @@ def test_plural_role_opening_a_sentence_is_an_unnamed_source(nlp):
     q = one(run(nlp, text), "account was private")
     assert surface(text, q) == "Attorneys"
     assert q.speaker.name is None  # a role, not a person called "Attorneys"
+
+
+def test_name_before_an_age_between_commas(nlp):
+    text = "As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 Americans from his home."
+    q = one(run(nlp, text), "victimized")
+    assert surface(text, q) == "Marcel Lehel Lazar"
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("Despite challenging the trustworthiness of the majority leader, Cruz said he would vote for the bill.",
+     "the trustworthiness of the majority leader", "Cruz"),
+    ("Besides attacking the former president, Mr. Rubio insisted that the plan would fail.",
+     "the former president", "Mr. Rubio"),
+])
+def test_gerund_under_a_fronted_preposition_takes_the_main_subject(nlp, text, content, speaker):
+    q = one(run(nlp, text), content)
+    assert q.text == content and surface(text, q) == speaker
+
+
+def test_participle_never_takes_a_name_that_ends_another_clause(nlp):
+    text = ("Small groups of protesters looped the streets around the stadium - where the Panthers played "
+            "the Minnesota Vikings - while chanting, \"Hands up, don't shoot.\"")
+    for q in run(nlp, text):
+        assert surface(text, q) != "the Minnesota Vikings"

@@ -17,7 +17,7 @@ from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
 
 __all__ = ["find_subject", "named_after_quote"]
 
-_MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since"}
+_MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since", "despite", "besides", "upon"}
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLOSERS = CLOSING_MARKS | {","}
@@ -42,16 +42,23 @@ def _passive_subject(token: Token) -> Token | None:
 
 def named_before(verb: Token) -> Token | None:
     """A person or organisation named right before the cue, when the parser gave the verb
-    another subject ("Saturday at the convention Sen. Jane Roe (D-MA) said"): only a
-    parenthesis, commas or an adverb may stand between them. Its last token, or None."""
+    another subject or none ("Saturday at the convention Sen. Jane Roe (D-MA) said"): only
+    an adverb and one parenthesis or comma-bounded phrase may stand between them ("Roe,
+    44, said"). Its last token, or None."""
     doc = verb.doc
+    if verb.tag_ not in _FINITE:
+        return None  # a participle's subject is inherited, not found next to it
     i = verb.i - 1
-    while i >= 0 and (doc[i].pos_ == "ADV" or doc[i].text == ","):
+    while i >= 0 and doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod":
         i -= 1
-    if i >= 0 and doc[i].text == ")":
-        while i >= 0 and doc[i].text != "(" and verb.i - i < 12:
-            i -= 1
-        i -= 1
+    for opener, closer in (("(", ")"), (",", ",")):  # "Roe (D-MA) said", "Roe, 44, said"
+        if i >= 0 and doc[i].text == closer:
+            j = i - 1
+            while j >= 0 and doc[j].text != opener and i - j < 9 and not doc[j].is_sent_start:
+                j -= 1
+            if j < 0 or doc[j].text != opener:
+                return None
+            i = j - 1
     if i < 0 or doc[i].ent_type_ not in ("PERSON", "ORG") or doc[i].is_punct:
         return None
     return doc[i]
@@ -70,7 +77,9 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
         return False
     if token.dep_ == "advcl":
         purpose = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        return purpose or (token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ",")
+        trailing = token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+        fronted = token.tag_ == "VBG" and token.i < head.i and bool(token.left_edge.is_sent_start)  # "Noting X, Roe said"
+        return purpose or trailing or fronted
     return True
 
 
