@@ -30,12 +30,12 @@ def test_packaged_scorer_loads_with_sane_thresholds():
 
 
 def test_verb_outside_the_lexicon_reports_when_the_scorer_says_so(nlp):
-    text = "Senator Maria Lopez implored lawmakers to reject the budget before the recess."
-    found = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "implored"]
+    text = "Senator Maria Lopez pushed for a vote on the budget before the recess."
+    found = [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "pushed"]
     assert len(found) == 1
     quote = found[0]
     assert quote.speaker.name == "Maria Lopez"
-    assert quote.text == "lawmakers to reject the budget before the recess"
+    assert quote.text == "a vote on the budget"
     assert quote.text == text[quote.start : quote.end]
 
 
@@ -51,15 +51,15 @@ def test_verbs_that_report_nothing_give_no_attribution(nlp, text):
 
 def test_without_the_scorer_only_lexicon_cues_count(nlp, monkeypatch):
     monkeypatch.setattr(extract, "load_scorer", lambda: None)
-    implored = "Senator Maria Lopez implored lawmakers to reject the budget before the recess."
-    assert not [q for q in quotes_of(nlp, implored) if q.cue is not None and q.cue.text == "implored"]
+    pushed = "Senator Maria Lopez pushed for a vote on the budget before the recess."
+    assert not [q for q in quotes_of(nlp, pushed) if q.cue is not None and q.cue.text == "pushed"]
     said = 'Maria Lopez said the budget "will not pass" this year.'
     (quote,) = quotes_of(nlp, said)
     assert quote.speaker.name == "Maria Lopez" and quote.cue is not None and quote.cue.text == "said"
 
 
 def test_scorer_thresholds_decide(nlp):
-    text = "Senator Maria Lopez implored lawmakers to reject the budget before the recess."
+    text = "Senator Maria Lopez pushed for a vote on the budget before the recess."
     (cand,) = [c for c in candidate_quotes(make_article(text), nlp(text)) if c.open_cue]
     scorer = load_scorer()
     assert scorer is not None
@@ -83,3 +83,43 @@ def test_shipped_weights_cover_the_features_the_code_emits(nlp, data_dir):
             covered += sum(f in scorer.weights for f in cand.features)
     assert emitted > 500
     assert covered / emitted > 0.9, f"only {covered / emitted:.0%} of emitted features have a weight"
+
+
+def _candidates(nlp, text: str) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+    """(content, cue, speaker surface, features) of every candidate in ``text``."""
+    out = []
+    for cand in candidate_quotes(make_article(text), nlp(text)):
+        q = cand.quote
+        surface_ = text[q.speaker.start : q.speaker.end] if q.speaker.start is not None else None
+        out.append((q.text, q.cue.text if q.cue else "", surface_, cand.features))
+    return out
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Sanders spoke in Iowa. His attacks on billionaire financiers have lifted his campaign.",
+     "billionaire financiers", "attacks", "His"),
+    ("The senator spoke in Iowa. Her refusal to tackle the housing crisis angered the mayors.",
+     "to tackle the housing crisis", "refusal", "Her"),
+])
+def test_noun_with_a_possessive_source_is_a_candidate(nlp, text, content, cue, speaker):
+    found = [(c, k, s) for c, k, s, _ in _candidates(nlp, text)]
+    assert (content, cue, speaker) in found
+
+
+def test_loose_reading_is_a_candidate_the_rules_never_keep(nlp, monkeypatch):
+    text = "None of the major candidates is pushing for a large troop presence in the region."
+    loose = [c for c in _candidates(nlp, text) if "rule=loose" in c[3]]
+    assert [(c[0], c[1]) for c in loose] == [("a large troop presence in the region", "pushing")]
+    monkeypatch.setattr(extract, "load_scorer", lambda: None)
+    assert not [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "pushing"]
+
+
+def test_negated_cue_has_no_loose_reading(nlp):
+    text = "Norgrain did not respond to a request for comment on the closure."
+    assert not [c for c in _candidates(nlp, text) if "rule=loose" in c[3]]
+
+
+def test_loose_reading_leaves_an_inner_reporting_verb_its_clause(nlp):
+    text = "Officials rushed to claim that the rebels had staged the attack themselves."
+    loose = [c for c in _candidates(nlp, text) if "rule=loose" in c[3]]
+    assert not [c for c in loose if c[0].startswith("to claim")]

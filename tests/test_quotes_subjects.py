@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from counterpoint.quotes.extract import candidate_quotes
+from tests.factories import make_article
 from tests.test_quotes import one, run, surface
 
 pytestmark = pytest.mark.slow
@@ -121,3 +123,14 @@ def test_participle_never_takes_a_name_that_ends_another_clause(nlp):
             "the Minnesota Vikings - while chanting, \"Hands up, don't shoot.\"")
     for q in run(nlp, text):
         assert surface(text, q) != "the Minnesota Vikings"
+
+
+def test_subject_pronoun_is_bound_by_the_named_subject_above_it(nlp):
+    text = ("The Harbour Workers' Union said the terminal was closed.\n\n"
+            "A senior diplomat said that Norland had briefed allied governments on what it described as "
+            "fragments of a drone recovered at the terminal.")
+    # whether or not the scorer keeps it, "it" is Norland, not the union named before
+    found = [c.quote for c in candidate_quotes(make_article(text), nlp(text))
+             if c.quote.cue is not None and c.quote.cue.text == "described"]
+    assert len(found) == 1
+    assert surface(text, found[0]) == "it" and found[0].speaker.name == "Norland"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import CueMatch, Lexicon, that_clause
+from counterpoint.quotes.cues import CueMatch, Lexicon, noun_complement
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment
 
 __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment"]
@@ -83,6 +83,30 @@ def _topic(verb: Token, extra: tuple[str, ...] = ()) -> list[Token]:
             if objs and len(list(objs[0].subtree)) >= 2:
                 return objs
     return []
+
+
+_LOOSE_PREPS = frozenset({"for", "with", "on", "against", "about", "of", "to", "over", "as", "at"})
+
+
+def loose_content(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> set[int]:
+    """A wider reading for a cue whose strict content is empty, as a candidate for the
+    scorer: its infinitive ("vowed to be more careful"), else the object of its first
+    preposition ("pushed for a vote", "agreed with the analysis")."""
+    verb = doc[cue.anchor]
+    if verb.pos_ != "VERB" or cue.stance != lexicon.verbs.get(lexicon.lemma(verb), cue.stance) \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return set()  # "did not respond to a request": a negated cue reports nothing loosely
+    after = [c for c in verb.children if c.i >= cue.end]
+    for child in after:
+        if child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.children):
+            # "rushed to claim that ...": the inner reporting verb owns its clause
+            return set() if lexicon.lemma(child) in lexicon.verbs else _subtree_ids([child])
+    for child in after:
+        if child.dep_ == "prep" and child.lower_ in _LOOSE_PREPS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return _subtree_ids(objs[:1])
+    return set()
 
 
 def _distant_that(verb: Token) -> list[Token]:
@@ -207,8 +231,7 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
         return _according(doc, cue)
     verb = doc[cue.anchor]
     if verb.pos_ == "NOUN":
-        clause = that_clause(verb)
-        return _subtree_ids([clause]) if clause is not None else set()
+        return _subtree_ids(noun_complement(verb) or [])
     last = doc[cue.end - 1]
     if cue.phrase and last.pos_ == "ADP":
         objs = [c for c in last.children if c.dep_ in ("pobj", "pcomp")]

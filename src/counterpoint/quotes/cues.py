@@ -173,7 +173,9 @@ _OPEN_DEPS = {"ccomp", "dobj", "xcomp", "prep"}
 def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatch]:
     """Verbs outside the lexicon that could still report a statement: they govern a clause
     (on either side: '"...," Hannity started'), or an object or a prepositional phrase after
-    them ("urged lawmakers to act", "pushed for a vote"). Only candidates: the trained scorer decides which of them are attributions."""
+    them ("urged lawmakers to act", "pushed for a vote"); and nouns with a possessive source
+    and a complement ("his refusal to ...", "her criticism of ..."). Only candidates: the
+    trained scorer decides which of them are attributions."""
     taken = {i for cue in known for i in range(cue.start, cue.end)}
     out = []
     for token in doc:
@@ -183,4 +185,31 @@ def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatc
             continue  # "did not present any evidence": whatever it is, nobody said it
         if any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
-    return out
+    for token in doc:
+        if token.i not in taken and token.pos_ == "NOUN" and noun_complement(token) is not None \
+                and any(c.dep_ == "poss" for c in token.children):
+            stance = lexicon.nouns.get(token.lemma_.lower(), "neutral")
+            out.append(CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False))
+    return sorted(out, key=lambda c: c.start)
+
+
+_NOUN_PREPS = frozenset({"of", "on", "about", "against", "for", "over", "to", "with"})
+
+
+def noun_complement(noun: Token) -> list[Token] | None:
+    """What a noun with a possessive source may report: its that-clause ("Roe's claim that
+    ..."), its infinitive ("his decision to ..."), or the object of its preposition ("her
+    criticism of ...", "his attacks on ..."); None when it has none."""
+    clause = that_clause(noun)
+    if clause is not None:
+        return [clause]
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return [child]
+        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return objs
+    return None

@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.entities import entity_at
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, Stance, make_id
-from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, widen, within,
-                                         without_comment)
+from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, loose_content, widen,
+                                         within, without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.edges import paragraph_around, paragraph_index, sentence_end
 from counterpoint.quotes.frames import frame_hits
@@ -107,6 +107,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     if ids and doc[min(ids)].idx >= cue_span.end_char and not any(doc[i].text in _MARKS for i in ids) \
             and _lead_quotation(text, edges[0], segments) and _adjoining(text, cue_span, speaker):
         ids = set()  # '"Absolutely not," he said of the plan': the quotation, not the topic
+    loose: set[int] = set()  # a wider reading when the strict one finds nothing (scored, never kept by rules)
     if ids:
         start, end = char_span(doc, text, ids)
     else:
@@ -114,9 +115,10 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         seg = adjacent_segment(text, edges, segments, (lo, hi)) \
             or (following if following is not None and _is_statement(text, following) else None) \
             or _opening_next_paragraph(text, edges[1], hi, segments)
-        if seg is None:
+        loose = within(doc, loose_content(doc, cue, lexicon), lo, hi) if seg is None else set()
+        if seg is None and not loose:
             return None
-        start, end = seg.start, seg.end
+        start, end = (seg.start, seg.end) if seg is not None else char_span(doc, text, loose)
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     end = _quotation_before_cue(text, (start, end), (min(cue_span.start_char, speaker.start_char),
                                                       max(cue_span.end_char, speaker.end_char, _verb_reach(doc, cue))),
@@ -131,7 +133,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     if not any(start <= s.start < end for s in segments) and (
             is_fragment(doc, start, end) or is_idle_content(doc, cue.anchor, start, end, cue.stance)):
         return None
-    doubts = _doubts(doc, text, cue, lexicon, (start, end), segments)
+    doubts = _doubts(doc, text, cue, lexicon, (start, end), segments) + (("rule=loose",) if loose else ())
     cue_rec = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     features = draft_features(doc, text, cue, lexicon, head, (start, end), segments, open_cue) + doubts
     if not keep(features, open_cue):

@@ -22,9 +22,9 @@ from counterpoint.quotes.cues import Lexicon, load_lexicon
 __all__ = ["Resolved", "antecedent", "breaks_line", "is_speaker", "paragraph_of", "resolve",
            "speaker_tokens"]
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"they", "them"}
-_SELF_PRONOUNS = {"i", "we"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
+_GROUP_PRONOUNS = {"they", "them", "their"}
+_SELF_PRONOUNS = {"i", "we", "my", "our"}
 _RELATIVE = {"who", "which", "that"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
@@ -111,7 +111,7 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     if head.pos_ == "NOUN" and _of_speakers(head, lexicon):
         return True
     if head.pos_ == "PRON":
-        return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it"}
+        return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it", "its"}
     lemma = head.lemma_.lower()
     if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups:
         return head.pos_ in ("NOUN", "PROPN")
@@ -256,7 +256,7 @@ def _gender_clash(pronoun: str, ent: Span) -> bool:
     if ent.start == 0:
         return False
     title = ent.doc[ent.start - 1].lower_
-    return (pronoun in ("he", "him") and title in _FEM) or (pronoun in ("she", "her") and title in _MASC)
+    return (pronoun in ("he", "him", "his") and title in _FEM) or (pronoun in ("she", "her") and title in _MASC)
 
 
 def _is_source(ent: Span, lexicon: Lexicon) -> bool:
@@ -296,11 +296,32 @@ def _previous_ents(head: Token, labels: set[str], quoted: list[tuple[int, int]],
     return sources + subjects + [e for e in ents if e not in sources and e not in subjects]
 
 
+def _governing_subject(head: Token, labels: set[str]) -> Span | None:
+    """For a subject pronoun in an embedded clause, the named subject of a clause above it
+    in the same sentence: "Norland had briefed allies on what it described as ...", "Roe
+    said she would run". The nearest such subject binds the pronoun."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    node = head.head
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
+        if subject is not None:
+            ent = _ent_of(subject)
+            return ent if ent is not None and ent.label_ in labels else None
+    return None
+
+
 def _pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon) -> Resolved | None:
     """Resolve he/she/they/it to the nearest fitting earlier mention."""
     lower = head.lower_
     if lower in _SELF_PRONOUNS:
         return Resolved(None, None, None)
+    bound = _governing_subject(head, {"PERSON"} if lower in _PERSON_PRONOUNS else {"ORG", "GPE", "NORP"})
+    if bound is not None and not (lower in _PERSON_PRONOUNS and _gender_clash(lower, bound)):
+        return _named(bound)
     if lower in _PERSON_PRONOUNS:
         for ent in _previous_ents(head, {"PERSON"}, quoted, lexicon):
             if not _gender_clash(lower, ent):
