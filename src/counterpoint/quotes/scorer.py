@@ -76,7 +76,7 @@ def _content_root(span: Span) -> Token:
     return next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[0])
 
 
-def _cue_features(doc: Doc, cue: CueMatch, lemma: str, open_cue: bool) -> list[str]:
+def _cue_features(doc: Doc, cue: CueMatch, lemma: str, open_cue: bool, lexicon: Lexicon) -> list[str]:
     """What the cue word is and how it sits in its sentence."""
     verb = doc[cue.anchor]
     out = [f"src={'open' if open_cue else 'lex'}", f"lemma={lemma}", f"stance={cue.stance}",
@@ -92,7 +92,21 @@ def _cue_features(doc: Doc, cue: CueMatch, lemma: str, open_cue: bool) -> list[s
             out.append(f"aux={child.lower_}")
     if verb.head is not verb:
         out.append(f"head_pos={verb.head.pos_}")
+    out += _embedding(verb, lexicon)
     return out
+
+
+def _embedding(verb: Token, lexicon: Lexicon) -> list[str]:
+    """Whether the cue stands inside what another reporting word reports ("said he
+    believes ..."): PolNeAR keeps such nested attributions only sometimes."""
+    node = verb
+    for _ in range(4):
+        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "acl"):
+            return []
+        dep, node = node.dep_, node.head
+        if node.pos_ in ("VERB", "NOUN") and lexicon.lemma(node) in lexicon.verbs:
+            return ["embedded", f"embedded|{dep}", f"embedded|{lexicon.lemma(verb)}"]
+    return []
 
 
 def _content_features(doc: Doc, text: str, span: tuple[int, int], lemma: str, cue_at: int,
@@ -162,7 +176,7 @@ def draft_features(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, head: T
     """The features of one candidate attribution (cue, content ``span``, speaker ``head``)."""
     lemma = lexicon.lemma(doc[cue.anchor])
     cue_at = doc[cue.anchor].idx
-    feats = _cue_features(doc, cue, lemma, open_cue)
+    feats = _cue_features(doc, cue, lemma, open_cue, lexicon)
     feats += _content_features(doc, text, span, lemma, cue_at, segments)
     feats += _speaker_features(head, lexicon)
     feats += _sentence_features(doc, cue.anchor)
