@@ -186,8 +186,8 @@ def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatc
         if any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
     for token in doc:
-        if token.i not in taken and token.pos_ == "NOUN" and noun_complement(token) is not None \
-                and any(c.dep_ == "poss" for c in token.children):
+        if token.i not in taken and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children) \
+                and noun_complement(token) is not None:
             stance = lexicon.nouns.get(token.lemma_.lower(), "neutral")
             out.append(CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False))
     return sorted(out, key=lambda c: c.start)

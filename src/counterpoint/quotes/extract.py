@@ -4,14 +4,16 @@ Three passes over one parsed article: (1) each reporting cue with a valid
 speaker yields an attribution whose content comes from the parse, widened to
 whole quoted segments; (2) quoted sentences that follow an attribution in the
 same paragraph ("...," he said. "...") join it; (3) a paragraph that only
-continues a quotation from the paragraph before keeps that speaker. Quoted
+continues a quotation from the paragraph before keeps that speaker (passes 2
+and 3 live in :mod:`continuation`). Colons, dash signatures and speaker frames
+the parse missed (:mod:`layout`, :mod:`frames`) add what no cue found. Quoted
 text that no cue frames (headings, scare quotes) is left alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +23,9 @@ from counterpoint.model import Article, Cue, Entity, Quote, Speaker, Stance, mak
 from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, loose_content, widen,
                                          within, without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
-from counterpoint.quotes.edges import paragraph_around, paragraph_index, sentence_end
+from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
+from counterpoint.quotes.draft import Draft
+from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
@@ -32,30 +36,12 @@ from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a
 
 __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
 
-_MIN_ORPHAN_WORDS = 4
 _MIN_INDIRECT_WORDS = 3
 _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
 _Keep = Callable[[tuple[str, ...], bool], bool]  # (features, open cue) -> keep the candidate?
-
-
-@dataclass(frozen=True)
-class _Draft:
-    """An attribution under construction (character offsets)."""
-
-    start: int
-    end: int
-    cue: Cue | None
-    speaker_start: int
-    speaker_end: int
-    resolved: Resolved
-    tail: int
-    features: tuple[str, ...] = ()
-    open_cue: bool = False
-    frames: tuple[tuple[int, int], ...] = ()  # reporter's words between joined quotations
-    reach: int = 0  # end of the cue verb's own words ("told reporters", "said on Sunday")
 
 
 def _inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
@@ -77,7 +63,7 @@ def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
 
 
 def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
-           quoted: list[tuple[int, int]], keep: _Keep, open_cue: bool = False) -> _Draft | None:
+           quoted: list[tuple[int, int]], keep: _Keep, open_cue: bool = False) -> Draft | None:
     """One attribution from one cue, or None when speaker or content is missing or ``keep``
     rejects its features (checked before the costly resolution of the speaker)."""
     if _inside_closed(doc[cue.anchor].idx, segments):
@@ -97,8 +83,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     ids -= set(range(s_start, s_end))
     cue_span = doc[cue.start : cue.end]
     speaker = doc[s_start:s_end]
-    edges = (min(cue_span.start_char, speaker.start_char),
-             max(cue_span.end_char, speaker.end_char, _verb_reach(doc, cue)))
+    reach = _verb_reach(doc, cue)
+    edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char, reach))
     following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
     preceding = any(seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-")
                     for seg in segments)
@@ -113,7 +99,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     else:
         edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
         seg = adjacent_segment(text, edges, segments, (lo, hi)) \
-            or (following if following is not None and _is_statement(text, following) else None) \
+            or (following if following is not None and is_statement(text, following) else None) \
             or _opening_next_paragraph(text, edges[1], hi, segments)
         loose = within(doc, loose_content(doc, cue, lexicon), lo, hi) if seg is None else set()
         if seg is None and not loose:
@@ -121,7 +107,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         start, end = (seg.start, seg.end) if seg is not None else char_span(doc, text, loose)
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     end = _quotation_before_cue(text, (start, end), (min(cue_span.start_char, speaker.start_char),
-                                                      max(cue_span.end_char, speaker.end_char, _verb_reach(doc, cue))),
+                                                      max(cue_span.end_char, speaker.end_char, reach)),
                                 segments)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
@@ -142,8 +128,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     if resolved is None:
         return None
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
-    return _Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
-                  features, open_cue, reach=_verb_reach(doc, cue))
+    return Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
+                  features, open_cue, reach=reach)
 
 
 def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[int, int],
@@ -242,148 +228,14 @@ def _parenthetical(text: str, region: tuple[int, int]) -> bool:
     return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")
 
 
-def _covered(seg: Segment, drafts: list[_Draft]) -> bool:
-    """True when ``seg`` overlaps the content of some draft."""
-    return any(d.start < seg.end and seg.start < d.end for d in drafts)
-
-
-def _joinable(gap: str) -> bool:
-    """True when the text between two quotations is only punctuation or a short link word."""
-    words = gap.strip(" ,;:—–-").split()
-    return not words or (len(words) <= 2 and gap.islower())
-
-
-def _own_cue_follows(text: str, seg: Segment, cue_offsets: list[int]) -> bool:
-    """True when a cue stands right after ``seg`` in its sentence ('"...," warned X')."""
-    stop = len(text)
-    for mark in (".", "\n", "“", '"'):
-        found = text.find(mark, seg.end)
-        if found >= 0:
-            stop = min(stop, found)
-    return any(seg.end <= c < stop for c in cue_offsets)
-
-
-def _continue_in_paragraph(text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
-                           paragraphs: list[tuple[int, int]], cue_offsets: list[int]) -> list[_Draft]:
-    """Join quotations that continue an attribution in its paragraph.
-
-    Both ``"A," she said, "B."`` (the next mark follows the speaker and cue) and
-    ``"A," she said. "B."`` (the next sentence is a quotation with no cue of its own).
-    """
-    out: list[_Draft] = []
-    for draft in drafts:
-        if draft.start < draft.end:
-            quoted = _has_segment(draft, segments)
-            draft = _extend(text, draft, drafts, segments, paragraphs, cue_offsets, quoted)
-        out.append(draft)
-    return out
-
-
-def _extend(text: str, draft: _Draft, drafts: list[_Draft], segments: tuple[Segment, ...],
-            paragraphs: list[tuple[int, int]], cue_offsets: list[int], quoted: bool) -> _Draft:
-    """``draft`` grown over the quotations that continue it. An indirect attribution
-    ("She said the plan would fail.") takes the quoted sentences right after it that no
-    other cue claims ("'We will fight it.'"), as PolNeAR annotates it."""
-    para = paragraph_index(draft.start, paragraphs)
-    pointer = max(draft.end, draft.speaker_end, draft.cue.end if draft.cue else 0)
-    reached = draft.reach > pointer and not any(pointer <= s.start < draft.reach for s in segments)
-    if reached:
-        # '"A," she told the host, "B."': the cue's own object is no gap, and no quoted words
-        draft = replace(draft, frames=draft.frames + ((pointer, draft.reach),))
-        pointer = draft.reach
-    tail = max(draft.tail, pointer)
-    for seg in segments:
-        if seg.start < pointer or paragraph_index(seg.start, paragraphs) != para:
-            continue
-        gap = text[pointer : seg.start]
-        # after the verb's own words only a comma or colon hands over ('said on the show "Hour"')
-        adjacent = not gap.strip(" ,:;—–-") and (not reached or any(c in gap for c in ",:"))
-        follows = seg.start >= tail and _joinable(text[tail : seg.start])
-        if not quoted:
-            adjacent = False
-            follows = follows and _is_statement(text, seg)
-        resumes = quoted and _resumes(text, pointer, seg)
-        if not (adjacent or follows or resumes) and seg.end <= tail and quoted:
-            continue  # a title in the attribution's own sentence ('he said on "Meet the Press."')
-        if not (adjacent or follows or resumes) or _covered(seg, drafts):
-            break
-        if _own_cue_follows(text, seg, cue_offsets):
-            break
-        frames = draft.frames + ((pointer, seg.start),) if quoted else draft.frames
-        draft = replace(draft, end=seg.end, tail=seg.end, frames=frames)
-        pointer = tail = seg.end
-    return draft
-
-
-def _resumes(text: str, pointer: int, seg: Segment) -> bool:
-    """True when ``seg`` resumes a sentence that the speaker's description interrupted
-    ('"The risk," said Edward Leamer, an economist at the forecast, "is that ..."'): the
-    gap is one comma-bounded phrase and the quotation opens in lower case."""
-    gap = text[pointer : seg.start]
-    inner = text[seg.inner_start : seg.inner_end].lstrip()
-    if not gap.startswith(",") or not gap.rstrip().endswith(",") or not inner[:1].islower():
-        return False
-    return len(gap.split()) <= 25 and not any(ch in gap for ch in '.!?"“”«»\n')
-
-
-def _has_segment(draft: _Draft, segments: tuple[Segment, ...]) -> bool:
-    """True when the draft's content holds quoted text."""
-    return any(draft.start <= s.start and s.end <= draft.end for s in segments)
-
-
-def _is_statement(text: str, seg: Segment) -> bool:
-    """True when a quoted segment reads as speech (several words, ends a sentence)."""
-    inner = text[seg.inner_start : seg.inner_end]
-    ends = text[seg.inner_end - 1 : seg.end + 1] if seg.inner_end else ""
-    return len(inner.split()) >= _MIN_ORPHAN_WORDS and any(ch in ".?!…" for ch in ends)
-
-
-def _continue_paragraphs(text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
-                         paragraphs: list[tuple[int, int]]) -> list[_Draft]:
-    """A paragraph that opens with a quotation nobody else claims keeps the last speaker."""
-    added: list[_Draft] = []
-    for seg in segments:
-        para = paragraph_index(seg.start, paragraphs)
-        if para < 1 or text[paragraphs[para][0] : seg.start].strip():
-            continue
-        if _covered(seg, drafts + added) or not _is_statement(text, seg):
-            continue
-        prev = [d for d in drafts + added if paragraph_index(d.start, paragraphs) == para - 1]
-        if not prev or not _has_segment(prev[-1], segments):
-            continue
-        last = prev[-1]
-        added.append(replace(last, start=seg.start, end=seg.end, cue=None, tail=seg.end))
-    return _merge_continuations(text, sorted(drafts + added, key=lambda d: d.start))
-
-
-def _next_paragraph(gap: str) -> bool:
-    """True when ``gap`` only finishes one paragraph and opens the next (no line between)."""
-    lines = gap.split("\n")
-    return len(lines) > 1 and not "".join(lines[1:]).strip()
-
-
-def _merge_continuations(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """One attribution per quotation: a continuation paragraph (no cue, same speaker
-    mention) extends the attribution it continues, as PolNeAR annotates it."""
-    out: list[_Draft] = []
-    for draft in drafts:
-        prev = out[-1] if out else None
-        if draft.cue is None and prev is not None and prev.speaker_start == draft.speaker_start \
-                and prev.end <= draft.start and _next_paragraph(text[prev.end : draft.start]):
-            out[-1] = replace(prev, end=draft.end, tail=draft.end)
-        else:
-            out.append(draft)
-    return out
-
-
-def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
-                  lexicon: Lexicon, quoted: list[tuple[int, int]]) -> list[_Draft]:
+def _colon_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segment, ...],
+                  lexicon: Lexicon, quoted: list[tuple[int, int]]) -> list[Draft]:
     """A quotation introduced by a colon after a clause whose subject can speak
     ("Solvik addressed the nation: "...""), when no cue already claims it."""
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for seg in segments:
         before = text[: seg.start].rstrip()
-        if not before.endswith(":") or _covered(seg, drafts + out):
+        if not before.endswith(":") or covered(seg, drafts + out):
             continue
         colon = doc.char_span(len(before) - 1, len(before))
         if colon is None or colon.start == 0:
@@ -397,20 +249,20 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
         s_start, s_end = speaker_tokens(head)
         speaker = doc[s_start:s_end]
         cue = Cue(colon.start_char, colon.end_char, ":", "neutral")
-        out.append(_Draft(seg.start, seg.end, cue, speaker.start_char, speaker.end_char,
+        out.append(Draft(seg.start, seg.end, cue, speaker.start_char, speaker.end_char,
                           resolved, seg.end))
     return out
 
 
-def _frame_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Segment, ...],
-                  lexicon: Lexicon, quoted: list[tuple[int, int]], scored: set[int]) -> list[_Draft]:
+def _frame_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segment, ...],
+                  lexicon: Lexicon, quoted: list[tuple[int, int]], scored: set[int]) -> list[Draft]:
     """Quotations whose speaker frame the parse missed ('"...?" asked the boy'), read from
     the word order around them (see :mod:`frames`), when no cue claims them and the
     scorer has not already judged their verb."""
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for hit in frame_hits(doc, text, segments, lexicon):
         head = hit.head
-        if hit.verb in scored or _covered(hit.segment, drafts + out) or _inside_closed(head.idx, segments):
+        if hit.verb in scored or covered(hit.segment, drafts + out) or _inside_closed(head.idx, segments):
             continue
         if not (is_speaker(head, lexicon) or head.pos_ == "NOUN"):
             continue  # a common noun right before or after the verb is its speaker in this frame
@@ -423,7 +275,7 @@ def _frame_drafts(doc: Doc, text: str, drafts: list[_Draft], segments: tuple[Seg
                   cast(Stance, lexicon.verbs.get(lexicon.lemma(verb), "neutral")))
         _, hi = paragraph_around(text, verb.idx)
         tail = sentence_end(doc, max(cue.end, speaker.end_char), hi)
-        out.append(_Draft(hit.segment.start, hit.segment.end, cue, speaker.start_char, speaker.end_char,
+        out.append(Draft(hit.segment.start, hit.segment.end, cue, speaker.start_char, speaker.end_char,
                           resolved, tail))
     return out
 
@@ -445,10 +297,10 @@ def _colon_source(doc: Doc, colon: int, lexicon: Lexicon) -> Token | None:
     return None
 
 
-def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[int, int]],
-                   segments: tuple[Segment, ...]) -> list[_Draft]:
+def _layout_drafts(doc: Doc, text: str, drafts: list[Draft], lines: list[tuple[int, int]],
+                   segments: tuple[Segment, ...]) -> list[Draft]:
     """Headline/transcript colons and dash signatures not already found by a cue."""
-    out: list[_Draft] = []
+    out: list[Draft] = []
     hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines)
     for hit in hits:
         start, end = hit.content
@@ -461,7 +313,7 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[_Draft], lines: list[tuple[
             continue
         cue = Cue(hit.cue[0], hit.cue[1], text[hit.cue[0] : hit.cue[1]], "neutral")
         resolved = Resolved(hit.speaker[0], hit.speaker[1], hit.name)
-        out.append(_Draft(start, end, cue, hit.speaker[0], hit.speaker[1], resolved, end))
+        out.append(Draft(start, end, cue, hit.speaker[0], hit.speaker[1], resolved, end))
     return out
 
 
@@ -475,7 +327,7 @@ def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]
     return entity_at(entities, article.id, head_start, resolved.start + len(words))
 
 
-def _kind(text: str, draft: _Draft, quoted: tuple[tuple[int, int], ...]) -> str:
+def _kind(text: str, draft: Draft, quoted: tuple[tuple[int, int], ...]) -> str:
     """direct / partial / indirect, from how much of the content stands in marks."""
     if not quoted:
         return "indirect"
@@ -492,7 +344,7 @@ def _kind(text: str, draft: _Draft, quoted: tuple[tuple[int, int], ...]) -> str:
     return "direct" if not any(any(c.isalnum() for c in w) for w in rest) else "partial"
 
 
-def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
+def _to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
               entities: Sequence[Entity]) -> Quote:
     """The public record for one draft."""
     text = article.text
@@ -515,11 +367,11 @@ def _to_quote(article: Article, draft: _Draft, segments: tuple[Segment, ...],
     )
 
 
-def _unique(drafts: list[_Draft]) -> list[_Draft]:
+def _unique(drafts: list[Draft]) -> list[Draft]:
     """Drop attributions with the same content span as an earlier one, and those nested
     in another attribution of the same speaker mention ("called to recognise X")."""
     seen: set[tuple[int, int]] = set()
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for draft in drafts:
         nested = any(o is not draft and o.speaker_start == draft.speaker_start
                      and o.start <= draft.start and draft.end <= o.end
@@ -530,7 +382,7 @@ def _unique(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, with_open: bool) -> list[_Draft]:
+def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, with_open: bool) -> list[Draft]:
     """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
     from open cues when ``with_open``), then colon, layout and continuation passes."""
     lexicon = load_lexicon()
@@ -553,9 +405,9 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     drafts += _frame_drafts(doc, text, drafts, segments, lexicon, quoted, scored)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
-    drafts = _continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
+    drafts = continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
-    return _unique(_continue_paragraphs(text, drafts + _layout_drafts(doc, text, drafts, paragraphs, segments),
+    return _unique(continue_paragraphs(text, drafts + _layout_drafts(doc, text, drafts, paragraphs, segments),
                                         segments, paragraphs))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
+from counterpoint.quotes.doccache import entities, line_bounds, propn_positions
 
 __all__ = ["Resolved", "antecedent", "breaks_line", "is_speaker", "paragraph_of", "resolve",
            "speaker_tokens"]
@@ -40,14 +41,7 @@ def breaks_line(token: Token) -> bool:
 
 def paragraph_of(token: Token) -> tuple[int, int]:
     """Character range spanned by the tokens of the line holding ``token``."""
-    doc = token.doc
-    first = token.i
-    while first > 0 and not breaks_line(doc[first - 1]):
-        first -= 1
-    last = token.i
-    while last + 1 < len(doc) and not breaks_line(doc[last]):
-        last += 1
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return line_bounds(token.doc, token.i)
 
 
 
@@ -210,16 +204,18 @@ def _person_name(ent: Span, strict: bool = False) -> str:
     surname = ent[-1].text.lower()
     best = ent.text
     doc = ent.doc
-    for token in doc[: ent.start]:
-        if token.lower_ == surname and token.pos_ == "PROPN":
-            other = _ent_of(token) if token.ent_type_ == "PERSON" else None
-            if other is None and strict:
-                continue
-            if other is None:
-                other = _name_chain(token)
-            other = _without_titles(other, load_lexicon())
-            if other.end == token.i + 1 and len(other.text) > len(best):
-                best = other.text
+    for i in propn_positions(doc, surname):
+        if i >= ent.start:
+            break
+        token = doc[i]
+        other = _ent_of(token) if token.ent_type_ == "PERSON" else None
+        if other is None and strict:
+            continue
+        if other is None:
+            other = _name_chain(token)
+        other = _without_titles(other, load_lexicon())
+        if other.end == token.i + 1 and len(other.text) > len(best):
+            best = other.text
     return best
 
 
@@ -271,7 +267,7 @@ def _is_source(ent: Span, lexicon: Lexicon) -> bool:
 
 def _names_in(sent: Span, labels: set[str], lexicon: Lexicon) -> list[Span]:
     """Entities of ``labels`` in ``sent``; for people also unlabelled proper-noun subjects."""
-    found = [e for e in sent.ents if e.label_ in labels]
+    found = [e for e in entities(sent.doc) if e.label_ in labels and sent.start <= e.start and e.end <= sent.end]
     if "PERSON" in labels:
         for token in sent:
             if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_

@@ -1,0 +1,59 @@
+"""Facts about a parsed article that several speaker rules ask for again and again (line
+bounds, entities, proper-noun positions), computed once per doc and dropped with it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["entities", "line_bounds", "propn_positions"]
+
+_T = TypeVar("_T")
+_CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
+
+
+def _cached(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
+    store = _CACHE.setdefault(doc, {})
+    if key not in store:
+        store[key] = build(doc)
+    return store[key]  # type: ignore[no-any-return]
+
+
+def _breaks_line(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
+
+
+def _build_lines(doc: Doc) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    for i in range(len(doc)):
+        if _breaks_line(doc, i) or i == len(doc) - 1:
+            span = (doc[first].idx, doc[i].idx + len(doc[i].text))
+            bounds.extend([span] * (i - first + 1))
+            first = i + 1
+    return bounds
+
+
+def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Character range of the line holding token ``i`` (tokens up to a line break)."""
+    return _cached(doc, "lines", _build_lines)[i]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, read once (spaCy rebuilds the tuple on every access)."""
+    return _cached(doc, "ents", lambda d: tuple(d.ents))
+
+
+def propn_positions(doc: Doc, lower: str) -> list[int]:
+    """Indices of the proper nouns whose lower-case form is ``lower``, in text order."""
+    def build(d: Doc) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for token in d:
+            if token.pos_ == "PROPN":
+                index.setdefault(token.lower_, []).append(token.i)
+        return index
+    return _cached(doc, "propn", build).get(lower, [])
