@@ -134,3 +134,14 @@ def test_subject_pronoun_is_bound_by_the_named_subject_above_it(nlp):
              if c.quote.cue is not None and c.quote.cue.text == "described"]
     assert len(found) == 1
     assert surface(text, found[0]) == "it" and found[0].speaker.name == "Norland"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A superdelegate from Ohio said the nominating rules should change before the convention.",
+     "A superdelegate from Ohio"),
+    ("A handful of senators said the economy was getting worse.", "A handful of senators"),
+])
+def test_role_and_share_nouns_learned_from_the_training_split_can_speak(nlp, text, speaker):
+    q = one(run(nlp, text), text.split(" said ")[1][:12])
+    assert surface(text, q) == speaker
+    assert q.speaker.name is None  # unnamed: never attached to a nearby person
