@@ -664,3 +664,17 @@ def test_nested_double_marks_stay_inside_one_quotation(nlp):
     q = one(run(nlp, text), "rather live")
     assert q.text.startswith("“I would") and q.text.endswith("in charge.”")
     assert q.speaker.name == "Adria Rolando"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Norland has logged drone sightings, though it has not previously blamed Vessaria for any damage.", "blamed"),
+    ("Mayor Jon Reed did not say the stadium vote would be delayed.", "say"),
+])
+def test_negated_cue_reports_nothing(nlp, text, cue):
+    assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == cue]
+
+
+def test_negated_confirmation_is_a_doubt(nlp):
+    text = "The port authority could not confirm that the fire was started by a drone."
+    q = one(run(nlp, text), "the fire was started")
+    assert q.cue is not None and q.cue.stance == "doubt"

@@ -130,8 +130,14 @@ def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
         return None
     stance = lexicon.verbs[lemma]
     if _negated(token):
+        if stance not in ("denial", "doubt") and lemma not in _NEGATION_KEEPS:
+            return None  # "has not blamed X", "did not say X": nobody stated X
         stance = lexicon.negated[stance]
     return CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False)
+
+
+# verbs whose negation is itself a position: "could not confirm" doubts, "did not deny" stands aside
+_NEGATION_KEEPS = frozenset({"confirm", "verify", "prove", "establish", "rule", "corroborate", "substantiate"})
 
 
 @lru_cache(maxsize=4)
