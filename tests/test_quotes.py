@@ -678,3 +678,18 @@ def test_negated_confirmation_is_a_doubt(nlp):
     text = "The port authority could not confirm that the fire was started by a drone."
     q = one(run(nlp, text), "the fire was started")
     assert q.cue is not None and q.cue.stance == "doubt"
+
+
+def test_headline_colon_names_its_speaker(nlp):
+    text = ("Pence: Flowers Won’t Be at Debate, Trump Was Only Mocking Clinton Camp.\n\n"
+            "On Sunday, the Republican nominee for vice president spoke to reporters in Ohio.")
+    q = one(run(nlp, text), "Flowers Won’t Be")
+    assert surface(text, q) == "Pence" and q.cue is not None and q.cue.text == ":"
+
+
+@pytest.mark.parametrize("text", [
+    "Stealth Over Health: Clinton Was Headed to Hospital But Diverted to Avoid Bad Optics.\n\nThe story broke late.",
+    "The storm passed.\n\nCorrection: October 2, 2016, Sunday.",
+])
+def test_headline_topic_or_editorial_label_is_no_speaker(nlp, text):
+    assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == ":"]

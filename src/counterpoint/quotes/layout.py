@@ -18,6 +18,8 @@ __all__ = ["LayoutHit", "colon_attributions", "dash_attributions"]
 
 _SPEAKER_LABELS = {"PERSON", "ORG"}
 _OPENERS = set('"“„«‘')
+_NOT_NAMES = frozenset({"correction", "update", "editor", "note", "source", "sources", "photo", "video",
+                        "watch", "related", "read", "more", "advertisement", "breaking", "exclusive"})
 _DASH_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)?([―—]|--)\s*"
                       r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"
                       r"(?P<handle>\s*\(@\w+\))?[^\n]{0,40}$")
@@ -57,10 +59,12 @@ def _entity_before_colon(doc: Doc, colon: int) -> Span | None:
     return None
 
 
-def _proper_name_before(doc: Doc, lo: int, colon: int) -> tuple[int, int] | None:
-    """One to three capitalised proper nouns filling the line up to the colon."""
+def _proper_name_before(doc: Doc, lo: int, colon: int, longest: int = 3) -> tuple[int, int] | None:
+    """One to ``longest`` capitalised proper nouns filling the line up to the colon."""
     span = doc.char_span(lo, colon, alignment_mode="contract")
-    if span is None or not 1 <= len(span) <= 3 or span.start_char != lo:
+    if span is None or not 1 <= len(span) <= longest or span.start_char != lo:
+        return None
+    if len(span) == 1 and span[0].lower_ in _NOT_NAMES:
         return None
     if all(t.pos_ in ("PROPN", "NOUN") and t.is_title for t in span):
         return span.start_char, span.end_char
@@ -71,6 +75,15 @@ def _starts_unit(text: str, start: int) -> bool:
     """True when ``start`` opens a line or follows a sentence end."""
     before = text[:start].rstrip(" \xa0\t")
     return not before or before.endswith(("\n", ".", "!", "?"))
+
+
+def _headline(text: str, lo: int, hi: int) -> bool:
+    """True for a line set in headline case ("Poll: Wealthy Voters Abandon Party"): short,
+    no sentence inside it, most words capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[lo:hi])]
+    if not 3 <= len(words) <= 20 or ". " in text[lo:hi].rstrip(". "):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
@@ -86,6 +99,8 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
                 name_span = (lo, colon)
             if name_span is None and text[colon + 1 : colon + 3].strip()[:1] in _OPENERS:
                 name_span = _proper_name_before(doc, lo, colon)
+            if name_span is None and _headline(text, lo, hi):
+                name_span = _proper_name_before(doc, lo, colon, longest=1)  # "Pence: ...", "Poll: ..."
             if name_span is None or not _starts_unit(text, name_span[0]):
                 continue
             content = _strip(text, colon + 1, hi)
