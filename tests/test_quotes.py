@@ -693,3 +693,12 @@ def test_headline_colon_names_its_speaker(nlp):
 ])
 def test_headline_topic_or_editorial_label_is_no_speaker(nlp, text):
     assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == ":"]
+
+
+def test_block_quotation_after_a_colon_without_marks(nlp):
+    text = ("Governor Lena Holt spoke on the radio on Wednesday.\n\nThe governor added:\n\n"
+            "It is typical of the ministry. They know nothing about the port, and they never did.\n\n"
+            "The ministry did not reply.")
+    q = one(run(nlp, text), "typical of the ministry")
+    assert q.text == "It is typical of the ministry. They know nothing about the port, and they never did."
+    assert surface(text, q) == "The governor" and q.speaker.name == "Lena Holt"

@@ -37,6 +37,7 @@ from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a
 __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
 
 _MIN_INDIRECT_WORDS = 3
+_MIN_BLOCK_WORDS = 6
 _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
@@ -176,13 +177,23 @@ def _quotation_before_cue(text: str, span: tuple[int, int], frame: tuple[int, in
 def _opening_next_paragraph(text: str, offset: int, para_end: int,
                             segments: tuple[Segment, ...]) -> Segment | None:
     """The quotation opening the next paragraph when the cue's paragraph ends with a colon
-    right after the cue ("Lund continued:" / new paragraph / a quotation)."""
+    right after the cue ("Lund continued:" / new paragraph / a quotation); or the whole next
+    paragraph when it holds no quotation mark at all: a block quotation whose indentation
+    the page lost ("The governor added:" / new paragraph / his words)."""
     if text[offset:para_end].strip() != ":":
         return None
     nxt = para_end
     while nxt < len(text) and text[nxt].isspace():
         nxt += 1
-    return next((seg for seg in segments if seg.start == nxt and seg.opened), None)
+    opening = next((seg for seg in segments if seg.start == nxt and seg.opened), None)
+    if opening is not None:
+        return opening
+    end = text.find("\n", nxt)
+    end = len(text) if end < 0 else end
+    block = text[nxt:end].rstrip()
+    if len(block.split()) < _MIN_BLOCK_WORDS or any(nxt <= seg.start < end for seg in segments):
+        return None
+    return Segment(nxt, nxt + len(block), nxt, nxt + len(block), False, False)
 
 
 def _verb_reach(doc: Doc, cue: CueMatch) -> int:
