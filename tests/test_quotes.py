@@ -641,9 +641,9 @@ def test_speaker_in_the_middle_after_the_cues_object(nlp):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("“How tall is that wall?” asked the boy, who was wearing a red cap.", "the boy"),
-    ("“My dear friend,” the conference speaker says into the camera with a crowd behind him.",
-     "the conference speaker"),
+    ("“How high will the fence be?” asked the girl, who was wearing a red cap.", "the girl"),
+    ("“Dear friends,” the rally speaker says into the microphone with a band behind him.",
+     "the rally speaker"),
 ])
 def test_speaker_frame_after_a_quotation_the_parser_missed(nlp, text, speaker):
     quotes = run(nlp, text)
@@ -660,8 +660,8 @@ def test_frame_with_a_verb_that_reports_nothing_is_not_a_quote(nlp):
 
 def test_nested_double_marks_stay_inside_one_quotation(nlp):
     text = ("Readers wrote in after the debate.\n\n"
-            "“I would rather live in what he calls “hell” than live where he is in charge.” ― Adria Rolando")
-    q = one(run(nlp, text), "rather live")
+            "“I would sooner stay in what he calls “a dump” than move where he is in charge.” ― Adria Rolando")
+    q = one(run(nlp, text), "sooner stay")
     assert q.text.startswith("“I would") and q.text.endswith("in charge.”")
     assert q.speaker.name == "Adria Rolando"
 
@@ -681,14 +681,14 @@ def test_negated_confirmation_is_a_doubt(nlp):
 
 
 def test_headline_colon_names_its_speaker(nlp):
-    text = ("Pence: Flowers Won’t Be at Debate, Trump Was Only Mocking Clinton Camp.\n\n"
-            "On Sunday, the Republican nominee for vice president spoke to reporters in Ohio.")
-    q = one(run(nlp, text), "Flowers Won’t Be")
-    assert surface(text, q) == "Pence" and q.cue is not None and q.cue.text == ":"
+    text = ("Lind: Mayor Won’t Attend Hearing, Council Was Only Joking About Budget.\n\n"
+            "On Sunday, the council leader spoke to reporters in the harbour district.")
+    q = one(run(nlp, text), "Mayor Won’t Attend")
+    assert surface(text, q) == "Lind" and q.cue is not None and q.cue.text == ":"
 
 
 @pytest.mark.parametrize("text", [
-    "Stealth Over Health: Clinton Was Headed to Hospital But Diverted to Avoid Bad Optics.\n\nThe story broke late.",
+    "Secrets Over Safety: Mayor Was Headed to Clinic But Turned Back to Avoid Cameras.\n\nThe story broke late.",
     "The storm passed.\n\nCorrection: October 2, 2016, Sunday.",
 ])
 def test_headline_topic_or_editorial_label_is_no_speaker(nlp, text):
@@ -702,3 +702,9 @@ def test_block_quotation_after_a_colon_without_marks(nlp):
     q = one(run(nlp, text), "typical of the ministry")
     assert q.text == "It is typical of the ministry. They know nothing about the port, and they never did."
     assert surface(text, q) == "The governor" and q.speaker.name == "Lena Holt"
+
+
+def test_first_half_before_a_middle_speaker_joins_when_the_parser_took_the_second(nlp):
+    text = "“Since I don’t need to be careful anymore,” he told the anchor, “it was draining to work for the council.”"
+    q = one(run(nlp, text), "draining")
+    assert q.text == text and q.kind == "direct" and surface(text, q) == "he"

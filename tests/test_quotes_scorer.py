@@ -96,10 +96,10 @@ def _candidates(nlp, text: str) -> list[tuple[str, str, str | None, tuple[str, .
 
 
 @pytest.mark.parametrize("text, content, cue, speaker", [
-    ("Sanders spoke in Iowa. His attacks on billionaire financiers have lifted his campaign.",
-     "billionaire financiers", "attacks", "His"),
-    ("The senator spoke in Iowa. Her refusal to tackle the housing crisis angered the mayors.",
-     "to tackle the housing crisis", "refusal", "Her"),
+    ("Mr. Vale spoke in Ohio. His attacks on hedge fund managers have lifted his campaign.",
+     "hedge fund managers", "attacks", "His"),
+    ("The senator spoke in Ohio. Her refusal to address the water shortage angered the farmers.",
+     "to address the water shortage", "refusal", "Her"),
 ])
 def test_noun_with_a_possessive_source_is_a_candidate(nlp, text, content, cue, speaker):
     found = [(c, k, s) for c, k, s, _ in _candidates(nlp, text)]
@@ -107,9 +107,9 @@ def test_noun_with_a_possessive_source_is_a_candidate(nlp, text, content, cue, s
 
 
 def test_loose_reading_is_a_candidate_the_rules_never_keep(nlp, monkeypatch):
-    text = "None of the major candidates is pushing for a large troop presence in the region."
+    text = "None of the council members is pushing for a larger police presence in the park."
     loose = [c for c in _candidates(nlp, text) if "rule=loose" in c[3]]
-    assert [(c[0], c[1]) for c in loose] == [("a large troop presence in the region", "pushing")]
+    assert [(c[0], c[1]) for c in loose] == [("a larger police presence in the park", "pushing")]
     monkeypatch.setattr(extract, "load_scorer", lambda: None)
     assert not [q for q in quotes_of(nlp, text) if q.cue is not None and q.cue.text == "pushing"]
 

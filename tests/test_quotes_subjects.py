@@ -81,37 +81,37 @@ def test_a_number_of_people_who_can_speak_is_an_unnamed_source(nlp):
 
 def test_name_right_before_the_cue_when_the_parser_took_another_subject(nlp):
     text = ("The vote came late.\n\nSaturday at the state’s party convention Sen. Jane Roe (D-MA) said "
-            "presumptive nominee Tom Hale was a “proven failure” in business.")
-    q = one(run(nlp, text), "proven failure")
+            "presumptive nominee Tom Hale was a “total failure” as a mayor.")
+    q = one(run(nlp, text), "total failure")
     assert q.text.startswith("presumptive nominee Tom Hale")
     assert surface(text, q) == "Sen. Jane Roe" and q.speaker.name == "Jane Roe"
 
 
 def test_second_conjunct_inherits_a_passive_subject(nlp):
-    text = ('By the end of the day, Mr. Lind was forced into a rare moment of damage control and said '
-            'that his words had been "misconstrued."')
-    q = one(run(nlp, text), "misconstrued")
+    text = ('By evening, Mr. Lind was pushed into an unusual bout of damage control and said '
+            'that his remarks had been "misread."')
+    q = one(run(nlp, text), "misread")
     assert surface(text, q) == "Mr. Lind" and q.speaker.name == "Lind"
 
 
 def test_plural_role_opening_a_sentence_is_an_unnamed_source(nlp):
-    text = "Attorneys for Roe appeared to oppose the effort, saying in court files that her email account was private."
-    q = one(run(nlp, text), "account was private")
+    text = "Attorneys for Roe appeared to resist the request, saying in court filings that her phone records were private."
+    q = one(run(nlp, text), "records were private")
     assert surface(text, q) == "Attorneys"
     assert q.speaker.name is None  # a role, not a person called "Attorneys"
 
 
 def test_name_before_an_age_between_commas(nlp):
-    text = "As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 Americans from his home."
-    q = one(run(nlp, text), "victimized")
-    assert surface(text, q) == "Marcel Lehel Lazar"
+    text = "As part of the deal, Tomas Vel Arden, 52, said that he cheated nearly 200 customers from his office."
+    q = one(run(nlp, text), "cheated")
+    assert surface(text, q) == "Tomas Vel Arden"
 
 
 @pytest.mark.parametrize("text, content, speaker", [
-    ("Despite challenging the trustworthiness of the majority leader, Cruz said he would vote for the bill.",
-     "the trustworthiness of the majority leader", "Cruz"),
-    ("Besides attacking the former president, Mr. Rubio insisted that the plan would fail.",
-     "the former president", "Mr. Rubio"),
+    ("Despite questioning the honesty of the committee chair, Senator Vale said he would back the bill.",
+     "the honesty of the committee chair", "Senator Vale"),
+    ("Besides mocking the former mayor, Ms. Ortiz insisted that the plan would fail.",
+     "the former mayor", "Ms. Ortiz"),
 ])
 def test_gerund_under_a_fronted_preposition_takes_the_main_subject(nlp, text, content, speaker):
     q = one(run(nlp, text), content)
@@ -119,10 +119,10 @@ def test_gerund_under_a_fronted_preposition_takes_the_main_subject(nlp, text, co
 
 
 def test_participle_never_takes_a_name_that_ends_another_clause(nlp):
-    text = ("Small groups of protesters looped the streets around the stadium - where the Panthers played "
-            "the Minnesota Vikings - while chanting, \"Hands up, don't shoot.\"")
+    text = ("Groups of marchers circled the arena - where the Hawks played "
+            "the Boston Celtics - while chanting, \"No justice, no peace.\"")
     for q in run(nlp, text):
-        assert surface(text, q) != "the Minnesota Vikings"
+        assert surface(text, q) != "the Boston Celtics"
 
 
 def test_subject_pronoun_is_bound_by_the_named_subject_above_it(nlp):

@@ -58,7 +58,8 @@ def _extend(text: str, draft: Draft, drafts: list[Draft], segments: tuple[Segmen
     other cue claims ("'We will fight it.'"), as PolNeAR annotates it."""
     para = paragraph_index(draft.start, paragraphs)
     pointer = max(draft.end, draft.speaker_end, draft.cue.end if draft.cue else 0)
-    reached = draft.reach > pointer and not any(pointer <= s.start < draft.reach for s in segments)
+    reached = draft.reach > pointer and not any(pointer <= s.start < draft.reach for s in segments) \
+        and not any(pointer < c < draft.reach for c in cue_offsets)  # "sings to her before asking her,"
     if reached:
         # '"A," she told the host, "B."': the cue's own object is no gap, and no quoted words
         draft = replace(draft, frames=draft.frames + ((pointer, draft.reach),))

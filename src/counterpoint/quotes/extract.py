@@ -107,6 +107,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
             return None
         start, end = (seg.start, seg.end) if seg is not None else char_span(doc, text, loose)
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
+    if _adjoining(text, cue_span, speaker):
+        start = _lead_half(text, start, (edges[0], max(edges[1], reach)), segments)
     end = _quotation_before_cue(text, (start, end), (min(cue_span.start_char, speaker.start_char),
                                                       max(cue_span.end_char, speaker.end_char, reach)),
                                 segments)
@@ -157,6 +159,17 @@ def _lead_quotation(text: str, offset: int, segments: tuple[Segment, ...]) -> bo
     return any(seg.end <= offset and not text[seg.end : offset].strip(" ")
                and text[seg.inner_start : seg.inner_end].rstrip()[-1:] == ","
                for seg in segments if seg.closed)
+
+
+def _lead_half(text: str, start: int, frame: tuple[int, int], segments: tuple[Segment, ...]) -> int:
+    """The content's start: when it opens with the quotation right after the speaker and
+    cue ``frame`` and a quotation ending in a comma stands right before the frame, that
+    first half starts it ('"A," he told the host, "B."' where the parser took only B)."""
+    if start < frame[1] or text[frame[1] : start].strip(" ,:") or not any(s.start == start for s in segments):
+        return start
+    lead = [s for s in segments if s.closed and s.end <= frame[0] and not text[s.end : frame[0]].strip()
+            and text[s.inner_start : s.inner_end].rstrip()[-1:] == ","]
+    return lead[-1].start if lead else start
 
 
 def _quotation_before_cue(text: str, span: tuple[int, int], frame: tuple[int, int],
