@@ -23,6 +23,7 @@ def _cached(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
 
 
 def _breaks_line(doc: Doc, i: int) -> bool:
+    """True when a line break follows token ``i`` (in its trailing space or as a space token)."""
     token = doc[i]
     return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
 from counterpoint.quotes.doccache import entities, line_bounds, propn_positions
 
-__all__ = ["Resolved", "antecedent", "breaks_line", "is_speaker", "paragraph_of", "resolve",
+__all__ = ["Resolved", "antecedent", "is_speaker", "paragraph_of", "resolve",
            "speaker_tokens"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
@@ -32,11 +32,6 @@ _SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
 _MASC = {"mr.", "mr", "sir"}
 _FEM = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady"}
-
-
-def breaks_line(token: Token) -> bool:
-    """True when a line break follows ``token`` (in its trailing space or as a space token)."""
-    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
 
 
 def paragraph_of(token: Token) -> tuple[int, int]:
@@ -465,12 +460,6 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
         start, end = speaker_tokens(head)
         return _named(Span(head.doc, start, end, label="PERSON"))
     return _noun(head, lexicon, quoted)
-
-
-def speaker_doc_span(doc: Doc, head: Token) -> Span:
-    """The speaker phrase as a spaCy span."""
-    start, end = speaker_tokens(head)
-    return doc[start:end]
 
 
 def _singular(word: str) -> str:
