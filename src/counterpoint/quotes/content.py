@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import CueMatch, Lexicon, noun_complement
+from counterpoint.quotes.cues import CueMatch, Lexicon, negated, noun_complement, prep_objects
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment
 
 __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment"]
@@ -93,19 +93,17 @@ def loose_content(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> set[int]:
     scorer: its infinitive ("vowed to be more careful"), else the object of its first
     preposition ("pushed for a vote", "agreed with the analysis")."""
     verb = doc[cue.anchor]
-    if verb.pos_ != "VERB" or cue.stance != lexicon.verbs.get(lexicon.lemma(verb), cue.stance) \
-            or any(c.dep_ == "neg" for c in verb.children):
-        return set()  # "did not respond to a request": a negated cue reports nothing loosely
+    if verb.pos_ != "VERB" or negated(verb):
+        return set()  # "could not confirm a report": a negated cue reports nothing loosely
     after = [c for c in verb.children if c.i >= cue.end]
     for child in after:
         if child.dep_ == "xcomp" and any(a.lower_ == "to" for a in child.children):
             # "rushed to claim that ...": the inner reporting verb owns its clause
             return set() if lexicon.lemma(child) in lexicon.verbs else _subtree_ids([child])
     for child in after:
-        if child.dep_ == "prep" and child.lower_ in _LOOSE_PREPS:
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return _subtree_ids(objs[:1])
+        objs = prep_objects(child, _LOOSE_PREPS)
+        if objs:
+            return _subtree_ids(objs[:1])
     return set()
 
 

@@ -29,6 +29,7 @@ class Lexicon:
     complement_verbs: frozenset[str]
     dobj_excluded: frozenset[str]
     negated: dict[str, str]
+    negation_keeps: frozenset[str]
     phrases: tuple[dict[str, Any], ...]
     roles: frozenset[str]
     documents: frozenset[str]
@@ -66,6 +67,7 @@ def load_lexicon() -> Lexicon:
         complement_verbs=frozenset(raw["complement_verbs"]),
         dobj_excluded=frozenset(raw["dobj_excluded"]),
         negated=dict(raw["negated"]),
+        negation_keeps=frozenset(raw.get("negation_keeps", ())),
         phrases=tuple(raw["phrases"]),
         roles=frozenset(nouns["roles"]),
         documents=frozenset(nouns["documents"]),
@@ -91,7 +93,7 @@ def _phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
     return all(_word_matches(doc[i + k], w) for k, w in enumerate(words))
 
 
-def _negated(token: Token) -> bool:
+def negated(token: Token) -> bool:
     """True when the verb (or its auxiliary chain) carries a negation of its own: a "not"
     the parser hung on the verb from inside a quotation before it ('"Absolutely not," he
     said') negates nothing the speaker did."""
@@ -129,15 +131,12 @@ def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
     if lemma == "read" and not any(c.dep_ == "nsubj" for c in token.children):
         return None
     stance = lexicon.verbs[lemma]
-    if _negated(token):
-        if stance not in ("denial", "doubt") and lemma not in _NEGATION_KEEPS:
+    if negated(token):
+        if stance not in ("denial", "doubt") and lemma not in lexicon.negation_keeps:
             return None  # "has not blamed X", "did not say X": nobody stated X
         stance = lexicon.negated[stance]
     return CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False)
 
-
-# verbs whose negation is itself a position: "could not confirm" doubts, "did not deny" stands aside
-_NEGATION_KEEPS = frozenset({"confirm", "verify", "prove", "establish", "rule", "corroborate", "substantiate"})
 
 
 @lru_cache(maxsize=4)
@@ -187,7 +186,7 @@ def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatc
     for token in doc:
         if token.i in taken or token.pos_ != "VERB" or lexicon.lemma(token) in lexicon.verbs:
             continue
-        if _negated(token):
+        if negated(token):
             continue  # "did not present any evidence": whatever it is, nobody said it
         if any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
@@ -214,8 +213,15 @@ def noun_complement(noun: Token) -> list[Token] | None:
             continue
         if child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             return [child]
-        if child.dep_ == "prep" and child.lower_ in _NOUN_PREPS:
-            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return objs
+        objs = prep_objects(child, _NOUN_PREPS)
+        if objs:
+            return objs
     return None
+
+
+def prep_objects(child: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of ``child`` when it is one of the prepositions ``preps`` ("of the
+    plan", "for a vote"); empty otherwise."""
+    if child.dep_ != "prep" or child.lower_ not in preps:
+        return []
+    return [c for c in child.children if c.dep_ in ("pobj", "pcomp")]

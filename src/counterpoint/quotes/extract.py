@@ -85,36 +85,33 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     cue_span = doc[cue.start : cue.end]
     speaker = doc[s_start:s_end]
     reach = _verb_reach(doc, cue)
-    edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char, reach))
+    frame = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
+    edges = (frame[0], max(frame[1], reach))  # with the cue verb's own words ("told the host")
     following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
     preceding = any(seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-")
                     for seg in segments)
     if ids and following is not None and doc[min(ids)].idx < edges[0] and not preceding:
         ids = set()
     if ids and doc[min(ids)].idx >= cue_span.end_char and not any(doc[i].text in _MARKS for i in ids) \
-            and _lead_quotation(text, edges[0], segments) and _adjoining(text, cue_span, speaker):
+            and _lead_quotation(text, edges[0], segments) is not None and _adjoining(text, cue_span, speaker):
         ids = set()  # '"Absolutely not," he said of the plan': the quotation, not the topic
     loose: set[int] = set()  # a wider reading when the strict one finds nothing (scored, never kept by rules)
     if ids:
         start, end = char_span(doc, text, ids)
     else:
-        edges = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
-        seg = adjacent_segment(text, edges, segments, (lo, hi)) \
+        seg = adjacent_segment(text, frame, segments, (lo, hi)) \
             or (following if following is not None and is_statement(text, following) else None) \
-            or _opening_next_paragraph(text, edges[1], hi, segments)
+            or _opening_next_paragraph(text, frame[1], hi, segments)
         loose = within(doc, loose_content(doc, cue, lexicon), lo, hi) if seg is None else set()
         if seg is None and not loose:
             return None
         start, end = (seg.start, seg.end) if seg is not None else char_span(doc, text, loose)
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     if _adjoining(text, cue_span, speaker):
-        start = _lead_half(text, start, (edges[0], max(edges[1], reach)), segments)
-    end = _quotation_before_cue(text, (start, end), (min(cue_span.start_char, speaker.start_char),
-                                                      max(cue_span.end_char, speaker.end_char, reach)),
-                                segments)
+        start = _lead_half(text, start, edges, segments)
+    end = _quotation_before_cue(text, (start, end), edges, segments)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
-        region = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
-        if not _parenthetical(text, region) and doc[cue.start].lower_ != "according" \
+        if not _parenthetical(text, frame) and doc[cue.start].lower_ != "according" \
                 and not _relative_frame(text, start, speaker.start_char):
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
@@ -153,12 +150,12 @@ def _adjoining(text: str, cue: Span, speaker: Span) -> bool:
     return not text[first[1] : second[0]].strip()
 
 
-def _lead_quotation(text: str, offset: int, segments: tuple[Segment, ...]) -> bool:
-    """True when a quotation whose words end in a comma stands right before ``offset`` on
-    the same line: the sentence goes on into its attribution ('"Absolutely not," he said')."""
-    return any(seg.end <= offset and not text[seg.end : offset].strip(" ")
-               and text[seg.inner_start : seg.inner_end].rstrip()[-1:] == ","
-               for seg in segments if seg.closed)
+def _lead_quotation(text: str, offset: int, segments: tuple[Segment, ...]) -> Segment | None:
+    """The quotation whose words end in a comma standing right before ``offset`` on the
+    same line: the sentence goes on into its attribution ('"Absolutely not," he said')."""
+    leads = [seg for seg in segments if seg.closed and seg.end <= offset and not text[seg.end : offset].strip(" ")
+             and text[seg.inner_start : seg.inner_end].rstrip()[-1:] == ","]
+    return leads[-1] if leads else None
 
 
 def _lead_half(text: str, start: int, frame: tuple[int, int], segments: tuple[Segment, ...]) -> int:
@@ -167,9 +164,8 @@ def _lead_half(text: str, start: int, frame: tuple[int, int], segments: tuple[Se
     first half starts it ('"A," he told the host, "B."' where the parser took only B)."""
     if start < frame[1] or text[frame[1] : start].strip(" ,:") or not any(s.start == start for s in segments):
         return start
-    lead = [s for s in segments if s.closed and s.end <= frame[0] and not text[s.end : frame[0]].strip()
-            and text[s.inner_start : s.inner_end].rstrip()[-1:] == ","]
-    return lead[-1].start if lead else start
+    lead = _lead_quotation(text, frame[0], segments)
+    return lead.start if lead is not None else start
 
 
 def _quotation_before_cue(text: str, span: tuple[int, int], frame: tuple[int, int],

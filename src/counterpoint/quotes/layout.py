@@ -80,7 +80,7 @@ def _starts_unit(text: str, start: int) -> bool:
 def _headline(text: str, lo: int, hi: int) -> bool:
     """True for a line set in headline case ("Poll: Wealthy Voters Abandon Party"): short,
     no sentence inside it, most words capitalised."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text[lo:hi])]
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[lo:hi])
     if not 3 <= len(words) <= 20 or ". " in text[lo:hi].rstrip(". "):
         return False
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
