@@ -102,9 +102,9 @@ def test_plural_role_opening_a_sentence_is_an_unnamed_source(nlp):
 
 
 def test_name_before_an_age_between_commas(nlp):
-    text = "As part of the deal, Tomas Vel Arden, 52, said that he cheated nearly 200 customers from his office."
-    q = one(run(nlp, text), "cheated")
-    assert surface(text, q) == "Tomas Vel Arden"
+    text = "As a part of his plea, Marek Lehel Varga, 44, said that he defrauded nearly 100 retirees from his home abroad."
+    q = one(run(nlp, text), "defrauded")
+    assert surface(text, q) == "Marek Lehel Varga"
 
 
 @pytest.mark.parametrize("text, content, speaker", [
@@ -119,10 +119,10 @@ def test_gerund_under_a_fronted_preposition_takes_the_main_subject(nlp, text, co
 
 
 def test_participle_never_takes_a_name_that_ends_another_clause(nlp):
-    text = ("Groups of marchers circled the arena - where the Hawks played "
-            "the Boston Celtics - while chanting, \"No justice, no peace.\"")
+    text = ("Groups of students kept demanding answers, circling the streets near the stadium - where the "
+            "Carolina Panthers played the Minnesota Vikings - while chanting, \"Release the tapes.\"")
     for q in run(nlp, text):
-        assert surface(text, q) != "the Boston Celtics"
+        assert "Vikings" not in (surface(text, q) or "")
 
 
 def test_subject_pronoun_is_bound_by_the_named_subject_above_it(nlp):
