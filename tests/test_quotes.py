@@ -708,3 +708,11 @@ def test_first_half_before_a_middle_speaker_joins_when_the_parser_took_the_secon
     text = "“Since I don’t need to be careful anymore,” he told the anchor, “it was draining to work for the council.”"
     q = one(run(nlp, text), "draining")
     assert q.text == text and q.kind == "direct" and surface(text, q) == "he"
+
+
+def test_infinitive_the_parser_took_for_a_purpose_clause_is_the_complement(nlp):
+    # "to protest" right after "vow" comes out of the parser as an adverbial clause
+    text = "Teachers vow to protest Jones talk to business group."
+    q = one(run(nlp, text), "protest Jones talk")
+    assert q.text == "to protest Jones talk to business group"
+    assert surface(text, q) == "Teachers"

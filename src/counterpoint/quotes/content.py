@@ -49,10 +49,17 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
             return []
         return objs[:1] + [c for c in verb.children if c.i > objs[0].i and c.dep_ == "prep"
                            and c.lower_ in _OBJECT_TAIL_PREPS]
-    picked = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    picked = [c for c in verb.children if (c.dep_ in _OBJECT_DEPS or _infinitive_after(verb, c)) and c.i > verb.i]
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
     return picked
+
+
+def _infinitive_after(verb: Token, child: Token) -> bool:
+    """An infinitive right after its verb that the parser took for a purpose clause:
+    "vow to boycott the speech" (advcl), read as the verb's complement."""
+    return child.dep_ == "advcl" and child.tag_ == "VB" and child.left_edge.i == verb.i + 1 \
+        and verb.doc[verb.i + 1].lower_ == "to"
 
 
 def _request(verb: Token) -> list[Token]:

@@ -100,10 +100,9 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
     hangs "adding" on the last noun of the clause. Likewise for a second finite reporting
     verb the parser joined to that clause ("Roe told the AP her group never met them and
     said ...")."""
-    if verb.dep_ == "conj" and verb.tag_ in _FINITE and _subject_of(verb) is None \
-            and lexicon.verbs.get(lexicon.lemma(verb)) == "neutral":
-        host = _conjunct_host(verb, lexicon)
-        return host if host is not None and host.tag_ == verb.tag_ else None
+    if verb.dep_ == "conj" and verb.tag_ in _FINITE and _subject_of(verb) is None:
+        host = _conjunct_host(verb, lexicon) if lexicon.verbs.get(lexicon.lemma(verb)) == "neutral" else None
+        return host if host is not None and host.tag_ == verb.tag_ else _tensed_ancestor(verb)
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.head is verb:
         return None
     node = verb.head
@@ -115,6 +114,22 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
         if node.head is node:
             return None
         node = node.head
+    return None
+
+
+def _tensed_ancestor(verb: Token) -> Token | None:
+    """For a finite conjunct the parser hung on an infinitive or participle ("ran on his
+    ability to jolt the economy and accused X of ..."), the nearest verb above with the same
+    tense and a subject of its own: the conjunct's real partner."""
+    if verb.head.tag_ in _FINITE:
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.tag_ == verb.tag_ and node.i < verb.i and _subject_of(node) is not None:
+            return node
     return None
 
 
