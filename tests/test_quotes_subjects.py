@@ -148,9 +148,9 @@ def test_role_and_share_nouns_learned_from_the_training_split_can_speak(nlp, tex
 
 
 def test_finite_conjunct_hung_on_an_infinitive_takes_the_subject_of_the_verb_of_its_tense(nlp):
-    # the parser joins "accused" to "fix" (an infinitive inside "her ability to ..."), which
-    # has no subject; the past-tense partner is "ran", whose subject is Mary Roe
-    text = ("During the campaign, Mary Roe largely ran on her ability to fix the economy and "
-            "accused the governor of wasting the surplus.")
-    q = one(run(nlp, text), "wasting the surplus")
-    assert surface(text, q) == "Mary Roe"
+    # the parser joins "accused" to "win" (the infinitive in "his record to win ..."),
+    # which has no subject; the past-tense partner is "leaned", whose subject is Tom Berg
+    text = ("In the spring, Tom Berg leaned on his record to win the vote and accused the council "
+            "of hiding the deficit.")
+    q = one(run(nlp, text), "hiding the deficit")
+    assert surface(text, q) == "Tom Berg"

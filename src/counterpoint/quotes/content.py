@@ -57,7 +57,7 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
 
 def _infinitive_after(verb: Token, child: Token) -> bool:
     """An infinitive right after its verb that the parser took for a purpose clause:
-    "vow to boycott the speech" (advcl), read as the verb's complement."""
+    "vow to block the tour" (advcl), read as the verb's complement."""
     return child.dep_ == "advcl" and child.tag_ == "VB" and child.left_edge.i == verb.i + 1 \
         and verb.doc[verb.i + 1].lower_ == "to"
 

@@ -118,8 +118,8 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _tensed_ancestor(verb: Token) -> Token | None:
-    """For a finite conjunct the parser hung on an infinitive or participle ("ran on his
-    ability to jolt the economy and accused X of ..."), the nearest verb above with the same
+    """For a finite conjunct the parser hung on an infinitive or participle ("leaned on his
+    record to win the vote and accused X of ..."), the nearest verb above with the same
     tense and a subject of its own: the conjunct's real partner."""
     if verb.head.tag_ in _FINITE:
         return None
