@@ -138,7 +138,6 @@ def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:
     return CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False)
 
 
-
 @lru_cache(maxsize=4)
 def _phrase_index(lexicon: Lexicon) -> dict[str, list[dict[str, Any]]]:
     """Phrases grouped by their first word, so most tokens are checked once."""

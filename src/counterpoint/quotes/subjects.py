@@ -99,7 +99,8 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
     ..." is X adding, although the parser reads "foreign adding" as an absolute clause or
     hangs "adding" on the last noun of the clause. Likewise for a second finite reporting
     verb the parser joined to that clause ("Roe told the AP her group never met them and
-    said ...")."""
+    said ..."), and for any finite conjunct hung on an infinitive or participle (see
+    ``_tensed_ancestor``)."""
     if verb.dep_ == "conj" and verb.tag_ in _FINITE and _subject_of(verb) is None:
         host = _conjunct_host(verb, lexicon) if lexicon.verbs.get(lexicon.lemma(verb)) == "neutral" else None
         return host if host is not None and host.tag_ == verb.tag_ else _tensed_ancestor(verb)
