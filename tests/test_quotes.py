@@ -716,3 +716,19 @@ def test_infinitive_the_parser_took_for_a_purpose_clause_is_the_complement(nlp):
     q = one(run(nlp, text), "block minister tour")
     assert q.text == "to block minister tour of the harbour"
     assert surface(text, q) == "Nurses"
+
+
+def test_second_that_clause_joined_to_the_cue_stays_in_the_content(nlp):
+    # the parser hangs ", and that tolls ..." on "said", not on the first clause
+    text = "The mayor said on Tuesday that the bridge would reopen in May, and that tolls would stay at two dollars."
+    q = one(run(nlp, text), "bridge would reopen")
+    assert q.text == "that the bridge would reopen in May, and that tolls would stay at two dollars"
+    assert surface(text, q) == "The mayor"
+
+
+def test_second_object_joined_to_the_cue_stays_in_the_content(nlp):
+    # the parser makes "the cost" a conjunct of "criticized", not of "the harbour plan"
+    text = "Ms. Brent criticized the harbour plan and the cost of the new ferry terminal."
+    q = one(run(nlp, text), "harbour plan")
+    assert q.text == "the harbour plan and the cost of the new ferry terminal"
+    assert surface(text, q) == "Ms. Brent"

@@ -31,7 +31,8 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
     if picked:
         return picked + [c for c in verb.children if c.dep_ == "advcl" and c.i > picked[-1].i
-                         and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)]
+                         and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)] \
+            + _second_that(verb, picked[-1])
     picked = _request(verb)
     if picked:
         return picked
@@ -53,6 +54,21 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
     return picked
+
+
+def _second_that(verb: Token, first: Token) -> list[Token]:
+    """A second that-clause the parser joined to the reporting verb rather than to the
+    first ("said the plan works, and that it will last"): reported just the same."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > first.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < c.i for m in c.children)]
+
+
+def _joined_to_cue(verb: Token, last: int) -> list[Token]:
+    """A second object the parser joined to the cue verb instead of to the first object
+    ("questioned her record and her temper", "called him reckless and a risk"): the
+    nominal conjuncts of the verb that start right after the content (by token ``last``)."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+            and last < c.i and c.left_edge.i <= last + 3]
 
 
 def _infinitive_after(verb: Token, child: Token) -> bool:
@@ -244,7 +260,10 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
             rest = [c for c in verb.children if c.i > last.i and c.dep_ in _PHRASE_TAIL_DEPS]
             ids = _subtree_ids(objs + rest) - _side_clauses(verb, lexicon)
             return ids - set(range(cue.start, cue.end))
-    found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon) or _fronted(verb)
+    found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon)
+    if found:
+        found |= _subtree_ids(_joined_to_cue(verb, max(found)))
+    found = found or _fronted(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))
