@@ -111,6 +111,25 @@ def test_a_fragment_left_by_a_broken_parse_is_not_content(nlp) -> None:
     assert not [c for c in credited(text, run(nlp, text)) if c[1].strip() == "instead has"]
 
 
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        # an armed attack on a place, or by a country on a thing, reports no words
+        ("By attacking the port of Odessa, Moldova is acting as an aggressor, said Senator Ivo Marin.", False),
+        ("Russia attacked oil depots near the border, the ministry said.", False),
+        # criticism of a person, or of a thing "as" or "for" something, does
+        ("The senator attacked the governor of Texas.", True),
+        ("Ms. Brent attacked the harbour plan as a waste of money.", True),
+    ],
+)
+def test_attack_on_a_place_is_a_strike_not_a_statement(nlp, text: str, reports: bool) -> None:
+    doc = nlp(text)
+    (verb,) = [t for t in doc if t.lemma_ == "attack"]
+    assert reports_a_statement(doc, verb.i, "attack") is reports
+    credited_to_attacker = [c for c in credited(text, run(nlp, text)) if c[1].startswith(("the port", "oil depots", "the governor", "the harbour"))]
+    assert bool(credited_to_attacker) is reports, credited_to_attacker
+
+
 @pytest.fixture(scope="module")
 def seed_quotes(nlp, seeds_dir) -> list[tuple[str, Quote]]:
     """(article text, attribution) over the seeds, read and cleaned by the real stages."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from counterpoint.quotes.cues import load_lexicon
+
 __all__ = ["is_fragment", "is_idle_content", "reports_a_statement"]
 
 # the verb's subject is the one spoken to, not the speaker, when the verb is passive
@@ -27,6 +29,10 @@ _VEHICLE_VERBS = frozenset({
     "post", "speak", "write", "return", "step", "rush", "move", "turn", "seize", "visit",
     "travel", "address", "join", "stand", "meet", "gather", "rally", "convene", "testify",
 })
+# verbs of criticism that also name an armed attack: "attacked the plan" reports words,
+# "attacking the Kremlin" or "Russia attacked the port" a strike
+_FORCE_VERBS = frozenset({"attack", "assail", "blast"})
+_PLACES = frozenset({"GPE", "FAC", "LOC"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _WH_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "whom", "which", "whether", "if"})
 # nouns that name the circumstances of speaking, not its topic: "speaking on condition of
@@ -48,6 +54,8 @@ def reports_a_statement(doc: Doc, anchor: int, lemma: str) -> bool:
     if lemma in _ADDRESSEE_VERBS and _passive(verb):
         return False
     if lemma in _PERCEPTION and not _reports_perception(verb):
+        return False
+    if lemma in _FORCE_VERBS and _physical_target(verb):
         return False
     return not _idle_infinitive(verb)
 
@@ -111,6 +119,34 @@ def _reports_perception(verb: Token) -> bool:
         if child.dep_ == "dobj" and any(g.dep_ == "prep" and g.lower_ == "as" for g in child.children):
             return True
     return False
+
+
+def _physical_target(verb: Token) -> bool:
+    """"attacking the Kremlin", "attacked the port of Odessa", "Russia attacked oil depots":
+    the object is a place, or a country attacks a thing, and nothing says what was said
+    ("for ...", "as ...", a clause)."""
+    if any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "over", "as"))
+           for c in verb.children):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return False
+    if _place(objs[0]):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].ent_type_ in _PLACES and objs[0].ent_type_ == "" \
+        and objs[0].pos_ == "NOUN"
+
+
+def _place(noun: Token) -> bool:
+    """A named place, or a thing named after one ("the port of Odessa", but not "the
+    governor of Texas": people and organisations are attacked in words)."""
+    if noun.ent_type_ in _PLACES:
+        return True
+    if noun.ent_type_ or noun.lemma_.lower() in load_lexicon().roles:
+        return False
+    return any(p.dep_ == "prep" and p.lower_ in ("of", "in", "near") and any(
+        o.dep_ == "pobj" and o.ent_type_ in _PLACES for o in p.children) for p in noun.children)
 
 
 def _idle_infinitive(verb: Token) -> bool:
