@@ -732,3 +732,12 @@ def test_second_object_joined_to_the_cue_stays_in_the_content(nlp):
     q = one(run(nlp, text), "harbour plan")
     assert q.text == "the harbour plan and the cost of the new ferry terminal"
     assert surface(text, q) == "Ms. Brent"
+
+
+def test_trailing_relay_frame_is_not_part_of_the_content(nlp):
+    # ", a news agency reports" comes out of the parser as a second complement of "said"
+    text = ("The port stays closed until the inquiry ends, Foreign Minister Ann Lind said after the "
+            "meeting, a news agency reports.")
+    q = one(run(nlp, text), "port stays closed")
+    assert q.text == "The port stays closed until the inquiry ends"
+    assert surface(text, q) == "Foreign Minister Ann Lind"

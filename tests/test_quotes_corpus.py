@@ -62,6 +62,8 @@ SEED_MUST_FIND = [
     ("Moscow", "measures against Kiev"),
     # a quoted paragraph once ran into the next paragraph's "denied claims that ..."
     ("Zelensky", "Kyiv had attempted to assassinate Putin"),
+    # a trailing ", <agency> reports" the parser made a second complement of "said"
+    ("Blinken", "leaves it up to Kyiv"),
 ]
 
 

@@ -29,6 +29,8 @@ _COMMENT_DEPS = {"relcl"}
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(picked) > 1:
+        picked = [c for c in picked if not _relay_frame(verb, c, lexicon)]
     if picked:
         return picked + [c for c in verb.children if c.dep_ == "advcl" and c.i > picked[-1].i
                          and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)] \
@@ -54,6 +56,15 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked += [c for c in verb.children
                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
     return picked
+
+
+def _relay_frame(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
+    """A trailing ", TASS reports" the parser made a second complement of the cue ("X,
+    the minister said, TASS reports"): who relays the statement, not part of it."""
+    words = [t for t in clause.subtree if not t.is_punct]
+    before = words[0].i - 1
+    return clause.i > verb.i and before >= 0 and clause.doc[before].text == "," and len(words) <= 6 \
+        and lexicon.lemma(clause) in lexicon.verbs and clause.i == words[-1].i
 
 
 def _second_that(verb: Token, first: Token) -> list[Token]:
