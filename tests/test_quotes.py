@@ -741,3 +741,26 @@ def test_trailing_relay_frame_is_not_part_of_the_content(nlp):
     q = one(run(nlp, text), "port stays closed")
     assert q.text == "The port stays closed until the inquiry ends"
     assert surface(text, q) == "Foreign Minister Ann Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface_", "name"),
+    [
+        # a group with a nationality is named by it, not left as an unnamed source
+        ("The Danish government denied any involvement in the fire at the harbour.",
+         "The Danish government", "Danish government"),
+        ("Danish authorities accused the crew of ignoring the warnings.", "Danish authorities", "Danish authorities"),
+        # a statement, however introduced, speaks for whoever published it
+        ("A statement on the Pentagon's website said the drill would go ahead in May.",
+         "A statement on the Pentagon's website", "Pentagon"),
+    ],
+)
+def test_groups_and_published_statements_are_named(nlp, text, surface_, name):
+    (q,) = run(nlp, text)
+    assert surface(text, q) == surface_ and q.speaker.name == name
+
+
+def test_an_unnamed_official_stays_unnamed_beside_a_nationality(nlp):
+    text = "A senior Danish official said the drill would go ahead in May."
+    (q,) = run(nlp, text)
+    assert surface(text, q) == "A senior Danish official" and q.speaker.name is None

@@ -29,6 +29,7 @@ _SELF_PRONOUNS = {"i", "we", "my", "our"}
 _RELATIVE = {"who", "which", "that"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
+_OUTLETS = {"website", "site", "page", "channel", "account", "feed", "blog"}  # where an owner publishes
 _INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
 _MASC = {"mr.", "mr", "sir"}
 _FEM = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady"}
@@ -338,6 +339,10 @@ def _owner(head: Token) -> Span | None:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ in ("PERSON", "ORG"):
                     return _ent_of(obj)
+        if child.dep_ == "prep" and child.lower_ == "on":  # "a statement on the Kremlin's website"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _OUTLETS:
+                    return _owner(obj)
     return None
 
 
@@ -414,9 +419,10 @@ def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _has_named_owner(head: Token) -> bool:
-    """True for "Vessaria's foreign ministry" / "the Kremlin press service": a named owner."""
-    return any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
-               for c in head.children)
+    """True for "Vessaria's foreign ministry" / "the Kremlin press service" / "the Ukrainian
+    government": a named owner or nationality."""
+    return any((c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
+               or (c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP")) for c in head.children)
 
 
 def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved:
@@ -424,14 +430,14 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
     named = _appositive(head)
     if named is not None:
         return _named(named)
+    lemma = head.lemma_.lower()
+    found: Span | None = _owner(head) if lemma in lexicon.documents else None
+    if found is not None:
+        return _named(found)  # "a statement from the ministry": whose it is, however introduced
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
     if dets & _INDEFINITE:
         return Resolved(None, None, None)
-    lemma = head.lemma_.lower()
-    found: Span | None = None
-    if lemma in lexicon.documents:
-        found = _owner(head)
-    if found is None and lemma in lexicon.roles and any(c.dep_ in ("det", "poss") for c in head.children):
+    if lemma in lexicon.roles and any(c.dep_ in ("det", "poss") for c in head.children):
         found = _role_antecedent(head, quoted)
     if found is None and lemma in lexicon.groups:
         found = _group_antecedent(head)
@@ -440,7 +446,8 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
     if found is None and lemma in lexicon.groups and _has_named_owner(head):
         start, end = speaker_tokens(head)
         span = head.doc[start:end]
-        return Resolved(span.start_char, span.end_char, span.text)
+        named = span[1:] if span[0].dep_ == "det" and len(span) > 1 else span  # "Ukrainian government"
+        return Resolved(span.start_char, span.end_char, named.text)
     return _named(found) if found is not None else Resolved(None, None, None)
 
 
