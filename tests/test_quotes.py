@@ -753,6 +753,8 @@ def test_trailing_relay_frame_is_not_part_of_the_content(nlp):
         # a statement, however introduced, speaks for whoever published it
         ("A statement on the Pentagon's website said the drill would go ahead in May.",
          "A statement on the Pentagon's website", "Pentagon"),
+        ("“The port will stay closed until May,” reads a statement released from Copenhagen.",
+         "a statement", "Copenhagen"),
     ],
 )
 def test_groups_and_published_statements_are_named(nlp, text, surface_, name):

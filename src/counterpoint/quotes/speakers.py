@@ -337,8 +337,13 @@ def _owner(head: Token) -> Span | None:
             return _group_antecedent(child)
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("PERSON", "ORG"):
+                if obj.dep_ == "pobj" and (obj.ent_type_ in ("PERSON", "ORG") or (
+                        obj.ent_type_ == "GPE" and child.lower_ != "of")):
                     return _ent_of(obj)
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement released from Moscow"
+            found = _owner(child)
+            if found is not None:
+                return found
         if child.dep_ == "prep" and child.lower_ == "on":  # "a statement on the Kremlin's website"
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in _OUTLETS:
