@@ -64,6 +64,9 @@ SEED_MUST_FIND = [
     ("Zelensky", "Kyiv had attempted to assassinate Putin"),
     # a trailing ", <agency> reports" the parser made a second complement of "said"
     ("Blinken", "leaves it up to Kyiv"),
+    # "... were Ukrainians adding ...": the parser made the complement of "were" the subject
+    # of "adding", which left the content stopping at "were"
+    ("Moscow", "two drones were Ukrainians"),
 ]
 
 

@@ -58,6 +58,19 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     return picked
 
 
+def _stranded_complement(last: Token) -> list[Token]:
+    """The complement of a closing "were" that the parser made the subject of a following
+    participle ("denounced that the drones were Ukrainians adding that ..."): the
+    content would otherwise stop at "were"."""
+    if last.lemma_ != "be" or any(c.dep_ in ("attr", "acomp", "xcomp", "prep") for c in last.children):
+        return []
+    following = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    if following is None or following.dep_ != "nsubj" or following.head.tag_ != "VBG" \
+            or following.head.i <= following.i:
+        return []
+    return [following]
+
+
 def _relay_frame(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
     """A trailing ", TASS reports" the parser made a second complement of the cue ("X,
     the minister said, TASS reports"): who relays the statement, not part of it."""
@@ -273,7 +286,7 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
             return ids - set(range(cue.start, cue.end))
     found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon)
     if found:
-        found |= _subtree_ids(_joined_to_cue(verb, max(found)))
+        found |= _subtree_ids(_joined_to_cue(verb, max(found)) + _stranded_complement(doc[max(found)]))
     found = found or _fronted(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
