@@ -766,3 +766,19 @@ def test_an_unnamed_official_stays_unnamed_beside_a_nationality(nlp):
     text = "A senior Danish official said the drill would go ahead in May."
     (q,) = run(nlp, text)
     assert surface(text, q) == "A senior Danish official" and q.speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface_", "content"),
+    [
+        # a plural role the tagger lemmatises as itself ("MPs" -> "mps")
+        ("Other Danish MPs also called for a tough response to the raid.", "Other Danish MPs",
+         "a tough response to the raid"),
+        # the text that goes with a published video or photo speaks for its publisher
+        ("The accompanying text explained that residents of a nearby building reported hearing bangs.",
+         "The accompanying text", "that residents of a nearby building reported hearing bangs"),
+    ],
+)
+def test_plural_roles_and_accompanying_texts_speak(nlp, text, surface_, content):
+    q = one(run(nlp, text), content)
+    assert q.text == content and surface(text, q) == surface_

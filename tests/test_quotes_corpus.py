@@ -67,6 +67,8 @@ SEED_MUST_FIND = [
     # "... were Ukrainians adding ...": the parser made the complement of "were" the subject
     # of "adding", which left the content stopping at "were"
     ("Moscow", "two drones were Ukrainians"),
+    # the list after "office," that the parser hung on "called" as an adverbial noun
+    ("Zhuravlev", "buildings housing Ukrainian special services"),
 ]
 
 

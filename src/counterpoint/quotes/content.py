@@ -90,9 +90,18 @@ def _second_that(verb: Token, first: Token) -> list[Token]:
 def _joined_to_cue(verb: Token, last: int) -> list[Token]:
     """A second object the parser joined to the cue verb instead of to the first object
     ("questioned her record and her temper", "called him reckless and a risk"): the
-    nominal conjuncts of the verb that start right after the content (by token ``last``)."""
-    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
-            and last < c.i and c.left_edge.i <= last + 3]
+    nominal conjuncts of the verb that start right after the content (by token ``last``),
+    and the rest of a list the parser hung on the verb (see ``_list_tail``)."""
+    return [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+            and last < c.i and c.left_edge.i <= last + 3
+            and (c.dep_ == "conj" or _list_tail(c))]
+
+
+def _list_tail(noun: Token) -> bool:
+    """", the Verkhovna Rada, the General Staff and the buildings ...": a list the parser
+    hung on the verb as an adverbial noun after a comma, continuing the content's last object."""
+    return noun.ent_type_ not in ("DATE", "TIME") and any(c.dep_ == "conj" for c in noun.children) \
+        and noun.doc[noun.left_edge.i - 1].text == ","
 
 
 def _infinitive_after(verb: Token, child: Token) -> bool:

@@ -103,7 +103,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     if head.pos_ == "PRON":
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it", "its"}
     lemma = head.lemma_.lower()
-    if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups:
+    if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups \
+            or (lower.endswith("s") and _singular(lower) in lexicon.roles):  # "MPs" (lemma "mps")
         return head.pos_ in ("NOUN", "PROPN")
     if head.pos_ == "PROPN" and head.is_sent_start and _singular(lower) in lexicon.roles | lexicon.groups:
         return True  # "Attorneys for the family said": a plural role the tagger took for a name
