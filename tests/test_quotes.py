@@ -782,3 +782,16 @@ def test_an_unnamed_official_stays_unnamed_beside_a_nationality(nlp):
 def test_plural_roles_and_accompanying_texts_speak(nlp, text, surface_, content):
     q = one(run(nlp, text), content)
     assert q.text == content and surface(text, q) == surface_
+
+
+def test_title_in_quotation_marks_after_the_cue_is_where_it_was_said(nlp):
+    text = "The war changed everything for her family, Ms. Roe said in her 2019 book, “A Long Winter.” She now lives in Oslo."
+    q = one(run(nlp, text), "war changed")
+    assert q.text == "The war changed everything for her family" and surface(text, q) == "Ms. Roe"
+
+
+def test_one_word_name_opening_a_sentence_with_an_apposition_can_speak(nlp):
+    # one capitalised word opening its sentence is trusted as a name when a description follows it
+    text = "Beruff, a Scott ally, called the state's standards “strong.”"
+    q = one(run(nlp, text), "standards")
+    assert surface(text, q) == "Beruff"

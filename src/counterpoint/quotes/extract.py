@@ -88,6 +88,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     frame = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
     edges = (frame[0], max(frame[1], reach))  # with the cue verb's own words ("told the host")
     following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
+    if following is not None and _title(text, following):
+        following = None  # 'said in her book, "A Long Winter."': where it was said, not what
     preceding = any(seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-")
                     for seg in segments)
     if ids and following is not None and doc[min(ids)].idx < edges[0] and not preceding:
@@ -142,6 +144,15 @@ def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[in
     if cue.stance == "neutral" and lemma not in lexicon.complement_verbs and _too_short(text, *span, segments):
         return ("rule=short",)
     return ()
+
+
+def _title(text: str, seg: Segment) -> bool:
+    """A short quotation in title case ("A Long Winter."): the name of a book, show or
+    document, not a statement."""
+    words = [w for w in text[seg.inner_start : seg.inner_end].split() if any(ch.isalpha() for ch in w)]
+    small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "with"}
+    return 0 < len(words) <= 6 and words[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in small for w in words)
 
 
 def _adjoining(text: str, cue: Span, speaker: Span) -> bool:

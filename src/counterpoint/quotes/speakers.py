@@ -158,6 +158,8 @@ def _lone_initial_word(token: Token) -> bool:
         return False
     if any(c.dep_ in ("compound", "flat") for c in token.children):
         return False
+    if not token.is_upper and any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in token.children):
+        return False  # "Roe, a Scott ally, said" (but not a dateline: "WASHINGTON - ...")
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return False  # a surname the tagger reads as a person ("Rubio said ...")
     return not _name_elsewhere(token)
