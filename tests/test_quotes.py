@@ -795,3 +795,16 @@ def test_one_word_name_opening_a_sentence_with_an_apposition_can_speak(nlp):
     text = "Beruff, a Scott ally, called the state's standards “strong.”"
     q = one(run(nlp, text), "standards")
     assert surface(text, q) == "Beruff"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Speaking on “Morning Report,” Jane Roe said the bridge would cost more.", "the bridge would cost more"),
+        ("In an interview with “Morning Report,” Jane Roe pointed to the rising costs of the bridge.",
+         "the rising costs of the bridge"),
+    ],
+)
+def test_programme_title_before_the_speaker_is_not_what_was_said(nlp, text, content):
+    (q,) = run(nlp, text)
+    assert q.text == content and surface(text, q) == "Jane Roe"

@@ -165,8 +165,18 @@ def _lead_quotation(text: str, offset: int, segments: tuple[Segment, ...]) -> Se
     """The quotation whose words end in a comma standing right before ``offset`` on the
     same line: the sentence goes on into its attribution ('"Absolutely not," he said')."""
     leads = [seg for seg in segments if seg.closed and seg.end <= offset and not text[seg.end : offset].strip(" ")
-             and text[seg.inner_start : seg.inner_end].rstrip()[-1:] == ","]
+             and text[seg.inner_start : seg.inner_end].rstrip()[-1:] == "," and not _named_work(text, seg)]
     return leads[-1] if leads else None
+
+
+_NAMING_WORDS = frozenset({"on", "with", "in", "to", "from", "of", "at", "by", "for", "about", "called", "titled"})
+
+
+def _named_work(text: str, seg: Segment) -> bool:
+    """A quotation that names something ('Speaking on "Morning Report," Roe said ...'): a
+    title after a preposition, not the opening words of a statement."""
+    before = text[max(0, seg.start - 20) : seg.start].split()
+    return _title(text, seg) and bool(before) and before[-1].lower() in _NAMING_WORDS
 
 
 def _lead_half(text: str, start: int, frame: tuple[int, int], segments: tuple[Segment, ...]) -> int:
