@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from counterpoint.quotes.extract import candidate_quotes
@@ -154,3 +156,32 @@ def test_finite_conjunct_hung_on_an_infinitive_takes_the_subject_of_the_verb_of_
             "of hiding the deficit.")
     q = one(run(nlp, text), "hiding the deficit")
     assert surface(text, q) == "Tom Berg"
+
+
+def test_one_word_names_take_the_label_the_article_gives_them(nlp):
+    from spacy.tokens import Doc, Span
+
+    from counterpoint.quotes.doccache import entities
+
+    words = ["Yelena", "Marchuk", "spoke", ".", "Vessaria", "'s", "ministry", "agreed", ".",
+             "Marchuk", "said", "Vessaria", "left", "."]
+    doc = Doc(nlp.vocab, words=words)
+    # the tagger's labels as they came out on the bundled example
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 5, "GPE"), Span(doc, 9, 10, "ORG"),
+                Span(doc, 11, 12, "PERSON")]
+    labels = {(e.start, e.label_) for e in entities(doc)}
+    assert (9, "PERSON") in labels  # the surname of "Yelena Marchuk"
+    assert (11, "GPE") in labels  # named only as a place elsewhere
+    assert (0, "PERSON") in labels
+
+
+def test_she_after_a_surname_the_tagger_took_for_an_organisation_is_that_person(nlp):
+    from counterpoint.clean import clean_article
+    from counterpoint.ingest import read_inputs
+
+    path = Path(__file__).resolve().parent.parent / "examples" / "lakeport" / "vessaria_today.txt"
+    raws, _ = read_inputs([path])
+    article = make_article(clean_article(raws[0]).text)
+    quotes = [q for q in run(nlp, article.text) if q.text.endswith("Norland had not explained")]
+    assert len(quotes) == 2  # "According to Marchuk, ..." and "... she said Norland had not explained"
+    assert {q.speaker.name for q in quotes} == {"Yelena Marchuk"}

@@ -45,8 +45,29 @@ def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, read once (spaCy rebuilds the tuple on every access)."""
-    return _cached(doc, "ents", lambda d: tuple(d.ents))
+    """``doc.ents``, read once (spaCy rebuilds the tuple on every access), with one-word
+    names labelled as the article uses them: a surname of a full person name elsewhere is a
+    person ("According to Marchuk" after "Yelena Marchuk"), and a lone "person" that the
+    article otherwise names only as a place or organisation is not ("Vessaria")."""
+    return _cached(doc, "ents", _consistent_ents)
+
+
+_NAMED = ("ORG", "GPE", "NORP")
+
+
+def _consistent_ents(doc: Doc) -> tuple[Span, ...]:
+    ents = tuple(doc.ents)
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    other = {t.text for e in ents if e.label_ in _NAMED for t in e}
+    out = []
+    for e in ents:
+        if len(e) == 1 and e.label_ in _NAMED and e.text in surnames:
+            e = Span(doc, e.start, e.end, label="PERSON")
+        elif len(e) == 1 and e.label_ == "PERSON" and e.text not in surnames and e.text in other:
+            label = next(x.label_ for x in ents if x.label_ in _NAMED and e.text in {t.text for t in x})
+            e = Span(doc, e.start, e.end, label=label)
+        out.append(e)
+    return tuple(out)
 
 
 def propn_positions(doc: Doc, lower: str) -> list[int]:
