@@ -808,3 +808,10 @@ def test_one_word_name_opening_a_sentence_with_an_apposition_can_speak(nlp):
 def test_programme_title_before_the_speaker_is_not_what_was_said(nlp, text, content):
     (q,) = run(nlp, text)
     assert q.text == content and surface(text, q) == "Jane Roe"
+
+
+def test_clause_in_which_someone_else_reports_is_not_part_of_the_content(nlp):
+    text = "Terrified neighbours said the blast shook houses more than a mile away, as the government blamed a drone sent by the rebels."
+    found = {(surface(text, q), q.text) for q in run(nlp, text)}
+    assert ("Terrified neighbours", "the blast shook houses more than a mile away") in found
+    assert ("the government", "a drone sent by the rebels") in found

@@ -194,9 +194,18 @@ def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
         set_off = before.text in (",", "—", "–")
         if token.dep_ == "advcl" and token.tag_ == "VBG" and set_off:
             out |= {t.i for t in token.subtree}
-        elif _further_report(token, before, lexicon):
+        elif _further_report(token, before, lexicon) or _other_report(token, lexicon):
             out |= {t.i for t in token.subtree}
     return out
+
+
+def _other_report(token: Token, lexicon: Lexicon) -> bool:
+    """A clause set off by "as" or "while" in which someone else reports ("..., as the
+    government blamed a drone"): that is the writer joining two attributions."""
+    if token.dep_ != "advcl" or lexicon.lemma(token) not in lexicon.verbs:
+        return False
+    marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
+    return marks in (["as"], ["while"], ["whereas"]) and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _before(token: Token) -> Token | None:
