@@ -185,3 +185,9 @@ def test_she_after_a_surname_the_tagger_took_for_an_organisation_is_that_person(
     quotes = [q for q in run(nlp, article.text) if q.text.endswith("Norland had not explained")]
     assert len(quotes) == 2  # "According to Marchuk, ..." and "... she said Norland had not explained"
     assert {q.speaker.name for q in quotes} == {"Yelena Marchuk"}
+
+
+def test_statement_a_speaker_put_out_speaks_for_that_speaker(nlp):
+    text = "At the time, Jane Roe released a statement saying, “The bridge will reopen in May.”"
+    q = one(run(nlp, text), "bridge will reopen")
+    assert surface(text, q) == "Jane Roe" and q.speaker.name == "Jane Roe"

@@ -161,7 +161,7 @@ def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     conjuncts."""
     token = verb
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head
+        return _issuer(verb.head, lexicon) or verb.head
     for _ in range(4):
         subject = _subject_of(token) or (_passive_subject(token) if token is not verb else None)
         if subject is not None:
@@ -184,6 +184,15 @@ def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _issuer(document: Token, lexicon: Lexicon) -> Token | None:
+    """Who put out the document a participle hangs on ("she released a statement saying
+    ..."): the subject of the verb whose object it is, when that subject can speak."""
+    if document.lemma_.lower() not in lexicon.documents or document.dep_ != "dobj":
+        return None
+    subject = _subject_of(document.head)
+    return subject if subject is not None and is_speaker(subject, lexicon) else None
 
 
 def _by_doing(token: Token) -> bool:
