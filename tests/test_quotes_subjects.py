@@ -191,3 +191,11 @@ def test_statement_a_speaker_put_out_speaks_for_that_speaker(nlp):
     text = "At the time, Jane Roe released a statement saying, “The bridge will reopen in May.”"
     q = one(run(nlp, text), "bridge will reopen")
     assert surface(text, q) == "Jane Roe" and q.speaker.name == "Jane Roe"
+
+
+def test_past_tense_conjunct_of_a_modal_clause_belongs_to_the_reporting_subject(nlp):
+    # the parser joins "cited" to "can be" inside what Roe said, and it would inherit "contractors"
+    text = ("Jane Roe said private contractors can be more expensive than public workers and cited "
+            "the airport screeners as an example.")
+    q = one(run(nlp, text), "airport screeners")
+    assert surface(text, q) == "Jane Roe"

@@ -88,7 +88,8 @@ def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     host = _reporting_host(verb, lexicon)
     if host is not None:
         local = _local_subject(verb, lexicon)
-        misparsed = local is None or local.i == verb.i - 1 or not is_speaker(local, lexicon)
+        misparsed = local is None or local.i == verb.i - 1 or not is_speaker(local, lexicon) \
+            or _tense_clash(verb)
         return find_subject(host, lexicon) if misparsed else local
     return _local_subject(verb, lexicon)
 
@@ -116,6 +117,13 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _tense_clash(verb: Token) -> bool:
+    """A finite conjunct joined to a verb that is not finite ("said contractors can be
+    costly and cited ..."): the two do not share a subject, whatever the parse says."""
+    return verb.dep_ == "conj" and verb.tag_ in _FINITE and verb.head.tag_ not in _FINITE \
+        and _subject_of(verb) is None
 
 
 def _tensed_ancestor(verb: Token) -> Token | None:
