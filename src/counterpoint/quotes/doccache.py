@@ -56,6 +56,7 @@ _NAMED = ("ORG", "GPE", "NORP")
 
 
 def _consistent_ents(doc: Doc) -> tuple[Span, ...]:
+    """The entities of ``doc`` with one-word names relabelled as described in ``entities``."""
     ents = tuple(doc.ents)
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     other = {t.text for e in ents if e.label_ in _NAMED for t in e}

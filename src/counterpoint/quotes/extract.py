@@ -146,13 +146,15 @@ def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[in
     return ()
 
 
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "with"})
+
+
 def _title(text: str, seg: Segment) -> bool:
     """A short quotation in title case ("A Long Winter."): the name of a book, show or
     document, not a statement."""
     words = [w for w in text[seg.inner_start : seg.inner_end].split() if any(ch.isalpha() for ch in w)]
-    small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "at", "by", "with"}
     return 0 < len(words) <= 6 and words[0][:1].isupper() \
-        and all(w[:1].isupper() or w.lower() in small for w in words)
+        and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def _adjoining(text: str, cue: Span, speaker: Span) -> bool:
