@@ -59,14 +59,13 @@ def _consistent_ents(doc: Doc) -> tuple[Span, ...]:
     """The entities of ``doc`` with one-word names relabelled as described in ``entities``."""
     ents = tuple(doc.ents)
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-    other = {t.text for e in ents if e.label_ in _NAMED for t in e}
+    other = {t.text: e.label_ for e in reversed(ents) if e.label_ in _NAMED for t in e}  # first label wins
     out = []
     for e in ents:
         if len(e) == 1 and e.label_ in _NAMED and e.text in surnames:
             e = Span(doc, e.start, e.end, label="PERSON")
         elif len(e) == 1 and e.label_ == "PERSON" and e.text not in surnames and e.text in other:
-            label = next(x.label_ for x in ents if x.label_ in _NAMED and e.text in {t.text for t in x})
-            e = Span(doc, e.start, e.end, label=label)
+            e = Span(doc, e.start, e.end, label=other[e.text])
         out.append(e)
     return tuple(out)
 

@@ -122,8 +122,7 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
 def _tense_clash(verb: Token) -> bool:
     """A finite conjunct joined to a verb that is not finite ("said contractors can be
     costly and cited ..."): the two do not share a subject, whatever the parse says."""
-    return verb.dep_ == "conj" and verb.tag_ in _FINITE and verb.head.tag_ not in _FINITE \
-        and _subject_of(verb) is None
+    return verb.dep_ == "conj" and verb.tag_ in _FINITE and verb.head.tag_ not in _FINITE
 
 
 def _tensed_ancestor(verb: Token) -> Token | None:
