@@ -815,3 +815,20 @@ def test_clause_in_which_someone_else_reports_is_not_part_of_the_content(nlp):
     found = {(surface(text, q), q.text) for q in run(nlp, text)}
     assert ("Terrified neighbours", "the blast shook houses more than a mile away") in found
     assert ("the government", "a drone sent by the rebels") in found
+
+
+def test_that_clause_hung_on_a_noun_is_what_was_told(nlp):
+    text = "Jon Reed told a briefing in the capital that the plan would fail."
+    q = one(run(nlp, text), "plan would fail")
+    assert q.text == "that the plan would fail"
+    assert q.speaker.name == "Jon Reed"
+
+
+def test_relative_clause_after_a_cue_noun_is_not_content(nlp):
+    # "that" is the relative clause's subject, not a complementiser: the panel met, nobody said so
+    text = ("Writing for a Gazette panel that met on Sunday, Marta Kovac noted that the way "
+            "the mayor carried himself was fatal to his campaign.")
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if "met on Sunday" in q.text]
+    q = one(quotes, "carried himself")
+    assert q.speaker.name == "Marta Kovac"

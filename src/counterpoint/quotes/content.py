@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Token
 from counterpoint.quotes.cues import CueMatch, Lexicon, negated, noun_complement, prep_objects
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment
 
-__all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment"]
+__all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
+           "relative_frame"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
@@ -24,6 +25,7 @@ _REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 _PHRASE_TAIL_DEPS = {"xcomp", "prep", "npadvmod", "advcl"}  # "called for X to ... in May"
 _REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
+_RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 
 
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
@@ -168,7 +170,7 @@ def _distant_that(verb: Token) -> list[Token]:
     that ..." (the clause is what was told, not a description of the capital)."""
     for token in verb.doc[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
         clause = token.head
-        if token.lower_ == "that" and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
+        if token.lower_ == "that" and token.dep_ == "mark" and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
             noun = clause.head
             if verb.i < noun.i < token.i and noun.ent_type_ == "" and noun.pos_ == "NOUN":
                 return [clause]
@@ -376,3 +378,16 @@ def adjacent_segment(text: str, edges: tuple[int, int], segments: tuple[Segment,
         if seg.start >= edges[1] and not text[edges[1] : seg.start].strip(" ,:;—–-"):
             return seg
     return None
+
+
+def relative_frame(text: str, start: int, speaker_start: int) -> bool:
+    """True when the content opens with a relative word right before the speaker ("which
+    officials said will take effect", "what critics say is a sign"): the relative word
+    stands for what is reported, so the speaker and cue sit inside the content, as
+    PolNeAR annotates it."""
+    return text[start:speaker_start].strip().lower() in _RELATIVE_WORDS
+
+
+def parenthetical(text: str, region: tuple[int, int]) -> bool:
+    """True when the cue and speaker stand between commas (", he said,")."""
+    return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")

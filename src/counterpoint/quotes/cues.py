@@ -16,6 +16,7 @@ from typing import Any, cast
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Stance
+from counterpoint.quotes.doccache import memo
 from counterpoint.quotes.marks import CLOSING_MARKS
 
 __all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
@@ -148,7 +149,12 @@ def _phrase_index(lexicon: Lexicon) -> dict[str, list[dict[str, Any]]]:
 
 
 def find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
-    """Every cue in ``doc``: multiword phrases first, then single verbs not inside one."""
+    """Every cue in ``doc``: multiword phrases first, then single verbs not inside one
+    (computed once per doc and lexicon)."""
+    return list(memo(doc, f"cues-{id(lexicon)}", lambda d: _find_cues(d, lexicon)))
+
+
+def _find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
     found: list[CueMatch] = []
     covered: set[int] = set()
     starts = _phrase_index(lexicon)

@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["entities", "line_bounds", "propn_positions"]
+__all__ = ["entities", "line_bounds", "memo", "propn_positions"]
 
 _T = TypeVar("_T")
 _CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
@@ -20,6 +20,11 @@ def _cached(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
     if key not in store:
         store[key] = build(doc)
     return store[key]  # type: ignore[no-any-return]
+
+
+def memo(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
+    """``build(doc)``, computed once per doc and key (for the stages that ask twice)."""
+    return _cached(doc, key, build)
 
 
 def _breaks_line(doc: Doc, i: int) -> bool:

@@ -20,59 +20,40 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.entities import entity_at
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, Stance, make_id
-from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, loose_content, widen,
-                                         within, without_comment)
+from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, loose_content, parenthetical,
+                                         relative_frame, widen, within, without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
-from counterpoint.quotes.marks import Segment, find_segments, paragraph_spans
+from counterpoint.quotes.marks import Segment, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
-from counterpoint.quotes.subjects import find_subject, named_after_quote, named_before
+from counterpoint.quotes.subjects import find_subject, speaker_head
 from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
 __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
 
 _MIN_INDIRECT_WORDS = 3
 _MIN_BLOCK_WORDS = 6
-_RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 _MARKS = {'"', "“", "”", "«", "»", "„", "‘", "’", "''", "``"}
 
 
 _Keep = Callable[[tuple[str, ...], bool], bool]  # (features, open cue) -> keep the candidate?
 
 
-def _inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
-    """True when ``offset`` lies within a properly opened and closed quotation."""
-    return any(s.opened and s.closed and s.inner_start <= offset < s.inner_end for s in segments)
-
-
-def _speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
-    """The head token of the cue's speaker phrase, or None."""
-    if doc[cue.start].lower_ == "according":
-        objs = [c for c in doc[cue.end - 1].children if c.dep_ == "pobj"]
-        return objs[0] if objs else None
-    if doc[cue.anchor].pos_ == "NOUN":
-        return next((c for c in doc[cue.anchor].children if c.dep_ == "poss"), None)
-    head = find_subject(doc[cue.anchor], lexicon)
-    if head is None or not is_speaker(head, lexicon):
-        return named_after_quote(doc[cue.anchor], cue.end, lexicon) or named_before(doc[cue.anchor]) or head
-    return head
-
-
 def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...],
            quoted: list[tuple[int, int]], keep: _Keep, open_cue: bool = False) -> Draft | None:
     """One attribution from one cue, or None when speaker or content is missing or ``keep``
     rejects its features (checked before the costly resolution of the speaker)."""
-    if _inside_closed(doc[cue.anchor].idx, segments):
+    if inside_closed(doc[cue.anchor].idx, segments):
         return None
     if not reports_a_statement(doc, cue.anchor, lexicon.lemma(doc[cue.anchor])):
         return None
-    head = _speaker_head(doc, cue, lexicon)
-    if head is None or _inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
+    head = speaker_head(doc, cue, lexicon)
+    if head is None or inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
     lo, hi = paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
@@ -113,8 +94,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         start = _lead_half(text, start, edges, segments)
     end = _quotation_before_cue(text, (start, end), edges, segments)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
-        if not _parenthetical(text, frame) and doc[cue.start].lower_ != "according" \
-                and not _relative_frame(text, start, speaker.start_char):
+        if not parenthetical(text, frame) and doc[cue.start].lower_ != "according" \
+                and not relative_frame(text, start, speaker.start_char):
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
         return None
@@ -258,19 +239,6 @@ def _truncated(doc: Doc, start: int, end: int, segments: tuple[Segment, ...]) ->
     return last is not None and last[-1].pos_ == "AUX"
 
 
-def _relative_frame(text: str, start: int, speaker_start: int) -> bool:
-    """True when the content opens with a relative word right before the speaker ("which
-    officials said will take effect", "what critics say is a sign"): the relative word
-    stands for what is reported, so the speaker and cue sit inside the content, as
-    PolNeAR annotates it."""
-    return text[start:speaker_start].strip().lower() in _RELATIVE_WORDS
-
-
-def _parenthetical(text: str, region: tuple[int, int]) -> bool:
-    """True when the cue and speaker stand between commas (", he said,")."""
-    return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")
-
-
 def _colon_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segment, ...],
                   lexicon: Lexicon, quoted: list[tuple[int, int]]) -> list[Draft]:
     """A quotation introduced by a colon after a clause whose subject can speak
@@ -284,7 +252,7 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segm
         if colon is None or colon.start == 0:
             continue
         head = _colon_source(doc, colon.start, lexicon)
-        if head is None or not is_speaker(head, lexicon) or _inside_closed(head.idx, segments):
+        if head is None or not is_speaker(head, lexicon) or inside_closed(head.idx, segments):
             continue
         resolved = resolve(head, lexicon, quoted)
         if resolved is None or resolved.name is None:
@@ -305,7 +273,7 @@ def _frame_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segm
     out: list[Draft] = []
     for hit in frame_hits(doc, text, segments, lexicon):
         head = hit.head
-        if hit.verb in scored or covered(hit.segment, drafts + out) or _inside_closed(head.idx, segments):
+        if hit.verb in scored or covered(hit.segment, drafts + out) or inside_closed(head.idx, segments):
             continue
         if not (is_speaker(head, lexicon) or head.pos_ == "NOUN"):
             continue  # a common noun right before or after the verb is its speaker in this frame

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Segment", "find_segments", "paragraph_spans", "CLOSING_MARKS"]
+__all__ = ["Segment", "find_segments", "inside_closed", "paragraph_spans", "CLOSING_MARKS"]
 
 # tokens that close a quotation, as spaCy splits them
 CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "\u00bb", "''"})
@@ -194,3 +194,8 @@ def find_segments(text: str) -> tuple[Segment, ...]:
     for lo, hi in paragraph_spans(text):
         found.extend(s for s in _paragraph_segments(text, lo, hi) if s.inner_end > s.inner_start)
     return tuple(found)
+
+
+def inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
+    """True when ``offset`` lies within a properly opened and closed quotation."""
+    return any(s.opened and s.closed and s.inner_start <= offset < s.inner_end for s in segments)

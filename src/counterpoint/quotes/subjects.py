@@ -9,13 +9,13 @@ Whether that word can speak, and whom it names, is decided in :mod:`speakers`.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import Lexicon, load_lexicon
+from counterpoint.quotes.cues import CueMatch, Lexicon, load_lexicon
 from counterpoint.quotes.marks import CLOSING_MARKS
 from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
 
-__all__ = ["find_subject", "named_after_quote"]
+__all__ = ["find_subject", "named_after_quote", "named_before", "speaker_head"]
 
 _MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since", "despite", "besides", "upon"}
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
@@ -273,3 +273,16 @@ def named_after_quote(verb: Token, cue_end: int, lexicon: Lexicon) -> Token | No
         if token.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM"):
             return None
     return None
+
+
+def speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
+    """The head token of the cue's speaker phrase, or None."""
+    if doc[cue.start].lower_ == "according":
+        objs = [c for c in doc[cue.end - 1].children if c.dep_ == "pobj"]
+        return objs[0] if objs else None
+    if doc[cue.anchor].pos_ == "NOUN":
+        return next((c for c in doc[cue.anchor].children if c.dep_ == "poss"), None)
+    head = find_subject(doc[cue.anchor], lexicon)
+    if head is None or not is_speaker(head, lexicon):
+        return named_after_quote(doc[cue.anchor], cue.end, lexicon) or named_before(doc[cue.anchor]) or head
+    return head
