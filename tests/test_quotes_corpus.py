@@ -69,6 +69,8 @@ SEED_MUST_FIND = [
     ("Moscow", "two drones were Ukrainians"),
     # the list after "office," that the parser hung on "called" as an adverbial noun
     ("Zhuravlev", "buildings housing Ukrainian special services"),
+    # a relative frame the rules miss in its article's parse: found by the trained tagger
+    ("authorities", "occurred overnight"),
 ]
 
 
@@ -152,6 +154,15 @@ def test_seed_must_find(seeds):
         if not any(fold(pair[0]) in name and fold(pair[1]) in text for name, text in found)
     ]
     assert missing == []
+
+
+def test_seed_writer_remark_is_not_part_of_a_statement(seeds):
+    """"which the authorities said occurred overnight but presented no evidence": the
+    second predicate is the writer's remark on the authorities, not what they said."""
+    for _, quotes in seeds:
+        for q in quotes:
+            if "occurred overnight" in q.text:
+                assert "no evidence" not in q.text, q.text
 
 
 def test_seed_speakers_are_speakers(seeds):

@@ -31,6 +31,7 @@ from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
+from counterpoint.quotes.tagged import tagged_drafts
 from counterpoint.quotes.subjects import find_subject, speaker_head
 from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
 
@@ -422,13 +423,16 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
                                         segments, paragraphs))
 
 
-def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) -> tuple[Quote, ...]:
+def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
+                   with_tagger: bool = True) -> tuple[Quote, ...]:
     """Every attribution in ``article`` (parsed as ``doc``), in text order.
 
     ``entities`` are the story's merged entities; when one has a mention
     overlapping a speaker's resolved antecedent, the speaker carries its id and
     canonical name. Candidates from cues are kept when the packaged scorer
     accepts them (see :mod:`scorer`); without its data file, lexicon cues only.
+    With ``with_tagger``, the packaged tagger adds the content spans the rules
+    missed, when a cue and speaker hold them (see :mod:`tagged`).
     Never raises on odd typography: unpaired marks are bounded by their paragraph.
     """
     scorer = load_scorer()
@@ -440,6 +444,9 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = ()) 
 
     segments = find_segments(article.text)
     drafts = _drafts(doc, article.text, segments, keep, with_open=scorer is not None)
+    if with_tagger:
+        tagged = [draft for _, draft in tagged_drafts(doc, article.text, [(d.start, d.end) for d in drafts], segments)]
+        drafts = sorted(drafts + tagged, key=lambda d: d.start)
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)
 
 

@@ -1,0 +1,116 @@
+"""Attributions from the tagger's spans: a cue and a speaker for what the rules missed.
+
+A span the tagger (:mod:`tagger`) proposes becomes an attribution only when it hangs on a
+reporting cue whose speaker passes the same checks as a rule attribution's: a word that can
+speak (:func:`speakers.is_speaker`), outside any closed quotation, resolved in context. A
+span with no such cue and speaker is dropped: the tagger finds content, never a speaker.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from counterpoint.model import Cue
+from counterpoint.quotes.content import parenthetical, relative_frame, widen
+from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
+from counterpoint.quotes.draft import Draft
+from counterpoint.quotes.edges import paragraph_around, sentence_end
+from counterpoint.quotes.marks import Segment, inside_closed
+from counterpoint.quotes.speakers import is_speaker, resolve, speaker_tokens
+from counterpoint.quotes.subjects import speaker_head
+from counterpoint.quotes.tagger import Proposal, Tagger, load_tagger
+from counterpoint.quotes.validity import reports_a_statement
+
+__all__ = ["tagged_drafts"]
+
+TAGGER_FEATURE = "source=tagger"
+
+
+def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], segments: tuple[Segment, ...],
+                  tagger: Tagger | None = None) -> list[tuple[Proposal, Draft]]:
+    """Attributions for the spans of ``tagger`` (by default the packaged one) that overlap
+    none of the rule attributions' ``rule_spans``, each with its proposal; none when there
+    is no tagger."""
+    tagger = tagger or load_tagger()
+    if tagger is None:
+        return []
+    lexicon = load_lexicon()
+    cues = find_cues(doc, lexicon)
+    quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
+    out: list[tuple[Proposal, Draft]] = []
+    for proposal in tagger.propose(doc, rule_spans, frozenset(lexicon.verbs)):
+        cue = _cue_of(proposal, cues)
+        draft = _draft(doc, text, proposal, cue, lexicon, segments, quoted) if cue is not None else None
+        if draft is not None and not any(draft.start < o.end and o.start < draft.end for _, o in out):
+            out.append((proposal, draft))
+    return out
+
+
+def _cue_of(proposal: Proposal, cues: list[CueMatch]) -> CueMatch | None:
+    """The lexicon cue holding the reporting verb the proposed span's tokens reach. A
+    reporting verb that the cue finder passed over (a negated "has not blamed X", which
+    reports nothing) gives none, and so does a span that reaches no reporting verb: the
+    word that merely governs it ("what we know" after a heading) is no cue."""
+    if proposal.anchor is None:
+        return None
+    return next((c for c in cues if c.anchor == proposal.anchor or c.start <= proposal.anchor < c.end), None)
+
+
+def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexicon,
+           segments: tuple[Segment, ...], quoted: list[tuple[int, int]]) -> Draft | None:
+    """The attribution of one proposed span, or None without a valid speaker."""
+    verb = doc[cue.anchor]
+    if not reports_a_statement(doc, cue.anchor, lexicon.lemma(verb)) or not _hangs_on(doc, verb, proposal):
+        return None
+    head = speaker_head(doc, cue, lexicon)
+    if head is None or inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
+        return None
+    resolved = resolve(head, lexicon, quoted)
+    if resolved is None:
+        return None
+    s_start, s_end = speaker_tokens(head)
+    speaker, cue_span = doc[s_start:s_end], doc[cue.start : cue.end]
+    end = _before_next_act(doc, verb, proposal.start, proposal.end)
+    if not text[proposal.start : end].strip():
+        return None
+    start, end = widen(proposal.start, end, segments, (cue_span.start_char, speaker.start_char))
+    frame = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
+    if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments) \
+            and not parenthetical(text, frame) and not relative_frame(text, start, speaker.start_char):
+        return None  # "Claiming X, Reed told reporters Y": two statements run together
+    _, hi = paragraph_around(text, start)
+    tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
+    record = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
+    return Draft(start, end, record, speaker.start_char, speaker.end_char, resolved, tail,
+                 (TAGGER_FEATURE,))
+
+
+def _hangs_on(doc: Doc, verb: Token, proposal: Proposal) -> bool:
+    """True when the span is the cue's own: a word of it depends on the cue verb, or the
+    verb stands in it ("which the police said ..."), or the verb's clause hangs on a word
+    of it ("..., she said"). A span reached only through another clause ("a panel that
+    all agreed X" under "Kovac noted") is someone else's."""
+    span = doc.char_span(proposal.start, proposal.end, alignment_mode="expand")
+    if span is None:
+        return False
+    inside = range(span.start, span.end)
+    return verb.i in inside or verb.head.i in inside or any(t.head.i == verb.i for t in span)
+
+
+def _before_next_act(doc: Doc, verb: Token, start: int, end: int) -> int:
+    """``end`` cut before a predicate the span runs into that is joined to the cue verb or
+    to a word outside the span ("which the police said took place overnight but presented
+    no proof", "a fire, which officials said started overnight, and presented ..."): the
+    writer's report of what somebody did, not what was said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    for token in span:
+        head = token.head
+        if token.dep_ != "conj" or token.i <= span.start or not (head.i == verb.i or not span.start <= head.i < span.end):
+            continue
+        first = token.left_edge
+        while first.i > span.start and first.nbor(-1).dep_ in ("cc", "punct"):
+            first = first.nbor(-1)
+        return len(doc.text[: first.idx].rstrip(" ,;:—–-"))
+    return end

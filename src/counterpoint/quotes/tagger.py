@@ -1,0 +1,278 @@
+"""A trained tagger of attributed content: the attributions the rules do not propose.
+
+The rules in :mod:`extract` read attributions off the parse one cue at a time, and each
+construction they miss is a long tail of its own ("the hope has been that ...", a fronted
+clause the parser hung on the wrong verb). This module labels every token of a paragraph as
+beginning, inside or outside an attributed content span with a linear-chain CRF (CRFsuite,
+through ``python-crfsuite``). Each token is described by its word, lemma, tags and
+dependency, the reporting verb its chain of heads reaches (and through which relation), its
+place inside or outside quotation marks, and whether the rules already put it in a content
+span; its neighbours' main features are added. The model is trained on PolNeAR train (minus
+a held-out fifth) by ``benchmarks/train_quotes_tagger.py`` and ships as the data file
+``counterpoint/data/quotes_tagger.crfsuite``, loaded offline; ``quotes_tagger.json`` beside
+it holds the confidence a span needs to be kept.
+
+Only spans that no rule attribution overlaps are proposed here; :mod:`tagged` gives them a
+cue and a speaker, or drops them.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["Proposal", "Tagger", "cue_path", "document_features", "load_tagger", "paragraph_tokens",
+           "sequence_features", "span_labels"]
+
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
+_MAX_HOPS = 10
+_MIN_SPAN_CHARS = 11
+_EDGE = " ,;:—–-"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A content span the tagger proposes: character offsets, its mean label confidence
+    and the reporting verb most of its tokens hang on (a token index, or None)."""
+
+    start: int
+    end: int
+    confidence: float
+    anchor: int | None
+
+
+def paragraph_tokens(doc: Doc) -> list[list[int]]:
+    """Token indices of each paragraph (a line of the text), whitespace tokens left out."""
+    return _paragraphs([t.text for t in doc])
+
+
+def _paragraphs(words: list[str]) -> list[list[int]]:
+    out: list[list[int]] = []
+    current: list[int] = []
+    for i, word in enumerate(words):
+        if "\n" in word and current:
+            out.append(current)
+            current = []
+        if word.strip():
+            current.append(i)
+    if current:
+        out.append(current)
+    return out
+
+
+def _hops(n: int) -> str:
+    return str(n) if n < 4 else "4-7" if n < 8 else "8+"
+
+
+def cue_path(token: Token, cues: frozenset[str]) -> tuple[int, str, int] | None:
+    """The nearest reporting verb among ``token``'s heads: its index, the relation through
+    which the chain reaches it ("ccomp", "dobj", ...) and the number of hops."""
+    return _Table(token.doc, cues).path(token.i)
+
+
+class _Table:
+    """The token attributes the features read, pulled out of the doc once."""
+
+    def __init__(self, doc: Doc, cues: frozenset[str]) -> None:
+        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.text, t.idx) for t in doc]
+        self.lower, self.lemma, self.pos, self.tag, self.dep, _, self.text, self.idx = (
+            [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(8)])
+        self.head: list[int] = [r[5] for r in rows]
+        self.is_cue = [lemma in cues for lemma in self.lemma]
+
+    def path(self, i: int) -> tuple[int, str, int] | None:
+        current, below, hops = i, i, 0
+        while hops < _MAX_HOPS:
+            if current != i and self.is_cue[current]:
+                return current, self.dep[below], hops
+            if self.head[current] == current:
+                return None
+            below, current, hops = current, self.head[current], hops + 1
+        return None
+
+    def rule_states(self, spans: Sequence[tuple[int, int]]) -> dict[int, str]:
+        """"B" for a token opening a rule attribution's content, "I" inside one."""
+        states: dict[int, str] = {}
+        for start, end in spans:
+            for i in range(bisect_left(self.idx, start), bisect_left(self.idx, end)):
+                if self.idx[i] - start < 2:
+                    states[i] = "B"
+                else:
+                    states.setdefault(i, "I")
+        return states
+
+    def base(self, i: int, inside: bool, rule: str) -> tuple[list[str], list[str]]:
+        """The token's own features, and the part of them its neighbours see."""
+        h, lemma, dep = self.head[i], self.lemma[i], self.dep[i]
+        word, pos = "w=" + self.lower[i], "pos=" + self.pos[i]
+        feats = [word, "lem=" + lemma, pos, "tag=" + self.tag[i], "dep=" + dep,
+                 "hdep=" + self.dep[h], "hpos=" + self.pos[h], "hlem=" + self.lemma[h], "inq=%d" % inside]
+        window = [word, pos, "dep=" + dep, "rule=" + rule]
+        if self.text[i] in _QUOTE_TOKENS:
+            feats.append("qm")
+            window.append("qm")
+        if self.is_cue[i]:
+            feats += ["iscue", "cue=" + lemma]
+            window.append("iscue")
+        if self.is_cue[h]:
+            feats += ["hcue|dep=" + dep, "hcue=" + self.lemma[h] + "|" + dep]
+        path = self.path(i)
+        if path is None:
+            feats.append("nopath")
+        else:
+            cue, rel, hops = self.lemma[path[0]], path[1], _hops(path[2])
+            feats += ["pcue=" + cue, "pdep=" + rel, "pcd=" + cue + "|" + rel, "pst=" + hops, "pdep|st=" + rel + hops]
+            window.append("pdep=" + rel)
+        feats.append("rule=" + rule)
+        return feats, window
+
+
+def document_features(doc: Doc, paragraphs: list[list[int]], rule_spans: Sequence[tuple[int, int]],
+                      cues: frozenset[str]) -> list[list[list[str]]]:
+    """The CRF features of each token, one sequence per paragraph."""
+    return _features(_Table(doc, cues), paragraphs, rule_spans)
+
+
+def _features(table: _Table, paragraphs: list[list[int]],
+              rule_spans: Sequence[tuple[int, int]]) -> list[list[list[str]]]:
+    states = table.rule_states(rule_spans)
+    return [_sequence(table, paragraph, states) for paragraph in paragraphs]
+
+
+def sequence_features(doc: Doc, paragraph: list[int], rule_spans: Sequence[tuple[int, int]],
+                      cues: frozenset[str]) -> list[list[str]]:
+    """The CRF features of each token of one paragraph."""
+    return document_features(doc, [paragraph], rule_spans, cues)[0]
+
+
+def _sequence(table: _Table, paragraph: list[int], states: dict[int, str]) -> list[list[str]]:
+    inside = False
+    base: list[list[str]] = []
+    window: list[list[str]] = []
+    for i in paragraph:
+        if table.text[i] in _QUOTE_TOKENS:
+            inside = not inside
+        own, seen = table.base(i, inside, states.get(i, "O"))
+        base.append(own)
+        window.append(seen)
+    out = []
+    for k, feats in enumerate(base):
+        row = list(feats)
+        for off in (-2, -1, 1, 2):
+            j = k + off
+            row += [f"{off}:{f}" for f in window[j]] if 0 <= j < len(base) else [f"{off}:EDGE"]
+        out.append(row)
+    return out
+
+
+def span_labels(doc: Doc, paragraph: list[int], gold: Sequence[tuple[int, int]]) -> list[str]:
+    """B/I/O training labels of one paragraph: the gold content spans that touch it, longest
+    first, skipping any that overlaps one already taken (nested attributions)."""
+    lo, hi = doc[paragraph[0]].idx, doc[paragraph[-1]].idx + len(doc[paragraph[-1]].text)
+    chosen: list[tuple[int, int]] = []
+    for span in sorted(gold, key=lambda s: s[0] - s[1]):
+        if span[0] < hi and lo < span[1] and not any(span[0] < c[1] and c[0] < span[1] for c in chosen):
+            chosen.append(span)
+    labels: list[str] = []
+    for i in paragraph:
+        offset = doc[i].idx
+        hit = next((c for c in chosen if c[0] <= offset < c[1]), None)
+        if hit is None:
+            labels.append("O")
+        else:
+            labels.append("B" if not labels or labels[-1] == "O" or offset <= hit[0] + 1 else "I")
+    return labels
+
+
+def _runs(labels: list[str]) -> Iterator[tuple[int, int]]:
+    """(first, last) positions of each labelled run."""
+    first = None
+    for k, label in enumerate(labels):
+        if label == "B" or (label == "I" and first is None):
+            if first is not None:
+                yield first, k - 1
+            first = k
+        elif label == "O" and first is not None:
+            yield first, k - 1
+            first = None
+    if first is not None:
+        yield first, len(labels) - 1
+
+
+@dataclass
+class Tagger:
+    """The loaded CRF and the confidence a proposed span needs."""
+
+    crf: object
+    threshold: float
+    model: bytes = b""  # the model CRFsuite reads in place: kept alive with it
+
+    def propose(self, doc: Doc, rule_spans: Sequence[tuple[int, int]],
+                cues: frozenset[str]) -> list[Proposal]:
+        """Content spans the rules missed: tagged runs that overlap no rule span, whose
+        mean label confidence reaches the threshold."""
+        text = doc.text
+        out: list[Proposal] = []
+        table = _Table(doc, cues)
+        paragraphs = [p for p in _paragraphs(table.text) if _may_report(table, p)]
+        for paragraph, features in zip(paragraphs, _features(table, paragraphs, rule_spans), strict=True):
+            labels = self.crf.tag(features)  # type: ignore[attr-defined]
+            for first, last in _runs(labels):
+                start, end = _trim(text, doc[paragraph[first]].idx,
+                                   doc[paragraph[last]].idx + len(doc[paragraph[last]].text))
+                if end - start < _MIN_SPAN_CHARS or any(start < e and s < end for s, e in rule_spans):
+                    continue
+                confidence = sum(self.crf.marginal(labels[k], k)  # type: ignore[attr-defined]
+                                 for k in range(first, last + 1)) / (last - first + 1)
+                if confidence >= self.threshold:
+                    out.append(Proposal(start, end, confidence, _anchor(table, paragraph[first : last + 1])))
+        return out
+
+
+def _may_report(table: _Table, paragraph: list[int]) -> bool:
+    """True when a paragraph holds a reporting verb or a quotation mark: the tagger never
+    proposes content elsewhere that a cue and speaker could hold."""
+    return any(table.is_cue[i] or table.text[i] in _QUOTE_TOKENS for i in paragraph)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
+        end -= 1
+    return start, end
+
+
+def _anchor(table: _Table, tokens: list[int]) -> int | None:
+    """The reporting verb most tokens of a span hang on (ties: the nearer one)."""
+    votes: dict[int, int] = {}
+    for i in tokens:
+        path = table.path(i)
+        if path is not None:
+            votes[path[0]] = votes.get(path[0], 0) + 1
+    if not votes:
+        return None
+    return max(votes, key=lambda a: (votes[a], -abs(a - tokens[0])))
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> Tagger | None:
+    """The packaged tagger, or None when its data files (or python-crfsuite) are absent."""
+    data = resources.files("counterpoint.data")
+    model, meta = data.joinpath("quotes_tagger.crfsuite"), data.joinpath("quotes_tagger.json")
+    if not model.is_file() or not meta.is_file():
+        return None
+    try:
+        import pycrfsuite
+    except ImportError:
+        return None
+    raw = model.read_bytes()
+    crf = pycrfsuite.Tagger()
+    crf.open_inmemory(raw)
+    return Tagger(crf, float(json.loads(meta.read_text("utf-8"))["threshold"]), raw)

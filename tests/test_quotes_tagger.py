@@ -1,0 +1,102 @@
+"""The trained content tagger: its labels, its decoding and the attributions it adds."""
+
+from __future__ import annotations
+
+import pytest
+
+from counterpoint.quotes import extract_quotes
+from counterpoint.quotes.cues import load_lexicon
+from counterpoint.quotes.tagged import _before_next_act, _hangs_on
+from counterpoint.quotes.tagger import (Proposal, Tagger, cue_path, document_features, load_tagger,
+                                        paragraph_tokens, span_labels)
+from tests.factories import make_article
+
+pytestmark = pytest.mark.slow
+
+CUES = frozenset(load_lexicon().verbs)
+
+
+def test_paragraphs_split_at_line_breaks_without_space_tokens(nlp):
+    doc = nlp("Ana Ruiz spoke first.\n\nThe hall was full.")
+    paragraphs = paragraph_tokens(doc)
+    assert [[doc[i].text for i in p] for p in paragraphs] == [
+        ["Ana", "Ruiz", "spoke", "first", "."], ["The", "hall", "was", "full", "."]]
+
+
+def test_labels_take_the_outer_of_nested_spans(nlp):
+    text = "Ana Ruiz said that the mayor claimed the port was safe."
+    doc = nlp(text)
+    outer = (text.index("that"), text.index("safe") + 4)
+    inner = (text.index("the port"), text.index("safe") + 4)
+    labels = span_labels(doc, paragraph_tokens(doc)[0], [inner, outer])
+    words = [t.text for t in doc]
+    assert labels[words.index("that")] == "B"
+    assert labels[words.index("port")] == "I"
+    assert labels[words.index("said")] == "O" and labels[words.index(".")] == "O"
+
+
+def test_cue_path_reaches_the_reporting_verb_through_its_clause(nlp):
+    doc = nlp("Ana Ruiz said the plan will fail.")
+    said = next(t.i for t in doc if t.text == "said")
+    plan = next(t for t in doc if t.text == "plan")
+    assert cue_path(plan, CUES) == (said, "ccomp", 2)
+    assert cue_path(doc[said], CUES) is None
+
+
+def test_features_mark_rule_spans_and_quotation_marks(nlp):
+    text = 'Ana Ruiz said "the plan will fail" on Monday.'
+    doc = nlp(text)
+    rule = (text.index('"'), text.index("fail") + 5)
+    [rows] = document_features(doc, paragraph_tokens(doc), [rule], CUES)
+    words = [t.text for t in doc]
+    assert "rule=B" in rows[words.index('"')] and "rule=I" in rows[words.index("plan")]
+    assert "rule=O" in rows[words.index("Monday")]
+    assert "inq=1" in rows[words.index("plan")] and "inq=0" in rows[words.index("Monday")]
+
+
+def test_packaged_tagger_loads_with_a_threshold():
+    tagger = load_tagger()
+    assert isinstance(tagger, Tagger)
+    assert 0.0 <= tagger.threshold <= 1.0
+
+
+def test_span_stops_before_a_further_act_of_the_speaker(nlp):
+    text = "It was a raid which Norland's police said took place overnight but presented no proof for."
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    start = text.index("which")
+    assert text[start : _before_next_act(doc, said, start, len(text) - 1)] == \
+        "which Norland's police said took place overnight"
+
+
+def test_span_must_hang_on_its_cue(nlp):
+    text = "Writing for a panel that met on Sunday, Marta Kovac noted that the plan had failed."
+    doc = nlp(text)
+    noted = next(t for t in doc if t.text == "noted")
+
+    def proposal(fragment: str) -> Proposal:
+        start = text.index(fragment)
+        return Proposal(start, start + len(fragment), 0.9, noted.i)
+
+    assert not _hangs_on(doc, noted, proposal("met on Sunday"))
+    assert _hangs_on(doc, noted, proposal("that the plan had failed"))
+
+
+def test_tagger_adds_only_attributions_with_a_speaker_beside_the_rules(nlp, seeds_dir):
+    from counterpoint.clean import clean_article
+    from counterpoint.ingest import read_inputs
+
+    raws, _ = read_inputs([seeds_dir])
+    added = []
+    for raw in raws:
+        article = make_article(clean_article(raw).text, input_id=raw.input_id)
+        doc = nlp(article.text)
+        rules = extract_quotes(article, doc, with_tagger=False)
+        for quote in extract_quotes(article, doc):
+            if quote in rules:
+                continue
+            added.append(quote)
+            assert not any(quote.start < r.end and r.start < quote.end for r in rules)
+            assert quote.speaker.start is not None and quote.speaker.name and quote.cue is not None
+            assert quote.text == article.text[quote.start : quote.end]
+    assert added, "the tagger adds nothing on the seeds"
