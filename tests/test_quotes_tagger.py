@@ -7,7 +7,7 @@ import pytest
 from counterpoint.quotes import extract_quotes
 from counterpoint.quotes.cues import load_lexicon
 from counterpoint.quotes.tagged import _before_next_act, _hangs_on
-from counterpoint.quotes.tagger import (Proposal, Tagger, cue_path, document_features, load_tagger,
+from counterpoint.quotes.tagger import (Proposal, Tagger, _around, cue_path, document_features, load_tagger,
                                         paragraph_tokens, span_labels)
 from tests.factories import make_article
 
@@ -100,3 +100,13 @@ def test_tagger_adds_only_attributions_with_a_speaker_beside_the_rules(nlp, seed
             assert quote.speaker.start is not None and quote.speaker.name and quote.cue is not None
             assert quote.text == article.text[quote.start : quote.end]
     assert added, "the tagger adds nothing on the seeds"
+
+
+def test_only_sentences_with_a_cue_the_rules_left_are_tagged(nlp):
+    doc = nlp("The port was closed. Marta Kovac claimed the fire began at dawn. Ships waited offshore.")
+    paragraph = paragraph_tokens(doc)[0]
+    claimed = next(t.i for t in doc if t.text == "claimed")
+    [run] = _around(doc, paragraph, frozenset({claimed}))
+    assert doc[run[0]].text == "Marta" and doc[run[-1]].text == "."
+    assert doc[run[-1]].i == next(t.i for t in doc if t.text == "dawn") + 1
+    assert _around(doc, paragraph, frozenset()) == []

@@ -445,7 +445,8 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
     segments = find_segments(article.text)
     drafts = _drafts(doc, article.text, segments, keep, with_open=scorer is not None)
     if with_tagger:
-        tagged = [draft for _, draft in tagged_drafts(doc, article.text, [(d.start, d.end) for d in drafts], segments)]
+        spans, used = [(d.start, d.end) for d in drafts], [d.cue.start for d in drafts if d.cue is not None]
+        tagged = [draft for _, draft in tagged_drafts(doc, article.text, spans, segments, rule_cues=used)]
         drafts = sorted(drafts + tagged, key=lambda d: d.start)
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)
 

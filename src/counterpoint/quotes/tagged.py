@@ -8,6 +8,8 @@ span with no such cue and speaker is dropped: the tagger finds content, never a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Cue
@@ -27,7 +29,7 @@ TAGGER_FEATURE = "source=tagger"
 
 
 def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], segments: tuple[Segment, ...],
-                  tagger: Tagger | None = None) -> list[tuple[Proposal, Draft]]:
+                  tagger: Tagger | None = None, rule_cues: Sequence[int] | None = None) -> list[tuple[Proposal, Draft]]:
     """Attributions for the spans of ``tagger`` (by default the packaged one) that overlap
     none of the rule attributions' ``rule_spans``, each with its proposal; none when there
     is no tagger."""
@@ -38,7 +40,10 @@ def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], segmen
     cues = find_cues(doc, lexicon)
     quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
     out: list[tuple[Proposal, Draft]] = []
-    for proposal in tagger.propose(doc, rule_spans, frozenset(lexicon.verbs)):
+    taken = set(rule_cues or ())
+    open_anchors = None if rule_cues is None else frozenset(
+        i for c in cues if doc[c.start].idx not in taken for i in range(c.start, c.end))
+    for proposal in tagger.propose(doc, rule_spans, frozenset(lexicon.verbs), open_anchors):
         cue = _cue_of(proposal, cues)
         draft = _draft(doc, text, proposal, cue, lexicon, segments, quoted) if cue is not None else None
         if draft is not None and not any(draft.start < o.end and o.start < draft.end for _, o in out):

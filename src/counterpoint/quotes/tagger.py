@@ -213,14 +213,17 @@ class Tagger:
     threshold: float
     model: bytes = b""  # the model CRFsuite reads in place: kept alive with it
 
-    def propose(self, doc: Doc, rule_spans: Sequence[tuple[int, int]],
-                cues: frozenset[str]) -> list[Proposal]:
+    def propose(self, doc: Doc, rule_spans: Sequence[tuple[int, int]], cues: frozenset[str],
+                open_anchors: frozenset[int] | None = None) -> list[Proposal]:
         """Content spans the rules missed: tagged runs that overlap no rule span, whose
-        mean label confidence reaches the threshold."""
+        mean label confidence reaches the threshold. With ``open_anchors`` (the tokens of
+        the cues no rule attribution took), only paragraphs holding one are tagged."""
         text = doc.text
         out: list[Proposal] = []
         table = _Table(doc, cues)
-        paragraphs = [p for p in _paragraphs(table.text) if _may_report(table, p)]
+        paragraphs = [p for p in _paragraphs(table.text) if _may_report(table, p, open_anchors)]
+        if open_anchors is not None:
+            paragraphs = [part for p in paragraphs for part in _around(doc, p, open_anchors)]
         for paragraph, features in zip(paragraphs, _features(table, paragraphs, rule_spans), strict=True):
             labels = self.crf.tag(features)  # type: ignore[attr-defined]
             for first, last in _runs(labels):
@@ -235,9 +238,31 @@ class Tagger:
         return out
 
 
-def _may_report(table: _Table, paragraph: list[int]) -> bool:
-    """True when a paragraph holds a reporting verb or a quotation mark: the tagger never
-    proposes content elsewhere that a cue and speaker could hold."""
+def _around(doc: Doc, paragraph: list[int], anchors: frozenset[int]) -> list[list[int]]:
+    """The runs of whole sentences of ``paragraph`` that hold one of ``anchors``: a span
+    hangs on a cue of its own sentence, so the others cannot give an attribution."""
+    keep: set[int] = set()
+    for i in paragraph:
+        if i in anchors:
+            sent = doc[i].sent
+            keep.update(range(sent.start, sent.end))
+    runs: list[list[int]] = []
+    for i in paragraph:
+        if i not in keep:
+            continue
+        if runs and runs[-1][-1] == i - 1 or runs and all(not doc[j].text.strip() for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _may_report(table: _Table, paragraph: list[int], open_anchors: frozenset[int] | None) -> bool:
+    """True when a paragraph holds a reporting verb or a quotation mark (with
+    ``open_anchors``: one of those cue tokens): elsewhere no cue and speaker could hold
+    what the tagger proposes."""
+    if open_anchors is not None:
+        return any(i in open_anchors for i in paragraph)
     return any(table.is_cue[i] or table.text[i] in _QUOTE_TOKENS for i in paragraph)
 
 
