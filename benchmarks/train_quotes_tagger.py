@@ -32,7 +32,7 @@ from counterpoint.quotes.cues import load_lexicon  # noqa: E402
 from counterpoint.quotes.extract import extract_quotes  # noqa: E402
 from counterpoint.quotes.marks import find_segments  # noqa: E402
 from counterpoint.quotes.tagged import tagged_drafts  # noqa: E402
-from counterpoint.quotes.tagger import Tagger, paragraph_tokens, sequence_features, span_labels  # noqa: E402
+from counterpoint.quotes.tagger import Tagger, document_features, paragraph_tokens, span_labels  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "counterpoint" / "data"
 GRID = [round(0.5 + 0.025 * k, 3) for k in range(19)]
@@ -47,8 +47,9 @@ def prepare(records: list[dict], docs: list) -> list[dict]:  # type: ignore[type
         rules = extract_quotes(article, doc, with_tagger=False)
         spans = [(q.start, q.end) for q in rules]
         gold = bench.gold_items(record)
-        seqs = [(sequence_features(doc, p, spans, cues), span_labels(doc, p, [g.content for g in gold]))
-                for p in paragraph_tokens(doc)]
+        paragraphs = paragraph_tokens(doc)
+        seqs = list(zip(document_features(doc, paragraphs, spans, cues),
+                        [span_labels(doc, p, [g.content for g in gold]) for p in paragraphs], strict=True))
         out.append({"doc": doc, "text": record["text"], "rules": rules, "gold": gold, "seqs": seqs})
     return out
 

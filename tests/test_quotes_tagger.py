@@ -7,7 +7,7 @@ import pytest
 from counterpoint.quotes import extract_quotes
 from counterpoint.quotes.cues import load_lexicon
 from counterpoint.quotes.tagged import _before_next_act, _hangs_on
-from counterpoint.quotes.tagger import (Proposal, Tagger, _around, cue_path, document_features, load_tagger,
+from counterpoint.quotes.tagger import (Proposal, Tagger, _around, _Table, document_features, load_tagger,
                                         paragraph_tokens, span_labels)
 from tests.factories import make_article
 
@@ -39,8 +39,9 @@ def test_cue_path_reaches_the_reporting_verb_through_its_clause(nlp):
     doc = nlp("Ana Ruiz said the plan will fail.")
     said = next(t.i for t in doc if t.text == "said")
     plan = next(t for t in doc if t.text == "plan")
-    assert cue_path(plan, CUES) == (said, "ccomp", 2)
-    assert cue_path(doc[said], CUES) is None
+    table = _Table(doc, CUES)
+    assert table.path(plan.i) == (said, "ccomp", 2)
+    assert table.path(said) is None
 
 
 def test_features_mark_rule_spans_and_quotation_marks(nlp):

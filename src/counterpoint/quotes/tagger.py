@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-__all__ = ["Proposal", "Tagger", "cue_path", "document_features", "load_tagger", "paragraph_tokens",
-           "sequence_features", "span_labels"]
+__all__ = ["Proposal", "Tagger", "document_features", "load_tagger", "paragraph_tokens", "span_labels"]
 
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 _MAX_HOPS = 10
@@ -68,12 +67,6 @@ def _paragraphs(words: list[str]) -> list[list[int]]:
 
 def _hops(n: int) -> str:
     return str(n) if n < 4 else "4-7" if n < 8 else "8+"
-
-
-def cue_path(token: Token, cues: frozenset[str]) -> tuple[int, str, int] | None:
-    """The nearest reporting verb among ``token``'s heads: its index, the relation through
-    which the chain reaches it ("ccomp", "dobj", ...) and the number of hops."""
-    return _Table(token.doc, cues).path(token.i)
 
 
 class _Table:
@@ -143,12 +136,6 @@ def _features(table: _Table, paragraphs: list[list[int]],
               rule_spans: Sequence[tuple[int, int]]) -> list[list[list[str]]]:
     states = table.rule_states(rule_spans)
     return [_sequence(table, paragraph, states) for paragraph in paragraphs]
-
-
-def sequence_features(doc: Doc, paragraph: list[int], rule_spans: Sequence[tuple[int, int]],
-                      cues: frozenset[str]) -> list[list[str]]:
-    """The CRF features of each token of one paragraph."""
-    return document_features(doc, [paragraph], rule_spans, cues)[0]
 
 
 def _sequence(table: _Table, paragraph: list[int], states: dict[int, str]) -> list[list[str]]:
