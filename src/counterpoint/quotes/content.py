@@ -170,11 +170,19 @@ def _distant_that(verb: Token) -> list[Token]:
     that ..." (the clause is what was told, not a description of the capital)."""
     for token in verb.doc[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
         clause = token.head
-        if token.lower_ == "that" and token.dep_ == "mark" and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
+        if token.lower_ == "that" and _complementiser(token) and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
             noun = clause.head
             if verb.i < noun.i < token.i and noun.ent_type_ == "" and noun.pos_ == "NOUN":
                 return [clause]
     return []
+
+
+def _complementiser(that: Token) -> bool:
+    """True when "that" opens a clause rather than standing in it: marked so, or the role
+    the parser gave it is filled by another word ("that Norland had produced no evidence",
+    with "that" as a second object). A relative "that" ("a panel that met on Sunday") is
+    the subject or object of its clause."""
+    return that.dep_ == "mark" or any(c.dep_ == that.dep_ and c.i != that.i for c in that.head.children)
 
 
 def _subtree_ids(tokens: list[Token]) -> set[int]:
