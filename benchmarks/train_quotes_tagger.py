@@ -79,7 +79,7 @@ def proposals(items: list[dict], path: Path) -> list[list[tuple[float, bench.Ite
         segments = find_segments(item["text"])
         spans = [(q.start, q.end) for q in item["rules"]]
         used = [q.cue.start for q in item["rules"] if q.cue is not None]
-        found = tagged_drafts(item["doc"], item["text"], spans, segments, tagger, rule_cues=used)
+        found = tagged_drafts(item["doc"], item["text"], spans, used, segments, tagger)
         out.append([(p.confidence, bench.Item((d.start, d.end), (d.speaker_start, d.speaker_end), False))
                     for p, d in found])
     return out

@@ -102,10 +102,9 @@ def _quoted_ranges(article: Article, quotes: Sequence[Quote]) -> list[tuple[int,
     The content of an indirect or partial quote outside its quoted segments is the
     reporter's paraphrase, so a loaded word there is the outlet's own word choice.
     """
-    from counterpoint.quotes.marks import find_segments
+    from counterpoint.quotes.marks import closed_inner, find_segments
 
-    ranges = [(s.inner_start, s.inner_end) for s in find_segments(article.text)
-              if s.opened and s.closed]
+    ranges = closed_inner(find_segments(article.text))
     for q in quotes:
         if q.article_id == article.id:
             ranges.extend(q.quoted)

@@ -28,7 +28,7 @@ from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
-from counterpoint.quotes.marks import Segment, find_segments, inside_closed, paragraph_spans
+from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.tagged import tagged_drafts
@@ -398,7 +398,7 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
     from open cues when ``with_open``), then colon, layout and continuation passes."""
     lexicon = load_lexicon()
-    quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
+    quoted = closed_inner(segments)
     cues = find_cues(doc, lexicon)
     candidates = [(c, False) for c in cues]
     if with_open:
@@ -446,7 +446,7 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
     drafts = _drafts(doc, article.text, segments, keep, with_open=scorer is not None)
     if with_tagger:
         spans, used = [(d.start, d.end) for d in drafts], [d.cue.start for d in drafts if d.cue is not None]
-        tagged = [draft for _, draft in tagged_drafts(doc, article.text, spans, segments, rule_cues=used)]
+        tagged = [draft for _, draft in tagged_drafts(doc, article.text, spans, used, segments)]
         drafts = sorted(drafts + tagged, key=lambda d: d.start)
     return tuple(_to_quote(article, d, segments, entities) for d in drafts)
 

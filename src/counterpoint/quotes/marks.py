@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Segment", "find_segments", "inside_closed", "paragraph_spans", "CLOSING_MARKS"]
+__all__ = ["Segment", "closed_inner", "find_segments", "inside_closed", "paragraph_spans", "CLOSING_MARKS"]
 
 # tokens that close a quotation, as spaCy splits them
 CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "\u00bb", "''"})
@@ -198,4 +198,9 @@ def find_segments(text: str) -> tuple[Segment, ...]:
 
 def inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
     """True when ``offset`` lies within a properly opened and closed quotation."""
-    return any(s.opened and s.closed and s.inner_start <= offset < s.inner_end for s in segments)
+    return any(lo <= offset < hi for lo, hi in closed_inner(segments))
+
+
+def closed_inner(segments: tuple[Segment, ...]) -> list[tuple[int, int]]:
+    """The inner (start, end) of every properly opened and closed quotation."""
+    return [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]

@@ -17,7 +17,7 @@ from counterpoint.quotes.content import parenthetical, relative_frame, widen
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
-from counterpoint.quotes.marks import Segment, inside_closed
+from counterpoint.quotes.marks import Segment, closed_inner, inside_closed
 from counterpoint.quotes.speakers import is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.subjects import speaker_head
 from counterpoint.quotes.tagger import Proposal, Tagger, load_tagger
@@ -28,21 +28,21 @@ __all__ = ["tagged_drafts"]
 TAGGER_FEATURE = "source=tagger"
 
 
-def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], segments: tuple[Segment, ...],
-                  tagger: Tagger | None = None, rule_cues: Sequence[int] | None = None) -> list[tuple[Proposal, Draft]]:
+def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], rule_cues: Sequence[int],
+                  segments: tuple[Segment, ...], tagger: Tagger | None = None) -> list[tuple[Proposal, Draft]]:
     """Attributions for the spans of ``tagger`` (by default the packaged one) that overlap
-    none of the rule attributions' ``rule_spans``, each with its proposal; none when there
-    is no tagger."""
+    none of the rule attributions' ``rule_spans``, in sentences holding a cue that none of
+    them took (``rule_cues``: where their cues start); each with its proposal, none when
+    there is no tagger."""
     tagger = tagger or load_tagger()
     if tagger is None:
         return []
     lexicon = load_lexicon()
     cues = find_cues(doc, lexicon)
-    quoted = [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
+    quoted = closed_inner(segments)
     out: list[tuple[Proposal, Draft]] = []
-    taken = set(rule_cues or ())
-    open_anchors = None if rule_cues is None else frozenset(
-        i for c in cues if doc[c.start].idx not in taken for i in range(c.start, c.end))
+    taken = set(rule_cues)
+    open_anchors = frozenset(i for c in cues if doc[c.start].idx not in taken for i in range(c.start, c.end))
     for proposal in tagger.propose(doc, rule_spans, frozenset(lexicon.verbs), open_anchors):
         cue = _cue_of(proposal, cues)
         draft = _draft(doc, text, proposal, cue, lexicon, segments, quoted) if cue is not None else None

@@ -27,12 +27,14 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from counterpoint.quotes.content import char_span
+from counterpoint.quotes.doccache import line_bounds
+
 __all__ = ["Proposal", "Tagger", "document_features", "load_tagger", "paragraph_tokens", "span_labels"]
 
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "«", "»", "„", "''", "``"})
 _MAX_HOPS = 10
 _MIN_SPAN_CHARS = 11
-_EDGE = " ,;:—–-"
 
 
 @dataclass(frozen=True)
@@ -48,21 +50,11 @@ class Proposal:
 
 def paragraph_tokens(doc: Doc) -> list[list[int]]:
     """Token indices of each paragraph (a line of the text), whitespace tokens left out."""
-    return _paragraphs([t.text for t in doc])
-
-
-def _paragraphs(words: list[str]) -> list[list[int]]:
-    out: list[list[int]] = []
-    current: list[int] = []
-    for i, word in enumerate(words):
-        if "\n" in word and current:
-            out.append(current)
-            current = []
-        if word.strip():
-            current.append(i)
-    if current:
-        out.append(current)
-    return out
+    lines: dict[tuple[int, int], list[int]] = {}
+    for token in doc:
+        if token.text.strip():
+            lines.setdefault(line_bounds(doc, token.i), []).append(token.i)
+    return list(lines.values())
 
 
 def _hops(n: int) -> str:
@@ -201,27 +193,23 @@ class Tagger:
     model: bytes = b""  # the model CRFsuite reads in place: kept alive with it
 
     def propose(self, doc: Doc, rule_spans: Sequence[tuple[int, int]], cues: frozenset[str],
-                open_anchors: frozenset[int] | None = None) -> list[Proposal]:
+                open_anchors: frozenset[int]) -> list[Proposal]:
         """Content spans the rules missed: tagged runs that overlap no rule span, whose
-        mean label confidence reaches the threshold. With ``open_anchors`` (the tokens of
-        the cues no rule attribution took), only paragraphs holding one are tagged."""
-        text = doc.text
+        mean label confidence reaches the threshold. Only the sentences holding one of
+        ``open_anchors`` (the tokens of the cues no rule attribution took) are tagged."""
         out: list[Proposal] = []
         table = _Table(doc, cues)
-        paragraphs = [p for p in _paragraphs(table.text) if _may_report(table, p, open_anchors)]
-        if open_anchors is not None:
-            paragraphs = [part for p in paragraphs for part in _around(doc, p, open_anchors)]
-        for paragraph, features in zip(paragraphs, _features(table, paragraphs, rule_spans), strict=True):
+        sequences = [run for p in paragraph_tokens(doc) for run in _around(doc, p, open_anchors)]
+        for sequence, features in zip(sequences, _features(table, sequences, rule_spans), strict=True):
             labels = self.crf.tag(features)  # type: ignore[attr-defined]
             for first, last in _runs(labels):
-                start, end = _trim(text, doc[paragraph[first]].idx,
-                                   doc[paragraph[last]].idx + len(doc[paragraph[last]].text))
+                start, end = char_span(doc, doc.text, set(sequence[first : last + 1]))
                 if end - start < _MIN_SPAN_CHARS or any(start < e and s < end for s, e in rule_spans):
                     continue
                 confidence = sum(self.crf.marginal(labels[k], k)  # type: ignore[attr-defined]
                                  for k in range(first, last + 1)) / (last - first + 1)
                 if confidence >= self.threshold:
-                    out.append(Proposal(start, end, confidence, _anchor(table, paragraph[first : last + 1])))
+                    out.append(Proposal(start, end, confidence, _anchor(table, sequence[first : last + 1])))
         return out
 
 
@@ -231,34 +219,17 @@ def _around(doc: Doc, paragraph: list[int], anchors: frozenset[int]) -> list[lis
     keep: set[int] = set()
     for i in paragraph:
         if i in anchors:
-            sent = doc[i].sent
-            keep.update(range(sent.start, sent.end))
+            keep.update(range(doc[i].sent.start, doc[i].sent.end))
     runs: list[list[int]] = []
+    previous = False
     for i in paragraph:
-        if i not in keep:
-            continue
-        if runs and runs[-1][-1] == i - 1 or runs and all(not doc[j].text.strip() for j in range(runs[-1][-1] + 1, i)):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
+        if i in keep:
+            if previous:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        previous = i in keep
     return runs
-
-
-def _may_report(table: _Table, paragraph: list[int], open_anchors: frozenset[int] | None) -> bool:
-    """True when a paragraph holds a reporting verb or a quotation mark (with
-    ``open_anchors``: one of those cue tokens): elsewhere no cue and speaker could hold
-    what the tagger proposes."""
-    if open_anchors is not None:
-        return any(i in open_anchors for i in paragraph)
-    return any(table.is_cue[i] or table.text[i] in _QUOTE_TOKENS for i in paragraph)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
-        end -= 1
-    return start, end
 
 
 def _anchor(table: _Table, tokens: list[int]) -> int | None:
