@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["entities", "line_bounds", "memo", "propn_positions"]
+__all__ = ["all_line_bounds", "entities", "line_bounds", "memo", "propn_positions"]
 
 _T = TypeVar("_T")
 _CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
@@ -46,7 +46,12 @@ def _build_lines(doc: Doc) -> list[tuple[int, int]]:
 
 def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
     """Character range of the line holding token ``i`` (tokens up to a line break)."""
-    return _cached(doc, "lines", _build_lines)[i]
+    return all_line_bounds(doc)[i]
+
+
+def all_line_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """The line range of every token, in token order."""
+    return _cached(doc, "lines", _build_lines)
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

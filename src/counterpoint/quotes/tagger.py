@@ -28,7 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from counterpoint.quotes.content import char_span
-from counterpoint.quotes.doccache import line_bounds
+from counterpoint.quotes.doccache import all_line_bounds
 
 __all__ = ["Proposal", "Tagger", "document_features", "load_tagger", "paragraph_tokens", "span_labels"]
 
@@ -50,10 +50,14 @@ class Proposal:
 
 def paragraph_tokens(doc: Doc) -> list[list[int]]:
     """Token indices of each paragraph (a line of the text), whitespace tokens left out."""
+    return _by_line([t.text for t in doc], all_line_bounds(doc))
+
+
+def _by_line(words: list[str], bounds: list[tuple[int, int]]) -> list[list[int]]:
     lines: dict[tuple[int, int], list[int]] = {}
-    for token in doc:
-        if token.text.strip():
-            lines.setdefault(line_bounds(doc, token.i), []).append(token.i)
+    for i, (word, line) in enumerate(zip(words, bounds, strict=True)):
+        if word.strip():
+            lines.setdefault(line, []).append(i)
     return list(lines.values())
 
 
@@ -198,12 +202,13 @@ class Tagger:
         mean label confidence reaches the threshold. Only the sentences holding one of
         ``open_anchors`` (the tokens of the cues no rule attribution took) are tagged."""
         out: list[Proposal] = []
-        table = _Table(doc, cues)
-        sequences = [run for p in paragraph_tokens(doc) for run in _around(doc, p, open_anchors)]
+        table, text = _Table(doc, cues), doc.text
+        paragraphs = _by_line(table.text, all_line_bounds(doc))
+        sequences = [run for p in paragraphs for run in _around(doc, p, open_anchors)]
         for sequence, features in zip(sequences, _features(table, sequences, rule_spans), strict=True):
             labels = self.crf.tag(features)  # type: ignore[attr-defined]
             for first, last in _runs(labels):
-                start, end = char_span(doc, doc.text, set(sequence[first : last + 1]))
+                start, end = char_span(doc, text, set(sequence[first : last + 1]))
                 if end - start < _MIN_SPAN_CHARS or any(start < e and s < end for s, e in rule_spans):
                     continue
                 confidence = sum(self.crf.marginal(labels[k], k)  # type: ignore[attr-defined]
