@@ -66,7 +66,7 @@ def test_span_stops_before_a_further_act_of_the_speaker(nlp):
     doc = nlp(text)
     said = next(t for t in doc if t.text == "said")
     start = text.index("which")
-    assert text[start : _before_next_act(doc, said, start, len(text) - 1)] == \
+    assert text[start : _before_next_act(doc, text, said, start, len(text) - 1)] == \
         "which Norland's police said took place overnight"
 
 

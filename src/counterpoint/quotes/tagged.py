@@ -75,7 +75,7 @@ def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexi
         return None
     s_start, s_end = speaker_tokens(head)
     speaker, cue_span = doc[s_start:s_end], doc[cue.start : cue.end]
-    end = _before_next_act(doc, verb, proposal.start, proposal.end)
+    end = _before_next_act(doc, text, verb, proposal.start, proposal.end)
     if not text[proposal.start : end].strip():
         return None
     start, end = widen(proposal.start, end, segments, (cue_span.start_char, speaker.start_char))
@@ -102,7 +102,7 @@ def _hangs_on(doc: Doc, verb: Token, proposal: Proposal) -> bool:
     return verb.i in inside or verb.head.i in inside or any(t.head.i == verb.i for t in span)
 
 
-def _before_next_act(doc: Doc, verb: Token, start: int, end: int) -> int:
+def _before_next_act(doc: Doc, text: str, verb: Token, start: int, end: int) -> int:
     """``end`` cut before a predicate the span runs into that is joined to the cue verb or
     to a word outside the span ("which the police said took place overnight but presented
     no proof", "a fire, which officials said started overnight, and presented ..."): the
@@ -117,5 +117,5 @@ def _before_next_act(doc: Doc, verb: Token, start: int, end: int) -> int:
         first = token.left_edge
         while first.i > span.start and first.nbor(-1).dep_ in ("cc", "punct"):
             first = first.nbor(-1)
-        return len(doc.text[: first.idx].rstrip(" ,;:—–-"))
+        return len(text[: first.idx].rstrip(" ,;:—–-"))
     return end
