@@ -291,6 +291,49 @@ def test_headline_colon_attribution(nlp):
     assert surface(text, q) == "Sobel"
 
 
+def test_transcript_turns_belong_to_the_named_person(nlp):
+    text = (
+        "Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n"
+        '"TAPPER: Do you think the senator has campaigned as a healer?\n\n'
+        '"FALLIN: I think he is trying to campaign as a healer. I said the nation needs to heal.\n\n'
+        "UPDATE: The senator will visit Dallas on Monday."
+    )
+    quotes = run(nlp, text)
+    question = one(quotes, "Do you think")
+    assert question.text == "Do you think the senator has campaigned as a healer?"
+    assert question.speaker.name == "Jake Tapper" and surface(text, question) == "TAPPER"
+    turn = one(quotes, "nation needs to heal.")
+    assert turn.text.startswith("I think he is trying")
+    assert turn.speaker.name == "Mary Fallin" and surface(text, turn) == "FALLIN"
+    assert all(q.speaker.name != "Update" and surface(text, q) != "UPDATE" for q in quotes)
+
+
+def test_an_i_nested_in_a_turn_is_the_turns_speaker(nlp):
+    text = (
+        "Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n"
+        "FALLIN: I said that the nation needs to heal after the shootings.\n\n"
+        "TAPPER: Thank you, governor."
+    )
+    nested = next(q for q in run(nlp, text) if q.text == "that the nation needs to heal after the shootings")
+    assert surface(text, nested) == "I" and nested.speaker.name == "Mary Fallin"
+
+
+def test_a_label_named_nowhere_else_is_no_speaker(nlp):
+    text = "The vote was delayed again.\n\nBREAKING: The council has postponed the vote until May."
+    assert all(surface(text, q) != "BREAKING" for q in run(nlp, text))
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    ('Tax reform would make the code more complicated. Said Ellis: “I do not see any interest in reform.”',
+     "Ellis", "Ellis"),
+    ('The plan failed in the end. Added the senator, "We will fight on until the vote."', "the senator", None),
+])
+def test_sentence_opening_with_the_verb_and_speaker(nlp, text, speaker, name):
+    q = next(q for q in run(nlp, text) if q.kind == "direct")
+    assert surface(text, q) == speaker and q.cue is not None and q.cue.text in ("Said", "Added")
+    assert name is None or q.speaker.name == name
+
+
 # ---------------------------------------------------------------- contract
 
 

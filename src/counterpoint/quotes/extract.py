@@ -13,7 +13,7 @@ text that no cue frames (headings, scare quotes) is left alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from spacy.tokens import Doc, Span, Token
@@ -311,7 +311,9 @@ def _colon_source(doc: Doc, colon: int, lexicon: Lexicon) -> Token | None:
 
 def _layout_drafts(doc: Doc, text: str, drafts: list[Draft], lines: list[tuple[int, int]],
                    segments: tuple[Segment, ...]) -> list[Draft]:
-    """Headline/transcript colons and dash signatures not already found by a cue."""
+    """``drafts`` with the headline/transcript colons and dash signatures no cue found.
+    A transcript turn (``PENCE: ...``) is the speaker's whole turn: it stands beside the
+    attributions nested in it and replaces those that misread its label as their speaker."""
     out: list[Draft] = []
     hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines)
     for hit in hits:
@@ -321,12 +323,18 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[Draft], lines: list[tuple[i
             if start <= seg.start <= start + 2 and seg.closed and not signed:
                 end = seg.end
                 break
-        if any(d.start < end and start < d.end for d in drafts + out):
+        if hit.named is not None:
+            label = (hit.speaker[0], hit.cue[1])
+            drafts = [d for d in drafts if not (d.start < label[1] and label[0] < d.end)]
+            if any(d.start < start < d.end for d in drafts + out):
+                continue
+        elif any(d.start < end and start < d.end for d in drafts + out):
             continue
         cue = Cue(hit.cue[0], hit.cue[1], text[hit.cue[0] : hit.cue[1]], "neutral")
-        resolved = Resolved(hit.speaker[0], hit.speaker[1], hit.name)
+        named = hit.named or hit.speaker
+        resolved = Resolved(named[0], named[1], hit.name)
         out.append(Draft(start, end, cue, hit.speaker[0], hit.speaker[1], resolved, end))
-    return out
+    return drafts + out
 
 
 def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
@@ -394,6 +402,19 @@ def _unique(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _first_person(text: str, drafts: list[Draft]) -> list[Draft]:
+    """An "I" who speaks inside someone's quotation or transcript turn is that someone:
+    the nested attribution takes the innermost enclosing speaker's resolution."""
+    out = []
+    for draft in drafts:
+        if text[draft.speaker_start : draft.speaker_end] == "I" and draft.resolved.name is None:
+            around = [o for o in drafts if o.start <= draft.speaker_start < o.end and o.resolved.name is not None]
+            if around:
+                draft = replace(draft, resolved=min(around, key=lambda o: o.end - o.start).resolved)
+        out.append(draft)
+    return out
+
+
 def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, with_open: bool) -> list[Draft]:
     """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
     from open cues when ``with_open``), then colon, layout and continuation passes."""
@@ -419,7 +440,7 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
     drafts = continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
-    return _unique(continue_paragraphs(text, drafts + _layout_drafts(doc, text, drafts, paragraphs, segments),
+    return _unique(continue_paragraphs(text, _layout_drafts(doc, text, drafts, paragraphs, segments),
                                         segments, paragraphs))
 
 
@@ -448,7 +469,7 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
         spans, used = [(d.start, d.end) for d in drafts], [d.cue.start for d in drafts if d.cue is not None]
         tagged = [draft for _, draft in tagged_drafts(doc, article.text, spans, used, segments)]
         drafts = sorted(drafts + tagged, key=lambda d: d.start)
-    return tuple(_to_quote(article, d, segments, entities) for d in drafts)
+    return tuple(_to_quote(article, d, segments, entities) for d in _first_person(article.text, drafts))
 
 
 @dataclass(frozen=True)

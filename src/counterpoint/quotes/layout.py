@@ -3,8 +3,9 @@
 Three newspaper conventions: a headline or transcript line ``Name: words``
 (``PENCE: Well, look ...``), and a quotation signed after a dash
 (``"..." ― Jane Roe`` or an embedded post ``... — Jane Roe (@jroe) May 3, 2023``).
-The name must be a PERSON or ORG entity, or an upper-case transcript name, so
-that ``Original url:`` or ``Related article:`` never become speakers.
+The name must be a PERSON or ORG entity, or an upper-case transcript label that
+names one of the article's PERSON or ORG entities (``PENCE`` for Mike Pence), so
+that ``Original url:``, ``Related article:`` or ``UPDATE:`` never become speakers.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _NOT_NAMES = frozenset({"correction", "update", "editor", "note", "source", "sou
 _DASH_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)?([―—]|--)\s*"
                       r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"
                       r"(?P<handle>\s*\(@\w+\))?[^\n]{0,40}$")
-_TRANSCRIPT_RE = re.compile(r"(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+_TRANSCRIPT_RE = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class LayoutHit:
     cue: tuple[int, int]
     speaker: tuple[int, int]
     name: str
+    named: tuple[int, int] | None = None  # the entity mention a transcript label stands for
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -57,6 +59,17 @@ def _entity_before_colon(doc: Doc, colon: int) -> Span | None:
         if ent.start <= last.i < ent.end and ent.end_char == colon:
             return ent
     return None
+
+
+def _labelled(doc: Doc, label: str) -> Span | None:
+    """The PERSON or ORG entity an upper-case transcript label names: its words end the
+    entity's name ("PENCE", "JAKE TAPPER"). The longest such name in the article."""
+    words = label.lower().split()
+    if words[-1].strip(".") in _NOT_NAMES:
+        return None
+    found = [ent for ent in doc.ents if ent.label_ in _SPEAKER_LABELS and ent.text != label
+             and ent.text.lower().split()[-len(words):] == words]
+    return max(found, key=len, default=None)
 
 
 def _proper_name_before(doc: Doc, lo: int, colon: int, longest: int = 3) -> tuple[int, int] | None:
@@ -89,24 +102,34 @@ def _headline(text: str, lo: int, hi: int) -> bool:
 def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
     """``Name: content`` at the start of a line or sentence (headlines, transcripts)."""
     hits = []
+    labels = [m.group("name") for m in (_TRANSCRIPT_RE.match(text, lo) for lo, _ in lines) if m]
     for lo, hi in lines:
         for colon in (m.start() for m in re.finditer(":", text[lo:hi])):
             colon += lo
             ent = _entity_before_colon(doc, colon)
             name_span = (ent.start_char, ent.end_char) if ent is not None else None
+            name, named = None, None
             match = _TRANSCRIPT_RE.match(text, lo)
-            if name_span is None and match and match.end("name") == colon:
-                name_span = (lo, colon)
+            if match and match.end("name") == colon:
+                label = match.group("name")
+                known = _labelled(doc, label)
+                if known is not None:
+                    named, name = (known.start_char, known.end_char), known.text
+                elif ent is not None and ent.label_ == "PERSON" and labels.count(label) >= 2:
+                    named, name = match.span("name"), label.title()  # a transcript of one named only so
+                else:
+                    continue
+                name_span = match.span("name")
             if name_span is None and text[colon + 1 : colon + 3].strip()[:1] in _OPENERS:
                 name_span = _proper_name_before(doc, lo, colon)
             if name_span is None and _headline(text, lo, hi):
                 name_span = _proper_name_before(doc, lo, colon, longest=1)  # "Pence: ...", "Poll: ..."
-            if name_span is None or not _starts_unit(text, name_span[0]):
+            if name_span is None or not _starts_unit(text, lo if named else name_span[0]):
                 continue
             content = _strip(text, colon + 1, hi)
             if content[1] - content[0] > 2:
                 hits.append(LayoutHit(content, (colon, colon + 1), name_span,
-                                      text[name_span[0]:name_span[1]]))
+                                      name or text[name_span[0]:name_span[1]], named))
     return hits
 
 
