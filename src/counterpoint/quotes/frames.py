@@ -52,17 +52,37 @@ def frame_hits(doc: Doc, text: str, segments: tuple[Segment, ...], lexicon: Lexi
     for seg in segments:
         if not (seg.opened and seg.closed):
             continue
+        hit = _lead(doc, bisect_left(starts, seg.start), lexicon)
         inner = text[seg.inner_start : seg.inner_end].rstrip()
-        if not (inner.endswith(_ENDS) or text[seg.end : seg.end + 1] == ","):
-            continue
-        i = bisect_left(starts, seg.end)
-        if i < len(doc) and doc[i].text == ",":
-            i += 1
-        hit = _speaker_then_verb(doc, i, lexicon) or _verb_then_speaker(doc, i, lexicon)
+        if hit is None and (inner.endswith(_ENDS) or text[seg.end : seg.end + 1] == ","):
+            i = bisect_left(starts, seg.end)
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            hit = _speaker_then_verb(doc, i, lexicon) or _verb_then_speaker(doc, i, lexicon)
         if hit is not None:
             verb, head, span, open_verb = hit
             hits.append(FrameHit(seg, verb, head, span, open_verb))
     return hits
+
+
+def _lead(doc: Doc, mark: int, lexicon: Lexicon) -> tuple[int, Token, tuple[int, int], bool] | None:
+    """'Said Ellis: "..."', 'Added the senator, "..."': a sentence that opens with a
+    reporting verb and its speaker, then a colon or comma and the quotation (whose
+    opening mark is token ``mark``)."""
+    colon = mark - 1
+    if colon < 2 or doc[colon].text not in (":", ","):
+        return None
+    i = colon - 1
+    while i > 0 and colon - i < _MAX_NP and doc[i - 1].pos_ in _NP_POS and not doc[i - 1].is_sent_start:
+        i -= 1
+    verb = doc[i - 1]
+    opens = verb.is_sent_start or doc[verb.i - 1].text in (".", "!", "?") or "\n" in doc[verb.i - 1].text_with_ws
+    if not (opens and verb.is_title and _past_or_present(verb) and lexicon.lemma(verb) in lexicon.verbs):
+        return None
+    np = _noun_phrase(doc, i)
+    if np is None or np[1] != colon or doc[i].lower_ in _PERSONAL:
+        return None
+    return verb.i, np[2], (np[0], np[1]), False
 
 
 def _noun_phrase(doc: Doc, i: int) -> tuple[int, int, Token] | None:
