@@ -462,6 +462,18 @@ def test_trailing_relative_comment_is_left_out(nlp):
     assert q.speaker.name == "Tom Berg"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("European officials said the money could be better spent in partnership with NATO, "
+     "the existing military alliance that includes the United States.",
+     "the money could be better spent in partnership with NATO"),
+    ("Mayor Ana Ruiz said the ferry would be sold to Nordlys, a shipping firm that bought two boats last year.",
+     "the ferry would be sold to Nordlys"),
+])
+def test_the_writers_gloss_on_a_closing_name_is_left_out(nlp, text, content):
+    q = one(run(nlp, text), content)
+    assert q.text == content
+
+
 def test_request_reports_the_object_and_its_infinitive(nlp):
     text = "On Friday, Norland asked a federal judge to block the harbour rules before summer."
     q = one(run(nlp, text), "block the harbour rules")

@@ -323,14 +323,16 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
 
 def without_comment(doc: Doc, ids: set[int]) -> set[int]:
     """``ids`` without a trailing comment set off by a comma: a non-restrictive relative
-    clause or apposition that closes the content (", which he called a cartel", ", a move
-    that could ..."), the writer's aside rather than the reported words (PolNeAR leaves
-    it out)."""
+    clause (", which he called a cartel") or the writer's gloss on a name (", the military
+    alliance that ...") that closes the content, the writer's aside rather than the
+    reported words (PolNeAR leaves it out). An apposition to a common noun stays: which
+    of those PolNeAR keeps the place alone does not tell."""
     if not ids:
         return ids
     last = max(ids)
     for token in sorted((doc[i] for i in ids), key=lambda t: t.left_edge.i):
-        if token.dep_ not in _COMMENT_DEPS or token.left_edge.i <= min(ids) + 2:
+        gloss = token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN"
+        if (token.dep_ not in _COMMENT_DEPS and not gloss) or token.left_edge.i <= min(ids) + 2:
             continue
         comma = token.left_edge.i - 1
         if doc[comma].text == "," and max(t.i for t in token.subtree) >= last - 1:
