@@ -308,6 +308,24 @@ def test_transcript_turns_belong_to_the_named_person(nlp):
     assert all(q.speaker.name != "Update" and surface(text, q) != "UPDATE" for q in quotes)
 
 
+def test_a_turn_in_running_quotation_style_runs_on_to_its_next_paragraphs(nlp):
+    text = (
+        "Governor Mary Fallin spoke to Jake Tapper on Sunday. A partial transcript follows.\n\n"
+        '"TAPPER: Will the senator be at the debate tomorrow night?\n\n'
+        '"FALLIN: Well, look, the senator will not be attending the debate.\n\n'
+        '"But the truth is that the campaign has a unique way of talking to voters.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"TAPPER: Thank you, governor."\n\n'
+        "The interview was recorded in Tulsa."
+    )
+    quotes = run(nlp, text)
+    turn = one(quotes, "will not be attending")
+    assert turn.text.endswith("a unique way of talking to voters.")
+    assert "CROSSTALK" not in turn.text and turn.speaker.name == "Mary Fallin"
+    question = one(quotes, "at the debate tomorrow night")
+    assert question.text == "Will the senator be at the debate tomorrow night?"
+
+
 def test_an_i_nested_in_a_turn_is_the_turns_speaker(nlp):
     text = (
         "Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n"

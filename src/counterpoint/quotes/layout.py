@@ -103,7 +103,7 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
     """``Name: content`` at the start of a line or sentence (headlines, transcripts)."""
     hits = []
     labels = [m.group("name") for m in (_TRANSCRIPT_RE.match(text, lo) for lo, _ in lines) if m]
-    for lo, hi in lines:
+    for n, (lo, hi) in enumerate(lines):
         for colon in (m.start() for m in re.finditer(":", text[lo:hi])):
             colon += lo
             ent = _entity_before_colon(doc, colon)
@@ -126,11 +126,27 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
                 name_span = _proper_name_before(doc, lo, colon, longest=1)  # "Pence: ...", "Poll: ..."
             if name_span is None or not _starts_unit(text, lo if named else name_span[0]):
                 continue
-            content = _strip(text, colon + 1, hi)
+            content = _strip(text, colon + 1, _turn_end(text, lines, n) if named else hi)
             if content[1] - content[0] > 2:
                 hits.append(LayoutHit(content, (colon, colon + 1), name_span,
                                       name or text[name_span[0]:name_span[1]], named))
     return hits
+
+
+def _turn_end(text: str, lines: list[tuple[int, int]], n: int) -> int:
+    """Where the transcript turn on line ``n`` ends: a turn quoted in the running-quotation
+    style (each paragraph opens with a mark, '"PENCE: ...' then '"But ...') runs on through
+    the paragraphs that open with its mark, up to the next label or stage direction."""
+    lo, hi = lines[n]
+    mark = text[lo]
+    if mark not in _OPENERS:
+        return hi
+    for nxt_lo, nxt_hi in lines[n + 1 :]:
+        rest = text[nxt_lo + 1 : nxt_hi].strip()
+        if text[nxt_lo] != mark or _TRANSCRIPT_RE.match(text, nxt_lo) or rest.startswith(("(", "[")):
+            break
+        hi = nxt_hi
+    return hi
 
 
 def dash_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
