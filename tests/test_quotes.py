@@ -336,6 +336,19 @@ def test_an_i_nested_in_a_turn_is_the_turns_speaker(nlp):
     assert surface(text, nested) == "I" and nested.speaker.name == "Mary Fallin"
 
 
+def test_a_label_two_people_share_names_neither(nlp):
+    text = (
+        "Hillary Clinton and Bill Clinton spoke to Jake Tapper on Sunday.\n\n"
+        "TAPPER: Will you be at the debate?\n\n"
+        "CLINTON: I will be there, and we will win the debate.\n\n"
+        "TAPPER: Thank you.\n\n"
+        "CLINTON: Thank you, Jake."
+    )
+    turn = one(run(nlp, text), "we will win the debate")
+    assert surface(text, turn) == "CLINTON"
+    assert turn.speaker.name not in ("Hillary Clinton", "Bill Clinton")
+
+
 def test_a_label_named_nowhere_else_is_no_speaker(nlp):
     text = "The vote was delayed again.\n\nBREAKING: The council has postponed the vote until May."
     assert all(surface(text, q) != "BREAKING" for q in run(nlp, text))

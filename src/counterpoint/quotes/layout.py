@@ -63,13 +63,20 @@ def _entity_before_colon(doc: Doc, colon: int) -> Span | None:
 
 def _labelled(doc: Doc, label: str) -> Span | None:
     """The PERSON or ORG entity an upper-case transcript label names: its words end the
-    entity's name ("PENCE", "JAKE TAPPER"). The longest such name in the article."""
+    entity's name ("PENCE", "JAKE TAPPER"). The longest such name in the article, unless
+    two different names end so ("CLINTON" with Bill and Hillary Clinton): then none."""
     words = label.lower().split()
     if words[-1].strip(".") in _NOT_NAMES:
         return None
     found = [ent for ent in doc.ents if ent.label_ in _SPEAKER_LABELS and ent.text != label
              and ent.text.lower().split()[-len(words):] == words]
-    return max(found, key=len, default=None)
+    if not found:
+        return None
+    longest = max(found, key=len)
+    full = longest.text.lower().split()
+    if any(ent.text.lower().split() != full[-len(ent):] for ent in found):
+        return None  # "Bill Clinton" is no shorter form of "Hillary Clinton"
+    return longest
 
 
 def _proper_name_before(doc: Doc, lo: int, colon: int, longest: int = 3) -> tuple[int, int] | None:
