@@ -365,6 +365,27 @@ def test_sentence_opening_with_the_verb_and_speaker(nlp, text, speaker, name):
     assert name is None or q.speaker.name == name
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Mayor Ana Ruiz ordered a ban on boats in the harbour (HARBOUR FIRE, FOLLOW LIVE UPDATES).",
+     "a ban on boats in the harbour"),
+    ("The Kremlin claimed two drones attempted to hit the terminal (janeroe/Twitter)",
+     "two drones attempted to hit the terminal"),
+    ("The port authority said it reserves the right to respond… pic.twitter.com/Ab12Cd34 — Jo Day (@joday) May 3, 2023",
+     "it reserves the right to respond…"),
+    ("Mayor Jane Roe said the council killed 81 percent of the projects (the actual number is closer to 15 percent.",
+     "the council killed 81 percent of the projects"),
+])
+def test_page_furniture_closing_a_statement_is_left_out(nlp, text, content):
+    q = next(q for q in run(nlp, text) if q.text.startswith(content.split()[0]))
+    assert q.text == content
+
+
+def test_a_link_inside_quotation_marks_stays(nlp):
+    text = 'Jo Day wrote on Monday: "Read the ruling at https://example.org/ruling and judge for yourself."'
+    q = one(run(nlp, text), "Read the ruling")
+    assert "https://example.org/ruling and judge for yourself." in q.text
+
+
 # ---------------------------------------------------------------- contract
 
 

@@ -6,9 +6,15 @@ closing quotation mark that follows it) or at an abbreviation that a quotation f
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
-__all__ = ["paragraph_around", "paragraph_index", "sentence_end"]
+__all__ = ["paragraph_around", "paragraph_index", "sentence_end", "before_furniture"]
+
+_LINK_RE = re.compile(r"\s*(?:pic\.twitter\.com/|https?://|www\.)\S*")
+# a closing credit or teaser: "(maxseddon/Twitter)", "(@jroe)", "(RUSSIA-UKRAINE WAR, FOLLOW LIVE UPDATES)"
+_CREDIT_RE = re.compile(r"\s*\((?:[^()]*[/@][^()]*|(?=[^()]*[A-Z]{2,}[^()]*\s[^()]*[A-Z]{2,})[^()a-z]+)\)\s*$")
 
 
 def sentence_end(doc: Doc, offset: int, limit: int) -> int:
@@ -52,3 +58,23 @@ def paragraph_index(offset: int, paragraphs: list[tuple[int, int]]) -> int:
         if lo <= offset < hi:
             return i
     return -1
+
+
+def before_furniture(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> int:
+    """Where content ``text[start:end]`` ends once the scraped page furniture that closes it
+    is left out: a link (``pic.twitter.com/...``), a parenthesis the content never closes
+    (``... the capital (RUSSIA-UKRAINE WAR``) or a closing credit in parentheses
+    (``(maxseddon/Twitter)``). Furniture inside quotation marks is the speaker's and stays."""
+    body = text[start:end]
+    link = _LINK_RE.search(body)
+    cut = link.start() if link else len(body)
+    opened = body.rfind("(", 0, cut)
+    if opened >= 0 and body.find(")", opened, cut) < 0:
+        cut = opened
+    credit = _CREDIT_RE.search(body, 0, cut)
+    if credit:
+        cut = credit.start()
+    new_end = start + len(body[:cut].rstrip(" ,;:—–-\xa0"))
+    if new_end == end or new_end <= start or any(lo < new_end < hi for lo, hi in quoted):
+        return end
+    return new_end

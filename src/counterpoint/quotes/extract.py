@@ -25,7 +25,7 @@ from counterpoint.quotes.content import (adjacent_segment, char_span, content_to
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
 from counterpoint.quotes.draft import Draft
-from counterpoint.quotes.edges import paragraph_around, sentence_end
+from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
@@ -368,6 +368,8 @@ def _to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
               entities: Sequence[Entity]) -> Quote:
     """The public record for one draft."""
     text = article.text
+    inner = [(s.inner_start, s.inner_end) for s in segments]
+    draft = replace(draft, end=before_furniture(text, draft.start, draft.end, inner))
     quoted = tuple((max(s.inner_start, draft.start), min(s.inner_end, draft.end)) for s in segments
                    if s.inner_start < draft.end and draft.start < s.inner_end
                    and not any(lo <= s.start and s.end <= hi for lo, hi in draft.frames))
