@@ -83,6 +83,18 @@ def test_span_must_hang_on_its_cue(nlp):
     assert _hangs_on(doc, noted, proposal("that the plan had failed"))
 
 
+def test_content_after_another_reporting_verb_is_that_verbs(nlp):
+    """The parser hangs "lost" on "noted": the panel agreed the mayor lost, Kovac noted
+    something else."""
+    text = ("Writing for a panel that all agreed the mayor lost the debate, Marta Kovac noted "
+            "that the transcript was incomplete.")
+    quotes = extract_quotes(make_article(text), nlp(text))
+    assert all(q.speaker.name != "Marta Kovac" for q in quotes if "mayor lost" in q.text)
+    lost = [q for q in quotes if "mayor lost" in q.text]
+    assert all(q.cue is not None and q.cue.text == "agreed" for q in lost)
+    assert any(q.speaker.name == "Marta Kovac" and q.text == "that the transcript was incomplete" for q in quotes)
+
+
 def test_tagger_adds_only_attributions_with_a_speaker_beside_the_rules(nlp, seeds_dir):
     from counterpoint.clean import clean_article
     from counterpoint.ingest import read_inputs

@@ -45,7 +45,7 @@ def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], rule_c
     open_anchors = frozenset(i for c in cues if doc[c.start].idx not in taken for i in range(c.start, c.end))
     for proposal in tagger.propose(doc, rule_spans, frozenset(lexicon.verbs), open_anchors):
         cue = _cue_of(proposal, cues)
-        draft = _draft(doc, text, proposal, cue, lexicon, segments, quoted) if cue is not None else None
+        draft = _draft(doc, text, proposal, cue, lexicon, segments, quoted, cues) if cue is not None else None
         if draft is not None and not any(draft.start < o.end and o.start < draft.end for _, o in out):
             out.append((proposal, draft))
     return out
@@ -62,8 +62,11 @@ def _cue_of(proposal: Proposal, cues: list[CueMatch]) -> CueMatch | None:
 
 
 def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexicon,
-           segments: tuple[Segment, ...], quoted: list[tuple[int, int]]) -> Draft | None:
-    """The attribution of one proposed span, or None without a valid speaker."""
+           segments: tuple[Segment, ...], quoted: list[tuple[int, int]],
+           cues: Sequence[CueMatch] = ()) -> Draft | None:
+    """The attribution of one proposed span, or None without a valid speaker. Content that
+    starts right after another reporting verb ("a panel that all agreed [the mayor lost]")
+    is that verb's, whatever the parse hung it on."""
     verb = doc[cue.anchor]
     if not reports_a_statement(doc, cue.anchor, lexicon.lemma(verb)) or not _hangs_on(doc, verb, proposal):
         return None
@@ -83,11 +86,33 @@ def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexi
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments) \
             and not parenthetical(text, frame) and not relative_frame(text, start, speaker.start_char):
         return None  # "Claiming X, Reed told reporters Y": two statements run together
+    if end <= speaker.start_char and _mid_phrase(doc, start, segments, cue, lexicon):
+        before = doc.char_span(start, start + 1, alignment_mode="expand")[0].i - 1  # type: ignore[index]
+        other = next((c for c in cues if c.anchor == before), None)
+        return _draft(doc, text, proposal, other, lexicon, segments, quoted) if other is not None else None
     _, hi = paragraph_around(text, start)
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     record = Cue(cue_span.start_char, cue_span.end_char, cue_span.text, cue.stance)
     return Draft(start, end, record, speaker.start_char, speaker.end_char, resolved, tail,
                  (TAGGER_FEATURE,))
+
+
+def _mid_phrase(doc: Doc, start: int, segments: tuple[Segment, ...], cue: CueMatch, lexicon: Lexicon) -> bool:
+    """True when unquoted content placed before its speaker starts in the middle of a phrase
+    ("Writing for a panel that all agreed [the mayor lost the debate], Roe noted ..."). Such
+    content opens its sentence, follows punctuation or a quotation mark ("The plan will
+    fail, Roe said"), its cue, or a reporting participle the speaker is the subject of
+    ("Claiming [the plan will fail], Roe told ...")."""
+    if any(seg.start <= start < seg.end for seg in segments):
+        return False
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first[0].is_sent_start or first[0].i == 0:
+        return False
+    before = doc[first[0].i - 1]
+    if before.is_punct or before.is_space or cue.start <= before.i < cue.end:
+        return False
+    subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in before.children)
+    return not (before.tag_ == "VBG" and subjectless and lexicon.lemma(before) in lexicon.verbs)
 
 
 def _hangs_on(doc: Doc, verb: Token, proposal: Proposal) -> bool:
