@@ -321,17 +321,19 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     return found - set(range(cue.start, cue.end))
 
 
-def without_comment(doc: Doc, ids: set[int]) -> set[int]:
+def without_comment(doc: Doc, ids: set[int], lexicon: Lexicon) -> set[int]:
     """``ids`` without a trailing comment set off by a comma: a non-restrictive relative
     clause (", which he called a cartel") or the writer's gloss on a name (", the military
     alliance that ...") that closes the content, the writer's aside rather than the
     reported words (PolNeAR leaves it out). An apposition to a common noun stays: which
-    of those PolNeAR keeps the place alone does not tell."""
+    of those PolNeAR keeps the place alone does not tell; so does one that reports
+    something itself (", a discrepancy she said Norland had not explained")."""
     if not ids:
         return ids
     last = max(ids)
     for token in sorted((doc[i] for i in ids), key=lambda t: t.left_edge.i):
-        gloss = token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN"
+        gloss = token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.pos_ == "NOUN" \
+            and not any(lexicon.lemma(t) in lexicon.verbs for t in token.subtree)
         if (token.dep_ not in _COMMENT_DEPS and not gloss) or token.left_edge.i <= min(ids) + 2:
             continue
         comma = token.left_edge.i - 1

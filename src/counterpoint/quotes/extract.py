@@ -59,7 +59,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     lo, hi = paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
     if ids and not any(doc[i].text in _MARKS for i in ids):
-        ids = without_comment(doc, ids)
+        ids = without_comment(doc, ids, lexicon)
     s_start, s_end = speaker_tokens(head)
     while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
         s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"
