@@ -386,6 +386,23 @@ def test_a_link_inside_quotation_marks_stays(nlp):
     assert "https://example.org/ruling and judge for yourself." in q.text
 
 
+def test_a_fronted_poll_sources_the_clause_it_opens(nlp):
+    text = ("Turnout fell in the spring. In the latest Gazette-Radio poll, conducted in May, "
+            "Ruiz led Berg 47 percent to 39 percent among young voters.")
+    q = one(run(nlp, text), "Ruiz led Berg")
+    assert q.text == "Ruiz led Berg 47 percent to 39 percent among young voters"
+    assert surface(text, q) == "the latest Gazette-Radio poll" and q.cue is not None and q.cue.text == "In"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("In a Gazette poll, 55 percent said they would vote for Ruiz.", "In"),  # the clause's own verb speaks
+    ("In the interview, Ana Ruiz was calm and smiling.", "Ana Ruiz was calm"),  # an interview sources nothing here
+])
+def test_a_fronted_phrase_that_is_no_poll_source(nlp, text, absent):
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if (q.cue is not None and q.cue.text == absent) or absent in q.text]
+
+
 # ---------------------------------------------------------------- contract
 
 

@@ -29,6 +29,7 @@ from counterpoint.quotes.edges import before_furniture, paragraph_around, senten
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
+from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.tagged import tagged_drafts
@@ -437,6 +438,7 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, judged(c.anchor), o)
                           for c, o in candidates) if d is not None]
     drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
+    drafts += poll_drafts(doc, text, drafts, lexicon, quoted)
     drafts += _frame_drafts(doc, text, drafts, segments, lexicon, quoted, scored)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]

@@ -1,0 +1,82 @@
+"""Statements a fronted poll or study sources: "In the latest Post-ABC poll, Clinton leads
+Trump by 5 points."
+
+The prepositional phrase does what "according to the poll" does: the clause it opens is
+what the poll reports, and the poll is its source. Only a phrase that opens its sentence,
+is set off by a comma and names a body of figures (a poll, survey, study, report, count or
+forecast) counts; when the clause has a reporting verb of its own ("In the poll, 40 percent
+said ..."), that verb speaks and the phrase only says where.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from counterpoint.model import Cue
+from counterpoint.quotes.content import char_span
+from counterpoint.quotes.cues import Lexicon
+from counterpoint.quotes.draft import Draft
+from counterpoint.quotes.edges import paragraph_around, sentence_end
+from counterpoint.quotes.speakers import resolve, speaker_tokens
+
+__all__ = ["PollHit", "poll_drafts", "poll_statements"]
+
+FIGURE_NOUNS = frozenset({"poll", "polling", "survey", "study", "report", "analysis", "data", "figures",
+                          "results", "numbers", "estimate", "forecast", "projection", "tally", "count",
+                          "average", "tracker", "census", "model"})
+
+
+@dataclass(frozen=True)
+class PollHit:
+    """A poll-sourced statement: the phrase's preposition, the poll's head noun and the
+    clause's tokens (the phrase left out)."""
+
+    marker: Token
+    source: Token
+    content: set[int]
+
+
+def poll_statements(doc: Doc, lexicon: Lexicon) -> list[PollHit]:
+    """Every sentence that opens with "In <a poll, survey, study ...>," and a clause."""
+    hits = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+        if first is None or first.lower_ != "in" or first.dep_ != "prep":
+            continue
+        source = next((c for c in first.children if c.dep_ == "pobj"), None)
+        clause = first.head
+        if source is None or source.lemma_.lower() not in FIGURE_NOUNS or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase_end = max(t.i for t in first.subtree)
+        if phrase_end + 1 >= sent.end or doc[phrase_end + 1].text != ",":
+            continue
+        if _reports(clause, lexicon):
+            continue
+        content = {t.i for t in clause.subtree if t.i > phrase_end + 1 and not t.is_space}
+        if content:
+            hits.append(PollHit(first, source, content))
+    return hits
+
+
+def _reports(clause: Token, lexicon: Lexicon) -> bool:
+    """True when the clause's own verb reports ("40 percent said ..."): it is the cue."""
+    return lexicon.lemma(clause) in lexicon.verbs
+
+
+def poll_drafts(doc: Doc, text: str, drafts: list[Draft], lexicon: Lexicon,
+                quoted: list[tuple[int, int]]) -> list[Draft]:
+    """Attributions for the poll-sourced statements no other attribution overlaps."""
+    out = []
+    for hit in poll_statements(doc, lexicon):
+        start, end = char_span(doc, text, hit.content)
+        resolved = resolve(hit.source, lexicon, quoted)
+        if end <= start or resolved is None or any(d.start < end and start < d.end for d in drafts):
+            continue
+        s_start, s_end = speaker_tokens(hit.source)
+        speaker = doc[s_start:s_end]
+        cue = Cue(hit.marker.idx, hit.marker.idx + len(hit.marker.text), hit.marker.text, "neutral")
+        tail = sentence_end(doc, end, paragraph_around(text, start)[1])
+        out.append(Draft(start, end, cue, speaker.start_char, speaker.end_char, resolved, tail))
+    return out
