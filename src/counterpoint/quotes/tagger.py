@@ -68,11 +68,19 @@ def _hops(n: int) -> str:
 class _Table:
     """The token attributes the features read, pulled out of the doc once."""
 
-    def __init__(self, doc: Doc, cues: frozenset[str]) -> None:
-        rows = [(t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i, t.text, t.idx) for t in doc]
-        self.lower, self.lemma, self.pos, self.tag, self.dep, _, self.text, self.idx = (
-            [list(col) for col in zip(*rows, strict=True)] if rows else [[] for _ in range(8)])
-        self.head: list[int] = [r[5] for r in rows]
+    def __init__(self, doc: Doc, cues: frozenset[str], only: Sequence[list[int]] | None = None) -> None:
+        """The attributes of every token, or only of the tokens of the sentence runs ``only``
+        (a dependency path never leaves its sentence); the others read as empty."""
+        n = len(doc)
+        self.text = [t.text for t in doc]
+        self.idx = [t.idx for t in doc]
+        self.lower, self.lemma, self.pos, self.tag, self.dep = ([""] * n for _ in range(5))
+        self.head = list(range(n))
+        for i in range(n) if only is None else (i for run in only for i in run):
+            t = doc[i]
+            self.lower[i], self.lemma[i], self.pos[i], self.tag[i], self.dep[i] = (
+                t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_)
+            self.head[i] = t.head.i
         self.is_cue = [lemma in cues for lemma in self.lemma]
 
     def path(self, i: int) -> tuple[int, str, int] | None:
@@ -202,9 +210,10 @@ class Tagger:
         mean label confidence reaches the threshold. Only the sentences holding one of
         ``open_anchors`` (the tokens of the cues no rule attribution took) are tagged."""
         out: list[Proposal] = []
-        table, text = _Table(doc, cues), doc.text
-        paragraphs = _by_line(table.text, all_line_bounds(doc))
-        sequences = [run for p in paragraphs for run in _around(doc, p, open_anchors)]
+        sequences = [run for p in paragraph_tokens(doc) for run in _around(doc, p, open_anchors)]
+        if not sequences:
+            return out
+        table, text = _Table(doc, cues, sequences), doc.text
         for sequence, features in zip(sequences, _features(table, sequences, rule_spans), strict=True):
             labels = self.crf.tag(features)  # type: ignore[attr-defined]
             for first, last in _runs(labels):
