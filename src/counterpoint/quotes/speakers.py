@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import entities, line_bounds, propn_positions
+from counterpoint.quotes.doccache import entities, line_bounds, memo, propn_positions
 
 __all__ = ["Resolved", "antecedent", "is_speaker", "paragraph_of", "resolve",
            "speaker_tokens"]
@@ -167,11 +167,16 @@ def _lone_initial_word(token: Token) -> bool:
 
 def _name_elsewhere(token: Token) -> bool:
     """True when a sentence-initial word is used as a name elsewhere in the article."""
-    for other in token.doc:
-        if other.i != token.i and other.text == token.text and not other.is_sent_start:
-            if other.ent_type_ in ("PERSON", "ORG") or other.pos_ == "PROPN":
-                return True
-    return False
+    return any(i != token.i for i in memo(token.doc, "names-inside", _names_inside).get(token.text, ()))
+
+
+def _names_inside(doc: Doc) -> dict[str, list[int]]:
+    """Where each word is used as a name (an entity or proper noun) inside a sentence."""
+    index: dict[str, list[int]] = {}
+    for other in doc:
+        if not other.is_sent_start and (other.ent_type_ in ("PERSON", "ORG") or other.pos_ == "PROPN"):
+            index.setdefault(other.text, []).append(other.i)
+    return index
 
 
 def _ent_of(token: Token) -> Span | None:
