@@ -40,6 +40,7 @@ class Lexicon:
     topic_preps: dict[str, tuple[str, ...]]
     lemma_aliases: dict[str, str]
     nouns: dict[str, str]
+    source_nouns: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired where the pipeline mislemmatises a cue verb."""
@@ -78,6 +79,7 @@ def load_lexicon() -> Lexicon:
         topic_preps={k: tuple(v) for k, v in raw.get("topic_preps", {}).items()},
         lemma_aliases=dict(raw.get("lemma_aliases", {})),
         nouns=dict(raw.get("nouns", {})),
+        source_nouns=frozenset(raw.get("source_nouns", ())),
     )
 
 

@@ -111,12 +111,12 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
     hits = []
     labels = [m.group("name") for m in (_TRANSCRIPT_RE.match(text, lo) for lo, _ in lines) if m]
     for n, (lo, hi) in enumerate(lines):
+        match = _TRANSCRIPT_RE.match(text, lo)
         for colon in (m.start() for m in re.finditer(":", text[lo:hi])):
             colon += lo
             ent = _entity_before_colon(doc, colon)
             name_span = (ent.start_char, ent.end_char) if ent is not None else None
             name, named = None, None
-            match = _TRANSCRIPT_RE.match(text, lo)
             if match and match.end("name") == colon:
                 label = match.group("name")
                 known = _labelled(doc, label)

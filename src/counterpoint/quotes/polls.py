@@ -3,8 +3,8 @@ Trump by 5 points."
 
 The prepositional phrase does what "according to the poll" does: the clause it opens is
 what the poll reports, and the poll is its source. Only a phrase that opens its sentence,
-is set off by a comma and names a body of figures (a poll, survey, study, report, count or
-forecast) counts; when the clause has a reporting verb of its own ("In the poll, 40 percent
+is set off by a comma and names a body of figures (the lexicon's ``source_nouns``: a poll,
+survey, study, report, count or forecast) counts; when the clause has a reporting verb of its own ("In the poll, 40 percent
 said ..."), that verb speaks and the phrase only says where.
 """
 
@@ -22,10 +22,6 @@ from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.speakers import resolve, speaker_tokens
 
 __all__ = ["PollHit", "poll_drafts", "poll_statements"]
-
-FIGURE_NOUNS = frozenset({"poll", "polling", "survey", "study", "report", "analysis", "data", "figures",
-                          "results", "numbers", "estimate", "forecast", "projection", "tally", "count",
-                          "average", "tracker", "census", "model"})
 
 
 @dataclass(frozen=True)
@@ -47,7 +43,7 @@ def poll_statements(doc: Doc, lexicon: Lexicon) -> list[PollHit]:
             continue
         source = next((c for c in first.children if c.dep_ == "pobj"), None)
         clause = first.head
-        if source is None or source.lemma_.lower() not in FIGURE_NOUNS or clause.pos_ not in ("VERB", "AUX"):
+        if source is None or source.lemma_.lower() not in lexicon.source_nouns or clause.pos_ not in ("VERB", "AUX"):
             continue
         phrase_end = max(t.i for t in first.subtree)
         if phrase_end + 1 >= sent.end or doc[phrase_end + 1].text != ",":
