@@ -543,6 +543,14 @@ def test_the_writers_gloss_on_a_closing_name_is_left_out(nlp, text, content):
     assert q.text == content
 
 
+def test_a_further_act_hung_on_the_object_is_not_content(nlp):
+    # the parser makes "blaming" modify "series": Norland blames, it does not report a blaming
+    text = "In recent days, Norland has reported a series of fires at fuel depots and rail yards, blaming Vessaria."
+    q = one(run(nlp, text), "a series of fires")
+    assert q.text == "a series of fires at fuel depots and rail yards"
+    assert surface(text, q) == "Norland"
+
+
 def test_request_reports_the_object_and_its_infinitive(nlp):
     text = "On Friday, Norland asked a federal judge to block the harbour rules before summer."
     q = one(run(nlp, text), "block the harbour rules")

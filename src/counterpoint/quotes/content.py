@@ -192,17 +192,21 @@ def _subtree_ids(tokens: list[Token]) -> set[int]:
 
 def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
     """Clauses set off inside the content that report a further act of the same speaker
-    (", calling X a Y", ", claiming ...", "... and added that ..."): not part of what
-    the cue reports."""
+    (", calling X a Y", ", claiming ...", "... and added that ..."; also when the parser
+    hung the participle on the object: "reported a series of attacks, blaming Ukraine"):
+    not part of what the cue reports."""
     out: set[int] = set()
     for token in verb.subtree:
-        if token.i == verb.i or token.left_edge.i == 0 or token.dep_ not in ("advcl", "conj"):
+        if token.i == verb.i or token.left_edge.i == 0 or token.dep_ not in ("advcl", "conj", "acl"):
             continue
         before = _before(token)
         if before is None:
             continue
         set_off = before.text in (",", "—", "–")
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and set_off:
+        if token.dep_ == "acl":
+            if set_off and token.tag_ == "VBG" and lexicon.lemma(token) in lexicon.verbs:
+                out |= {t.i for t in token.subtree}
+        elif token.dep_ == "advcl" and token.tag_ == "VBG" and set_off:
             out |= {t.i for t in token.subtree}
         elif _further_report(token, before, lexicon) or _other_report(token, lexicon):
             out |= {t.i for t in token.subtree}
