@@ -15,16 +15,12 @@ _T = TypeVar("_T")
 _CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
 
 
-def _cached(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
+def memo(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
+    """``build(doc)``, computed once per doc and key (for the stages that ask twice)."""
     store = _CACHE.setdefault(doc, {})
     if key not in store:
         store[key] = build(doc)
     return store[key]  # type: ignore[no-any-return]
-
-
-def memo(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
-    """``build(doc)``, computed once per doc and key (for the stages that ask twice)."""
-    return _cached(doc, key, build)
 
 
 def _breaks_line(doc: Doc, i: int) -> bool:
@@ -51,7 +47,7 @@ def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
 
 def all_line_bounds(doc: Doc) -> list[tuple[int, int]]:
     """The line range of every token, in token order."""
-    return _cached(doc, "lines", _build_lines)
+    return memo(doc, "lines", _build_lines)
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -59,7 +55,7 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     names labelled as the article uses them: a surname of a full person name elsewhere is a
     person ("According to Marchuk" after "Yelena Marchuk"), and a lone "person" that the
     article otherwise names only as a place or organisation is not ("Vessaria")."""
-    return _cached(doc, "ents", _consistent_ents)
+    return memo(doc, "ents", _consistent_ents)
 
 
 _NAMED = ("ORG", "GPE", "NORP")
@@ -88,4 +84,4 @@ def propn_positions(doc: Doc, lower: str) -> list[int]:
             if token.pos_ == "PROPN":
                 index.setdefault(token.lower_, []).append(token.i)
         return index
-    return _cached(doc, "propn", build).get(lower, [])
+    return memo(doc, "propn", build).get(lower, [])

@@ -86,9 +86,9 @@ def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexi
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments) \
             and not parenthetical(text, frame) and not relative_frame(text, start, speaker.start_char):
         return None  # "Claiming X, Reed told reporters Y": two statements run together
-    if end <= speaker.start_char and _mid_phrase(doc, start, segments, cue, lexicon):
-        before = doc.char_span(start, start + 1, alignment_mode="expand")[0].i - 1  # type: ignore[index]
-        other = next((c for c in cues if c.anchor == before), None)
+    before = _mid_phrase(doc, start, segments, cue, lexicon) if end <= speaker.start_char else None
+    if before is not None:
+        other = next((c for c in cues if c.anchor == before.i), None)
         return _draft(doc, text, proposal, other, lexicon, segments, quoted) if other is not None else None
     _, hi = paragraph_around(text, start)
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
@@ -97,22 +97,24 @@ def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexi
                  (TAGGER_FEATURE,))
 
 
-def _mid_phrase(doc: Doc, start: int, segments: tuple[Segment, ...], cue: CueMatch, lexicon: Lexicon) -> bool:
-    """True when unquoted content placed before its speaker starts in the middle of a phrase
-    ("Writing for a panel that all agreed [the mayor lost the debate], Roe noted ..."). Such
-    content opens its sentence, follows punctuation or a quotation mark ("The plan will
-    fail, Roe said"), its cue, or a reporting participle the speaker is the subject of
-    ("Claiming [the plan will fail], Roe told ...")."""
+def _mid_phrase(doc: Doc, start: int, segments: tuple[Segment, ...], cue: CueMatch,
+                lexicon: Lexicon) -> Token | None:
+    """The word before unquoted content placed before its speaker, when the content starts
+    in the middle of a phrase ("Writing for a panel that all [agreed] the mayor lost the
+    debate, Roe noted ..."); None when it opens its sentence, follows punctuation or a
+    quotation mark ("The plan will fail, Roe said"), its cue, or a reporting participle the
+    speaker is the subject of ("Claiming [the plan will fail], Roe told ...")."""
     if any(seg.start <= start < seg.end for seg in segments):
-        return False
+        return None
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     if first is None or first[0].is_sent_start or first[0].i == 0:
-        return False
+        return None
     before = doc[first[0].i - 1]
     if before.is_punct or before.is_space or cue.start <= before.i < cue.end:
-        return False
+        return None
     subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in before.children)
-    return not (before.tag_ == "VBG" and subjectless and lexicon.lemma(before) in lexicon.verbs)
+    own_participle = before.tag_ == "VBG" and subjectless and lexicon.lemma(before) in lexicon.verbs
+    return None if own_participle else before
 
 
 def _hangs_on(doc: Doc, verb: Token, proposal: Proposal) -> bool:
