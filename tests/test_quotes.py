@@ -403,6 +403,15 @@ def test_a_fronted_phrase_that_is_no_poll_source(nlp, text, absent):
     assert not [q for q in quotes if (q.cue is not None and q.cue.text == absent) or absent in q.text]
 
 
+def test_a_poll_clause_with_its_own_reporting_verb_is_not_the_polls(nlp):
+    from counterpoint.quotes.cues import load_lexicon
+    from counterpoint.quotes.polls import poll_statements
+
+    lexicon = load_lexicon()
+    assert poll_statements(nlp("In a Gazette poll, 55 percent said they would vote for Ruiz."), lexicon) == []
+    assert len(poll_statements(nlp("In a Gazette poll, Ruiz led Berg by eight points."), lexicon)) == 1
+
+
 # ---------------------------------------------------------------- contract
 
 
