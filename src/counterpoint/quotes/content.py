@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from counterpoint.quotes.cues import CueMatch, Lexicon, negated, noun_complement, prep_objects
+from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment
 
 __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
@@ -168,7 +169,7 @@ def loose_content(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> set[int]:
 def _distant_that(verb: Token) -> list[Token]:
     """A that-clause the parser hung on a nearby noun: "told a briefing in the capital
     that ..." (the clause is what was told, not a description of the capital)."""
-    for token in verb.doc[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
+    for token in tokens(verb.doc)[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
         clause = token.head
         if token.lower_ == "that" and _complementiser(token) and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
             noun = clause.head

@@ -16,7 +16,7 @@ from typing import Any, cast
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Stance
-from counterpoint.quotes.doccache import memo
+from counterpoint.quotes.doccache import memo, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS
 
 __all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
@@ -160,7 +160,7 @@ def _find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
     found: list[CueMatch] = []
     covered: set[int] = set()
     starts = _phrase_index(lexicon)
-    for token in doc:
+    for token in tokens(doc):
         if token.i in covered:
             continue
         candidates = starts.get(token.lower_, []) + starts.get(token.lemma_.lower(), [])
@@ -171,7 +171,7 @@ def _find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
                 found.append(CueMatch(token.i, end, anchor, cast(Stance, phrase["stance"]), True))
                 covered.update(range(token.i, end))
                 break
-    for token in doc:
+    for token in tokens(doc):
         if token.i not in covered:
             cue = _single(token, lexicon)
             if cue is not None:
@@ -190,14 +190,14 @@ def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatc
     trained scorer decides which of them are attributions."""
     taken = {i for cue in known for i in range(cue.start, cue.end)}
     out = []
-    for token in doc:
+    for token in tokens(doc):
         if token.i in taken or token.pos_ != "VERB" or lexicon.lemma(token) in lexicon.verbs:
             continue
         if negated(token):
             continue  # "did not present any evidence": whatever it is, nobody said it
         if any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
-    for token in doc:
+    for token in tokens(doc):
         if token.i not in taken and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children) \
                 and noun_complement(token) is not None:
             stance = lexicon.nouns.get(token.lemma_.lower(), "neutral")

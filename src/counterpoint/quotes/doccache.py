@@ -7,9 +7,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["all_line_bounds", "entities", "line_bounds", "memo", "propn_positions"]
+__all__ = ["all_line_bounds", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens", "words"]
 
 _T = TypeVar("_T")
 _CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
@@ -23,18 +23,39 @@ def memo(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
     return store[key]  # type: ignore[no-any-return]
 
 
-def _breaks_line(doc: Doc, i: int) -> bool:
-    """True when a line break follows token ``i`` (in its trailing space or as a space token)."""
-    token = doc[i]
+def tokens(doc: Doc) -> list[Token]:
+    """The tokens of ``doc`` as a list: spaCy makes a new ``Token`` object on every
+    iteration and index, and the stages walk the whole doc several times."""
+    return memo(doc, "tokens", list)
+
+
+def words(doc: Doc) -> list[str]:
+    """The text of every token, in token order."""
+    return memo(doc, "words", lambda d: [t.text for t in tokens(d)])
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """The lower-case lemma of every token, in token order."""
+    return memo(doc, "lemmas", lambda d: [t.lemma_.lower() for t in tokens(d)])
+
+
+def starts(doc: Doc) -> list[int]:
+    """The character offset of every token, in token order (for bisecting)."""
+    return memo(doc, "starts", lambda d: [t.idx for t in tokens(d)])
+
+
+def _breaks_line(token: Token) -> bool:
+    """True when a line break follows ``token`` (in its trailing space or as a space token)."""
     return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
 
 
 def _build_lines(doc: Doc) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     first = 0
-    for i in range(len(doc)):
-        if _breaks_line(doc, i) or i == len(doc) - 1:
-            span = (doc[first].idx, doc[i].idx + len(doc[i].text))
+    toks, offsets, texts = tokens(doc), starts(doc), words(doc)
+    for i, token in enumerate(toks):
+        if _breaks_line(token) or i == len(toks) - 1:
+            span = (offsets[first], offsets[i] + len(texts[i]))
             bounds.extend([span] * (i - first + 1))
             first = i + 1
     return bounds
@@ -80,7 +101,7 @@ def propn_positions(doc: Doc, lower: str) -> list[int]:
     """Indices of the proper nouns whose lower-case form is ``lower``, in text order."""
     def build(d: Doc) -> dict[str, list[int]]:
         index: dict[str, list[int]] = {}
-        for token in d:
+        for token in tokens(d):
             if token.pos_ == "PROPN":
                 index.setdefault(token.lower_, []).append(token.i)
         return index

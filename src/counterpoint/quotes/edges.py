@@ -7,6 +7,7 @@ closing quotation mark that follows it) or at an abbreviation that a quotation f
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
@@ -52,12 +53,15 @@ def paragraph_around(text: str, offset: int) -> tuple[int, int]:
     return lo, (len(text) if hi < 0 else hi)
 
 
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def paragraph_index(offset: int, paragraphs: list[tuple[int, int]]) -> int:
-    """Index of the paragraph holding ``offset`` (-1 when between paragraphs)."""
-    for i, (lo, hi) in enumerate(paragraphs):
-        if lo <= offset < hi:
-            return i
-    return -1
+    """Index of the paragraph holding ``offset`` (-1 when between paragraphs); ``paragraphs``
+    are in text order and do not overlap."""
+    i = bisect_right(paragraphs, offset, key=_first) - 1
+    return i if i >= 0 and offset < paragraphs[i][1] else -1
 
 
 def before_furniture(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> int:

@@ -25,6 +25,7 @@ from counterpoint.quotes.content import (adjacent_segment, char_span, content_to
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
 from counterpoint.quotes.draft import Draft
+from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
@@ -217,7 +218,7 @@ def _verb_reach(doc: Doc, cue: CueMatch) -> int:
     verb = doc[cue.anchor]
     inside = {t.i for t in verb.subtree}
     end = doc[cue.end - 1].idx + len(doc[cue.end - 1].text)
-    for token in doc[cue.end : min(len(doc), cue.end + 12)]:
+    for token in tokens(doc)[cue.end : cue.end + 12]:
         if token.i not in inside or token.text in _MARKS or token.dep_ in ("ccomp", "xcomp"):
             break
         if not token.is_punct:

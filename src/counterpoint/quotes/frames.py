@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from counterpoint.quotes.cues import Lexicon
+from counterpoint.quotes.doccache import starts as token_starts
 from counterpoint.quotes.marks import Segment
 
 __all__ = ["FrameHit", "frame_hits"]
@@ -47,7 +48,7 @@ class FrameHit:
 
 def frame_hits(doc: Doc, text: str, segments: tuple[Segment, ...], lexicon: Lexicon) -> list[FrameHit]:
     """Every closed quotation followed by a speaker frame in its own sentence."""
-    starts = [t.idx for t in doc]
+    starts = token_starts(doc)
     hits = []
     for seg in segments:
         if not (seg.opened and seg.closed):

@@ -22,6 +22,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import CueMatch, Lexicon
+from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import Segment
 
 __all__ = ["Scorer", "load_scorer", "draft_features"]
@@ -165,7 +166,7 @@ def _speaker_features(head: Token, lexicon: Lexicon) -> list[str]:
 def _sentence_features(doc: Doc, anchor: int) -> list[str]:
     """Headline-like sentences (most words capitalised) behave differently."""
     sent = doc[anchor].sent
-    words = [t for t in sent if t.is_alpha]
+    words = [t for t in tokens(doc)[sent.start : sent.end] if t.is_alpha]
     if len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.7 * len(words):
         return ["headline"]
     return []

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import entities, line_bounds, memo, propn_positions
+from counterpoint.quotes.doccache import entities, lemmas, line_bounds, memo, propn_positions, tokens
 
 __all__ = ["Resolved", "antecedent", "is_speaker", "paragraph_of", "resolve",
            "speaker_tokens"]
@@ -173,7 +173,7 @@ def _name_elsewhere(token: Token) -> bool:
 def _names_inside(doc: Doc) -> dict[str, list[int]]:
     """Where each word is used as a name (an entity or proper noun) inside a sentence."""
     index: dict[str, list[int]] = {}
-    for other in doc:
+    for other in tokens(doc):
         if not other.is_sent_start and (other.ent_type_ in ("PERSON", "ORG") or other.pos_ == "PROPN"):
             index.setdefault(other.text, []).append(other.i)
     return index
@@ -184,11 +184,12 @@ def _ent_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
     doc = token.doc
+    toks = tokens(doc)
     start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and toks[start].ent_iob_ == "I":
         start -= 1
     end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
 
@@ -197,7 +198,8 @@ def _name_chain(token: Token) -> Span:
     """The run of unlabelled or PERSON proper nouns ending at ``token``."""
     start = token.i
     doc = token.doc
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ in ("", "PERSON"):
+    toks = tokens(doc)
+    while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].ent_type_ in ("", "PERSON"):
         start -= 1
     return Span(doc, start, token.i + 1, label="PERSON")
 
@@ -211,7 +213,7 @@ def _person_name(ent: Span, strict: bool = False) -> str:
     for i in propn_positions(doc, surname):
         if i >= ent.start:
             break
-        token = doc[i]
+        token = tokens(doc)[i]
         other = _ent_of(token) if token.ent_type_ == "PERSON" else None
         if other is None and strict:
             continue
@@ -226,8 +228,9 @@ def _person_name(ent: Span, strict: bool = False) -> str:
 def _without_titles(span: Span, lexicon: Lexicon) -> Span:
     """``span`` minus leading titles and roles ("President Jane Roe" -> "Jane Roe")."""
     start = span.start
-    while start < span.end - 1 and (span.doc[start].lower_ in lexicon.titles
-                                    or span.doc[start].pos_ in ("DET", "ADJ", "PUNCT")):
+    toks = tokens(span.doc)
+    while start < span.end - 1 and (toks[start].lower_ in lexicon.titles
+                                    or toks[start].pos_ in ("DET", "ADJ", "PUNCT")):
         start += 1
     return Span(span.doc, start, span.end, label=span.label_)
 
@@ -273,7 +276,7 @@ def _names_in(sent: Span, labels: set[str], lexicon: Lexicon) -> list[Span]:
     """Entities of ``labels`` in ``sent``; for people also unlabelled proper-noun subjects."""
     found = [e for e in entities(sent.doc) if e.label_ in labels and sent.start <= e.start and e.end <= sent.end]
     if "PERSON" in labels:
-        for token in sent:
+        for token in tokens(sent.doc)[sent.start : sent.end]:
             if (token.dep_ == "nsubj" and token.pos_ == "PROPN" and not token.ent_type_
                     and token.is_title and token.head.lemma_.lower() in lexicon.verbs
                     and token.lower_ not in lexicon.titles | lexicon.roles):
@@ -364,13 +367,14 @@ def _role_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
     one person the article later introduces with that role ("..., his spokesman said." before
     "Kremlin spokesman Dmitry Peskov"), provided no other person holds it."""
     lemma = head.lemma_.lower()
-    for token in reversed(head.doc[: head.i]):
-        found = _role_holder(token, lemma, quoted)
+    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
+    for i in reversed(range(head.i)):
+        found = _role_holder(toks[i], lemma, quoted) if lower_lemmas[i] == lemma else None
         if found is not None:
             return found
     later: dict[str, Span] = {}
-    for token in head.doc[head.i + 1 :]:
-        found = _role_holder(token, lemma, quoted)
+    for i in range(head.i + 1, len(toks)):
+        found = _role_holder(toks[i], lemma, quoted) if lower_lemmas[i] == lemma else None
         if found is not None:
             later.setdefault(found[-1].lower_, found)  # one person, however often named
     return next(iter(later.values())) if len(later) == 1 else None
@@ -394,9 +398,11 @@ def _group_antecedent(head: Token) -> Span | None:
     """For "the ministry", the nearest earlier ORG whose name contains that word, or
     the nearest earlier "X's ministry" phrase."""
     lemma = head.lemma_.lower()
-    for token in reversed(head.doc[: head.i]):
-        if token.lemma_.lower() != lemma:
+    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
+    for i in reversed(range(head.i)):
+        if lower_lemmas[i] != lemma:
             continue
+        token = toks[i]
         ent = _ent_of(token)
         if ent is not None and ent.label_ == "ORG":
             return ent
@@ -418,9 +424,10 @@ def _appositive(head: Token) -> Span | None:
 def _document_antecedent(head: Token) -> Span | None:
     """For "the statement", the owner of an earlier statement ("the Kremlin's statement")."""
     lemma = head.lemma_.lower()
-    for token in reversed(head.doc[: head.i]):
-        if token.lemma_.lower() == lemma:
-            owner = _owner(token)
+    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
+    for i in reversed(range(head.i)):
+        if lower_lemmas[i] == lemma:
+            owner = _owner(toks[i])
             if owner is not None:
                 return owner
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from counterpoint.quotes.cues import CueMatch, Lexicon, load_lexicon
+from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS
 from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
 
@@ -214,11 +215,12 @@ def _paragraph_opener(verb: Token) -> Token | None:
     """When a misparse glued a paragraph to the line above, the named phrase that opens
     the cue's paragraph and runs up to the cue ("Jane Roe, a professor, said, ...")."""
     lo, _ = paragraph_of(verb)
-    for token in verb.doc[max(0, verb.i - 40) : verb.i]:
+    toks = tokens(verb.doc)
+    for token in toks[max(0, verb.i - 40) : verb.i]:
         if token.idx < lo or token.ent_type_ not in ("PERSON", "ORG", "GPE"):
             continue
         words = [t for t in token.subtree if not t.is_punct and t.idx >= lo]
-        between: list[Token] = list(verb.doc[words[-1].i + 1 : verb.i]) if words else []
+        between: list[Token] = toks[words[-1].i + 1 : verb.i] if words else []
         if any(not (t.is_punct or t.dep_ in ("aux", "advmod")) for t in between):
             continue
         if words and _opens_clause(words[0], lo) and verb.i - 2 <= words[-1].i < verb.i and token.dep_ != "nsubj":

@@ -43,7 +43,7 @@ def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], rule_c
     out: list[tuple[Proposal, Draft]] = []
     taken = set(rule_cues)
     open_anchors = frozenset(i for c in cues if doc[c.start].idx not in taken for i in range(c.start, c.end))
-    for proposal in tagger.propose(doc, rule_spans, frozenset(lexicon.verbs), open_anchors):
+    for proposal in tagger.propose(doc, text, rule_spans, frozenset(lexicon.verbs), open_anchors):
         cue = _cue_of(proposal, cues)
         draft = _draft(doc, text, proposal, cue, lexicon, segments, quoted, cues) if cue is not None else None
         if draft is not None and not any(draft.start < o.end and o.start < draft.end for _, o in out):

@@ -28,7 +28,8 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from counterpoint.quotes.content import char_span
-from counterpoint.quotes.doccache import all_line_bounds
+from counterpoint.quotes.doccache import all_line_bounds, starts, tokens
+from counterpoint.quotes.doccache import words as token_texts
 
 __all__ = ["Proposal", "Tagger", "document_features", "load_tagger", "paragraph_tokens", "span_labels"]
 
@@ -51,7 +52,7 @@ class Proposal:
 def paragraph_tokens(doc: Doc, words: list[str] | None = None) -> list[list[int]]:
     """Token indices of each paragraph (a line of the text), whitespace tokens left out
     (``words``: the tokens' texts, when the caller has them already)."""
-    return _by_line(words if words is not None else [t.text for t in doc], all_line_bounds(doc))
+    return _by_line(words if words is not None else token_texts(doc), all_line_bounds(doc))
 
 
 def _by_line(words: list[str], bounds: list[tuple[int, int]]) -> list[list[int]]:
@@ -74,12 +75,13 @@ class _Table:
         """The attributes of every token, or only of the tokens of the sentence runs ``only``
         (a dependency path never leaves its sentence); the others read as empty."""
         n = len(doc)
-        self.text = words if words is not None else [t.text for t in doc]
-        self.idx = [t.idx for t in doc]
+        self.text = words if words is not None else token_texts(doc)
+        self.idx = starts(doc)
         self.lower, self.lemma, self.pos, self.tag, self.dep = ([""] * n for _ in range(5))
         self.head = list(range(n))
+        toks = tokens(doc)
         for i in range(n) if only is None else (i for run in only for i in run):
-            t = doc[i]
+            t = toks[i]
             self.lower[i], self.lemma[i], self.pos[i], self.tag[i], self.dep[i] = (
                 t.lower_, t.lemma_.lower(), t.pos_, t.tag_, t.dep_)
             self.head[i] = t.head.i
@@ -206,17 +208,17 @@ class Tagger:
     threshold: float
     model: bytes = b""  # the model CRFsuite reads in place: kept alive with it
 
-    def propose(self, doc: Doc, rule_spans: Sequence[tuple[int, int]], cues: frozenset[str],
+    def propose(self, doc: Doc, text: str, rule_spans: Sequence[tuple[int, int]], cues: frozenset[str],
                 open_anchors: frozenset[int]) -> list[Proposal]:
         """Content spans the rules missed: tagged runs that overlap no rule span, whose
         mean label confidence reaches the threshold. Only the sentences holding one of
         ``open_anchors`` (the tokens of the cues no rule attribution took) are tagged."""
         out: list[Proposal] = []
-        words = [t.text for t in doc]
+        words = token_texts(doc)
         sequences = [run for p in paragraph_tokens(doc, words) for run in _around(doc, p, open_anchors)]
         if not sequences:
             return out
-        table, text = _Table(doc, cues, sequences, words), doc.text
+        table = _Table(doc, cues, sequences, words)
         for sequence, features in zip(sequences, _features(table, sequences, rule_spans), strict=True):
             labels = self.crf.tag(features)  # type: ignore[attr-defined]
             for first, last in _runs(labels):
