@@ -16,7 +16,7 @@ from typing import Any, cast
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Stance
-from counterpoint.quotes.doccache import memo, tokens
+from counterpoint.quotes.doccache import lemmas, memo, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS
 
 __all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
@@ -91,9 +91,10 @@ def _word_matches(token: Token, word: str) -> bool:
 
 def _phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
     """True when the phrase ``words`` starts at token ``i``."""
-    if i + len(words) > len(doc):
+    toks = tokens(doc)
+    if i + len(words) > len(toks):
         return False
-    return all(_word_matches(doc[i + k], w) for k, w in enumerate(words))
+    return all(_word_matches(toks[i + k], w) for k, w in enumerate(words))
 
 
 def negated(token: Token) -> bool:
@@ -160,10 +161,11 @@ def _find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
     found: list[CueMatch] = []
     covered: set[int] = set()
     starts = _phrase_index(lexicon)
-    for token in tokens(doc):
+    toks, lower_lemmas = tokens(doc), lemmas(doc)
+    for token, lemma in zip(toks, lower_lemmas, strict=True):
         if token.i in covered:
             continue
-        candidates = starts.get(token.lower_, []) + starts.get(token.lemma_.lower(), [])
+        candidates = starts.get(token.lower_, []) + starts.get(lemma, [])
         for phrase in sorted(candidates, key=lambda p: -len(p["tokens"])):
             if _phrase_at(doc, token.i, phrase["tokens"]):
                 end = token.i + len(phrase["tokens"])
@@ -171,11 +173,13 @@ def _find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
                 found.append(CueMatch(token.i, end, anchor, cast(Stance, phrase["stance"]), True))
                 covered.update(range(token.i, end))
                 break
-    for token in tokens(doc):
-        if token.i not in covered:
-            cue = _single(token, lexicon)
-            if cue is not None:
-                found.append(cue)
+    for token, lemma in zip(toks, lower_lemmas, strict=True):
+        if token.i in covered or (lexicon.lemma_aliases.get(lemma, lemma) not in lexicon.verbs
+                                  and lemma not in lexicon.nouns):
+            continue  # neither a reporting verb nor a reporting noun: the common case, skipped cheaply
+        cue = _single(token, lexicon)
+        if cue is not None:
+            found.append(cue)
     return sorted(found, key=lambda c: c.start)
 
 
@@ -190,19 +194,18 @@ def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatc
     trained scorer decides which of them are attributions."""
     taken = {i for cue in known for i in range(cue.start, cue.end)}
     out = []
-    for token in tokens(doc):
-        if token.i in taken or token.pos_ != "VERB" or lexicon.lemma(token) in lexicon.verbs:
+    for token, lemma in zip(tokens(doc), lemmas(doc), strict=True):
+        pos = token.pos_
+        if token.i in taken or pos not in ("VERB", "NOUN"):
             continue
-        if negated(token):
-            continue  # "did not present any evidence": whatever it is, nobody said it
-        if any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
+        if pos == "NOUN":
+            if any(c.dep_ == "poss" for c in token.children) and noun_complement(token) is not None:
+                out.append(CueMatch(token.i, token.i + 1, token.i, cast(Stance, lexicon.nouns.get(lemma, "neutral")), False))
+        elif lexicon.lemma_aliases.get(lemma, lemma) in lexicon.verbs or negated(token):
+            continue  # a lexicon verb, or "did not present any evidence": whatever it is, nobody said it
+        elif any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))
-    for token in tokens(doc):
-        if token.i not in taken and token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children) \
-                and noun_complement(token) is not None:
-            stance = lexicon.nouns.get(token.lemma_.lower(), "neutral")
-            out.append(CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False))
-    return sorted(out, key=lambda c: c.start)
+    return out
 
 
 _NOUN_PREPS = frozenset({"of", "on", "about", "against", "for", "over", "to", "with"})
