@@ -163,9 +163,10 @@ def _find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
     starts = _phrase_index(lexicon)
     toks, lower_lemmas = tokens(doc), lemmas(doc)
     for token, lemma in zip(toks, lower_lemmas, strict=True):
-        if token.i in covered:
+        by_form, by_lemma = starts.get(token.lower_), starts.get(lemma)
+        if (by_form is None and by_lemma is None) or token.i in covered:
             continue
-        candidates = starts.get(token.lower_, []) + starts.get(lemma, [])
+        candidates = (by_form or []) + (by_lemma or [])
         for phrase in sorted(candidates, key=lambda p: -len(p["tokens"])):
             if _phrase_at(doc, token.i, phrase["tokens"]):
                 end = token.i + len(phrase["tokens"])
