@@ -540,6 +540,23 @@ def test_trailing_relative_comment_is_left_out(nlp):
     assert q.speaker.name == "Tom Berg"
 
 
+def test_a_relative_comment_after_the_last_quotation_is_left_out(nlp):
+    # the quoted words end before the comma: what follows is the writer's note on the bill
+    text = ('Senator Ana Ruiz said she would "take a close look" at the harbour bill, '
+            "which would give the port authority more time to inspect ships.")
+    q = one(run(nlp, text), "take a close look")
+    assert q.text == 'she would "take a close look" at the harbour bill'
+    assert q.kind == "partial" and q.speaker.name == "Ana Ruiz"
+
+
+def test_a_relative_clause_that_reports_stays_after_a_quotation(nlp):
+    # "which she argued ..." is still what the senator said, not the writer's comment
+    text = ('Senator Ana Ruiz said she was "a strong supporter" of the harbour bill, '
+            "which she argued would help the fishing towns along the coast.")
+    q = one(run(nlp, text), "a strong supporter")
+    assert q.text.endswith("along the coast")
+
+
 @pytest.mark.parametrize("text, content", [
     ("European officials said the money could be better spent in partnership with NATO, "
      "the existing military alliance that includes the United States.",

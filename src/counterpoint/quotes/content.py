@@ -326,13 +326,15 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     return found - set(range(cue.start, cue.end))
 
 
-def without_comment(doc: Doc, ids: set[int], lexicon: Lexicon) -> set[int]:
+def without_comment(doc: Doc, ids: set[int], lexicon: Lexicon, quoted_end: int = 0) -> set[int]:
     """``ids`` without a trailing comment set off by a comma: a non-restrictive relative
     clause (", which he called a cartel") or the writer's gloss on a name (", the military
     alliance that ...") that closes the content, the writer's aside rather than the
     reported words (PolNeAR leaves it out). An apposition to a common noun stays: which
     of those PolNeAR keeps the place alone does not tell; so does one that reports
-    something itself (", a discrepancy she said Norland had not explained")."""
+    something itself (", a discrepancy she said Norland had not explained"). In content
+    with quotation marks (``quoted_end``: where its last quotation ends) only a comment
+    after that end is cut, and only when it reports nothing (", which she argued ...")."""
     if not ids:
         return ids
     last = max(ids)
@@ -342,7 +344,9 @@ def without_comment(doc: Doc, ids: set[int], lexicon: Lexicon) -> set[int]:
         if (token.dep_ not in _COMMENT_DEPS and not gloss) or token.left_edge.i <= min(ids) + 2:
             continue
         comma = token.left_edge.i - 1
-        if doc[comma].text == "," and max(t.i for t in token.subtree) >= last - 1:
+        if quoted_end and any(lexicon.lemma(t) in lexicon.verbs for t in token.subtree):
+            continue
+        if doc[comma].text == "," and doc[comma].idx >= quoted_end and max(t.i for t in token.subtree) >= last - 1:
             return {i for i in ids if i < comma}
     return ids
 

@@ -60,8 +60,10 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         return None
     lo, hi = paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
-    if ids and not any(doc[i].text in _MARKS for i in ids):
-        ids = without_comment(doc, ids, lexicon)
+    if ids:  # a comment after the last quotation is the writer's, even in a partial quote
+        first, last = doc[min(ids)].idx, doc[max(ids)].idx
+        marked = any(doc[i].text in _MARKS for i in ids)
+        ids = without_comment(doc, ids, lexicon, max((seg.end for seg in segments if marked and first <= seg.end and seg.start <= last), default=0))
     s_start, s_end = speaker_tokens(head)
     while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
         s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"
