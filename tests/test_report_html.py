@@ -365,3 +365,31 @@ def test_own_voice_row_shows_the_outlets_own_words(page: lxml.html.HtmlElement) 
     links = row.xpath(".//a")
     assert [a.text_content() for a in links] == [own.text]
     assert links[0].get("href") == "#" + anchor(own.article_id, own.start, own.end)
+
+
+def _with_unnamed_sources() -> Dossier:
+    """The sample dossier with its first quote given to an unnamed source (the words the
+    article uses for it, hostile text included) and a copy of it with no speaker at all."""
+    story = DOSSIER.stories[0]
+    first = story.quotes[0]
+    unnamed = dataclasses.replace(
+        first, speaker=dataclasses.replace(first.speaker, entity_id=None, name=None)
+    )
+    nobody = dataclasses.replace(first, id=first.id + "x", speaker=Speaker(None, None, None, None))
+    story = dataclasses.replace(story, quotes=(unnamed, nobody, *story.quotes[1:]))
+    return dataclasses.replace(DOSSIER, stories=(story, *DOSSIER.stories[1:]))
+
+
+def test_unnamed_sources_keep_the_words_the_article_gives_them() -> None:
+    dossier = _with_unnamed_sources()
+    story = dossier.stories[0]
+    page = lxml.html.document_fromstring(render_html(dossier))
+    (panel,) = _story_section(page, story).find_class("quotes-panel")
+    cards = [c.find("h4").text_content().split(" quote")[0] for c in panel.find_class("speaker")]
+    assert [c.rsplit(" ", 1)[0] for c in cards] == [f"Ada {SCRIPT}Quill", "Unnamed sources", "Unattributed"]
+    article = next(a for a in story.articles if a.id == story.quotes[0].article_id)
+    written = article.text[story.quotes[0].speaker.start : story.quotes[0].speaker.end]
+    unnamed_card = panel.find_class("speaker")[1].text_content()
+    assert f"source “{written}”" in unnamed_card
+    assert "source “" not in panel.find_class("speaker")[2].text_content()
+    assert all("alert" not in s.text_content() for s in page.xpath("//script"))

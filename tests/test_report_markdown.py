@@ -192,3 +192,20 @@ def test_own_voice_row_shows_the_outlets_own_words(page: lxml.html.HtmlElement) 
     assert [a.text_content() for a in links] == [own.text]
     assert links[0].get("href") == "#" + anchor(own.article_id, own.start, own.end)
     assert _norm(claim.text) in _norm(row.text_content())
+
+
+def test_unnamed_sources_listed_with_their_words_after_the_named() -> None:
+    from tests.test_report_html import _with_unnamed_sources
+
+    dossier = _with_unnamed_sources()
+    quote = dossier.stories[0].quotes[0]
+    article = next(a for a in dossier.stories[0].articles if a.id == quote.article_id)
+    written = article.text[quote.speaker.start : quote.speaker.end]
+    page = _html(render_markdown(dossier))
+    headings = [_norm(h.text_content()) for h in page.xpath("//h4")]
+    first = headings.index("Unnamed sources (1 quote)")
+    assert headings.index("Unattributed (1 quote)") == first + 1
+    assert all(not h.startswith(("Unnamed", "Unattributed")) for h in headings[:first] if "quote" in h)
+    items = page.xpath("//h4[normalize-space(.)='Unnamed sources (1 quote)']/following::ul[1]/li")
+    assert len(items) == 1 and f"source “{written}”" in _norm(items[0].text_content())
+    assert not page.xpath("//script | //img")

@@ -254,6 +254,8 @@ def _quote_line(q: dict[str, Any]) -> str:
     quote = q["quote"]
     shown = escape_inline(quote.text)
     details = [escape_inline(q["label"]), escape_inline(quote.kind)]
+    if q["as_written"]:
+        details.append(f"source “{escape_inline(q['as_written'])}”")
     if q["cue"] is not None:
         details.append(f"cue “{escape_inline(q['cue'].text)}” ({escape_inline(q['cue'].stance)})")
     return f"- {shown} — {', '.join(details)} · [in context]({q['href']})"

@@ -398,13 +398,24 @@ def verbatim_pieces(quote: Quote) -> list[tuple[str, bool]]:
     ]
 
 
+UNNAMED = "Unnamed sources"
+UNATTRIBUTED = "Unattributed"
+
+
 def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
-    """Quotes grouped by speaker (the merged entity when known), most quoted first."""
+    """Quotes grouped by speaker (the merged entity when known), most quoted first; then
+    the unnamed sources, each quote with the words the article gives its source ("a senior
+    American official"); last the quotes with no speaker at all."""
     names = {e.id: e.name for e in story.entities}
+    texts = {a.id: a.text for a in story.articles}
     groups: dict[str, dict[str, Any]] = {}
     for quote in story.quotes:
         speaker = quote.speaker
-        name = names.get(speaker.entity_id or "") or speaker.name or "Unattributed"
+        name = names.get(speaker.entity_id or "") or speaker.name
+        written = None
+        if name is None and speaker.start is not None and speaker.end is not None:
+            written = texts.get(quote.article_id, "")[speaker.start : speaker.end] or None
+        name = name or (UNNAMED if written else UNATTRIBUTED)
         key = speaker.entity_id or name.casefold()
         group = groups.setdefault(key, {"name": name, "quotes": []})
         group["quotes"].append(
@@ -412,13 +423,15 @@ def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
             | {
                 "quote": quote,
                 "as_named": speaker.name,
+                "as_written": written,
                 "cue": quote.cue,
                 "pieces": verbatim_pieces(quote),
             }
         )
+    last = {UNNAMED: 1, UNATTRIBUTED: 2}
     return sorted(
         groups.values(),
-        key=lambda g: (g["name"] == "Unattributed", -len(g["quotes"]), g["name"].casefold()),
+        key=lambda g: (last.get(g["name"], 0), -len(g["quotes"]), g["name"].casefold()),
     )
 
 
