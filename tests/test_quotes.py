@@ -996,3 +996,36 @@ def test_relative_clause_after_a_cue_noun_is_not_content(nlp):
     assert not [q for q in quotes if "met on Sunday" in q.text]
     q = one(quotes, "carried himself")
     assert q.speaker.name == "Marta Kovac"
+
+
+# ---------------------------------------------------------------- per-doc facts
+
+
+def test_extraction_lets_each_doc_go(nlp):
+    # a batch of thousands of articles must not keep every parse alive through the cache
+    import gc
+    import weakref
+
+    from counterpoint.quotes.doccache import _KEPT
+
+    refs = []
+    for k in range(_KEPT + 4):
+        text = f'"The ferry will run again on day {k}," harbour master Tom Berg said.'
+        doc = nlp(text)
+        assert extract_quotes(make_article(text), doc)
+        refs.append(weakref.ref(doc))
+        del doc
+    gc.collect()
+    alive = [r() is not None for r in refs]
+    assert sum(alive) <= _KEPT and not any(alive[:4])
+
+
+def test_a_copied_doc_does_not_reuse_its_originals_facts(nlp):
+    from counterpoint.quotes.doccache import tokens
+
+    text = '"The ferry will run again," harbour master Tom Berg said.'
+    doc = nlp(text)
+    extract_quotes(make_article(text), doc)
+    copy = doc.copy()
+    assert all(t.doc is copy for t in tokens(copy)) and all(t.doc is doc for t in tokens(doc))
+    assert [q.text for q in extract_quotes(make_article(text), copy)] == ['"The ferry will run again,"']

@@ -1,23 +1,38 @@
 """Facts about a parsed article that several speaker rules ask for again and again (line
-bounds, entities, proper-noun positions), computed once per doc and dropped with it."""
+bounds, entities, proper-noun positions, the tokens as a list), computed once per doc.
+
+Only the facts of the last few docs are kept. Many of them hold tokens or spans, which hold
+their doc, so a table that kept every doc's facts would keep every doc alive for the whole
+run; and the doc's own ``user_data`` is no place for them either, since ``Doc.copy``,
+pickling and ``Doc.to_bytes`` copy it and tokens cannot be copied. A stage reads one doc at
+a time, so a doc asked about again after eight others simply has its facts computed anew.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
+from weakref import ReferenceType, ref
 
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["all_line_bounds", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens", "words"]
 
 _T = TypeVar("_T")
-_CACHE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
+_KEPT = 8
+_RECENT: OrderedDict[int, tuple[ReferenceType[Doc], dict[str, Any]]] = OrderedDict()
 
 
 def memo(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
     """``build(doc)``, computed once per doc and key (for the stages that ask twice)."""
-    store = _CACHE.setdefault(doc, {})
+    entry = _RECENT.get(id(doc))
+    if entry is None or entry[0]() is not doc:  # a new doc (perhaps at a dead one's address)
+        entry = _RECENT[id(doc)] = (ref(doc), {})
+        while len(_RECENT) > _KEPT:
+            _RECENT.popitem(last=False)
+    _RECENT.move_to_end(id(doc))
+    store = entry[1]
     if key not in store:
         store[key] = build(doc)
     return store[key]  # type: ignore[no-any-return]
