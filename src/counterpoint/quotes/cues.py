@@ -44,7 +44,10 @@ class Lexicon:
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired where the pipeline mislemmatises a cue verb."""
-        lemma = token.lemma_.lower()
+        return self.repaired(token.lemma_.lower())
+
+    def repaired(self, lemma: str) -> str:
+        """A lower-case lemma, repaired as in ``lemma``."""
         return self.lemma_aliases.get(lemma, lemma)
 
 
@@ -175,8 +178,7 @@ def _find_cues(doc: Doc, lexicon: Lexicon) -> list[CueMatch]:
                 covered.update(range(token.i, end))
                 break
     for token, lemma in zip(toks, lower_lemmas, strict=True):
-        if token.i in covered or (lexicon.lemma_aliases.get(lemma, lemma) not in lexicon.verbs
-                                  and lemma not in lexicon.nouns):
+        if token.i in covered or (lexicon.repaired(lemma) not in lexicon.verbs and lemma not in lexicon.nouns):
             continue  # neither a reporting verb nor a reporting noun: the common case, skipped cheaply
         cue = _single(token, lexicon)
         if cue is not None:
@@ -202,7 +204,7 @@ def open_cues(doc: Doc, lexicon: Lexicon, known: list[CueMatch]) -> list[CueMatc
         if pos == "NOUN":
             if any(c.dep_ == "poss" for c in token.children) and noun_complement(token) is not None:
                 out.append(CueMatch(token.i, token.i + 1, token.i, cast(Stance, lexicon.nouns.get(lemma, "neutral")), False))
-        elif lexicon.lemma_aliases.get(lemma, lemma) in lexicon.verbs or negated(token):
+        elif lexicon.repaired(lemma) in lexicon.verbs or negated(token):
             continue  # a lexicon verb, or "did not present any evidence": whatever it is, nobody said it
         elif any((c.dep_ in _OPEN_DEPS and c.i > token.i) or c.dep_ == "ccomp" for c in token.children):
             out.append(CueMatch(token.i, token.i + 1, token.i, "neutral", False))

@@ -60,10 +60,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         return None
     lo, hi = paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
-    if ids:  # a comment after the last quotation is the writer's, even in a partial quote
-        first, last = doc[min(ids)].idx, doc[max(ids)].idx
-        marked = any(doc[i].text in _MARKS for i in ids)
-        ids = without_comment(doc, ids, lexicon, max((seg.end for seg in segments if marked and first <= seg.end and seg.start <= last), default=0))
+    ids = without_comment(doc, ids, lexicon, _quoted_end(doc, ids, segments))
     s_start, s_end = speaker_tokens(head)
     while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
         s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"
@@ -118,6 +115,14 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
                   features, open_cue, reach=reach)
+
+
+def _quoted_end(doc: Doc, ids: set[int], segments: tuple[Segment, ...]) -> int:
+    """Where the last quotation in the content ``ids`` ends; 0 when it has no marks."""
+    if not any(doc[i].text in _MARKS for i in ids):
+        return 0
+    first, last = doc[min(ids)].idx, doc[max(ids)].idx
+    return max((seg.end for seg in segments if first <= seg.end and seg.start <= last), default=0)
 
 
 def _doubts(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, span: tuple[int, int],
