@@ -123,3 +123,23 @@ def test_only_sentences_with_a_cue_the_rules_left_are_tagged(nlp):
     assert doc[run[0]].text == "Marta" and doc[run[-1]].text == "."
     assert doc[run[-1]].i == next(t.i for t in doc if t.text == "dawn") + 1
     assert _around(doc, paragraph, frozenset()) == []
+
+
+def test_a_cue_without_a_speaker_gets_no_tagging(nlp):
+    # the tagger only reads sentences whose unused cue has a speaker: "the storm" can say nothing
+    from counterpoint.quotes.marks import find_segments
+    from counterpoint.quotes.tagged import tagged_drafts
+
+    text = "The storm suggested the pier was weak. Later, Marta Kovac argued that the pier was safe."
+    doc = nlp(text)
+    asked: list[frozenset[int]] = []
+
+    class Recorder:
+        def propose(self, doc, text, rule_spans, cues, open_anchors):  # noqa: ANN001, ANN201
+            asked.append(open_anchors)
+            return []
+
+    tagged_drafts(doc, text, [], [], find_segments(text), tagger=Recorder())  # type: ignore[arg-type]
+    suggested = next(t.i for t in doc if t.text == "suggested")
+    argued = next(t.i for t in doc if t.text == "argued")
+    assert asked and argued in asked[0] and suggested not in asked[0]

@@ -34,8 +34,8 @@ from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.tagged import tagged_drafts
-from counterpoint.quotes.subjects import find_subject, speaker_head
-from counterpoint.quotes.validity import is_fragment, is_idle_content, reports_a_statement
+from counterpoint.quotes.subjects import find_subject, valid_speaker
+from counterpoint.quotes.validity import is_fragment, is_idle_content
 
 __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
 
@@ -53,10 +53,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     rejects its features (checked before the costly resolution of the speaker)."""
     if inside_closed(doc[cue.anchor].idx, segments):
         return None
-    if not reports_a_statement(doc, cue.anchor, lexicon.lemma(doc[cue.anchor])):
-        return None
-    head = speaker_head(doc, cue, lexicon)
-    if head is None or inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
+    head = valid_speaker(doc, cue, lexicon, segments)
+    if head is None:
         return None
     lo, hi = paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 
 from counterpoint.quotes.cues import CueMatch, Lexicon, load_lexicon
 from counterpoint.quotes.doccache import tokens
-from counterpoint.quotes.marks import CLOSING_MARKS
+from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
+from counterpoint.quotes.validity import reports_a_statement
 
 __all__ = ["find_subject", "named_after_quote", "named_before", "speaker_head"]
 
@@ -287,4 +288,15 @@ def speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
     head = find_subject(doc[cue.anchor], lexicon)
     if head is None or not is_speaker(head, lexicon):
         return named_after_quote(doc[cue.anchor], cue.end, lexicon) or named_before(doc[cue.anchor]) or head
+    return head
+
+
+def valid_speaker(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...]) -> Token | None:
+    """The head of the cue's speaker when the cue reports a statement and its speaker can
+    speak and stands outside every quotation; otherwise None."""
+    if not reports_a_statement(doc, cue.anchor, lexicon.lemma(doc[cue.anchor])):
+        return None
+    head = speaker_head(doc, cue, lexicon)
+    if head is None or inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
+        return None
     return head

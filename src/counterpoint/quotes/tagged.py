@@ -17,11 +17,10 @@ from counterpoint.quotes.content import parenthetical, relative_frame, widen
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
-from counterpoint.quotes.marks import Segment, closed_inner, inside_closed
-from counterpoint.quotes.speakers import is_speaker, resolve, speaker_tokens
-from counterpoint.quotes.subjects import speaker_head
+from counterpoint.quotes.marks import Segment, closed_inner
+from counterpoint.quotes.speakers import resolve, speaker_tokens
+from counterpoint.quotes.subjects import valid_speaker
 from counterpoint.quotes.tagger import Proposal, Tagger, load_tagger
-from counterpoint.quotes.validity import reports_a_statement
 
 __all__ = ["tagged_drafts"]
 
@@ -32,8 +31,9 @@ def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], rule_c
                   segments: tuple[Segment, ...], tagger: Tagger | None = None) -> list[tuple[Proposal, Draft]]:
     """Attributions for the spans of ``tagger`` (by default the packaged one) that overlap
     none of the rule attributions' ``rule_spans``, in sentences holding a cue that none of
-    them took (``rule_cues``: where their cues start); each with its proposal, none when
-    there is no tagger."""
+    them took (``rule_cues``: where their cues start) and that has a speaker able to speak
+    (a span needs one to be kept, so the other sentences are not tagged); each with its
+    proposal, none when there is no tagger."""
     tagger = tagger or load_tagger()
     if tagger is None:
         return []
@@ -42,7 +42,8 @@ def tagged_drafts(doc: Doc, text: str, rule_spans: list[tuple[int, int]], rule_c
     quoted = closed_inner(segments)
     out: list[tuple[Proposal, Draft]] = []
     taken = set(rule_cues)
-    open_anchors = frozenset(i for c in cues if doc[c.start].idx not in taken for i in range(c.start, c.end))
+    unused = [c for c in cues if doc[c.start].idx not in taken and valid_speaker(doc, c, lexicon, segments) is not None]
+    open_anchors = frozenset(i for c in unused for i in range(c.start, c.end))
     for proposal in tagger.propose(doc, text, rule_spans, frozenset(lexicon.verbs), open_anchors):
         cue = _cue_of(proposal, cues)
         draft = _draft(doc, text, proposal, cue, lexicon, segments, quoted, cues) if cue is not None else None
@@ -68,10 +69,8 @@ def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexi
     starts right after another reporting verb ("a panel that all agreed [the mayor lost]")
     is that verb's, whatever the parse hung it on."""
     verb = doc[cue.anchor]
-    if not reports_a_statement(doc, cue.anchor, lexicon.lemma(verb)) or not _hangs_on(doc, verb, proposal):
-        return None
-    head = speaker_head(doc, cue, lexicon)
-    if head is None or inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
+    head = valid_speaker(doc, cue, lexicon, segments) if _hangs_on(doc, verb, proposal) else None
+    if head is None:
         return None
     resolved = resolve(head, lexicon, quoted)
     if resolved is None:
