@@ -524,6 +524,27 @@ def test_indirect_report_takes_the_quoted_sentence_after_it(nlp):
     assert len(q.quoted) == 1
 
 
+def test_a_closing_frame_reads_the_sentence_before_it(nlp):
+    # the parser makes the imperative "Couple" and its clause a mess; the frame ", said X." still
+    # marks everything before it as what X said
+    text = ("Couple rising rents with a harbour that is closing and young families get nervous, "
+            "said Marta Kovac, director of the tenants' union in Lakeport.")
+    q = one(run(nlp, text), "rising rents")
+    assert q.text == "Couple rising rents with a harbour that is closing and young families get nervous"
+    assert q.speaker.name == "Marta Kovac" and q.kind == "indirect"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a frame ending in a colon introduces what follows: not the words before it
+    ('When the storm had passed, Anders Lund said:\n\n"The harbour must stay open to every boat, whatever the season."',
+     "When the storm had passed"),
+    # nothing with a verb stands before the frame: no statement
+    ("Then, last week, Marta Kovac called.", "Then, last week"),
+])
+def test_a_closing_frame_needs_a_statement_before_it(nlp, text, absent):
+    assert all(absent not in q.text for q in run(nlp, text))
+
+
 def test_trailing_according_to_ends_the_statement(nlp):
     text = ("The harbour plan would cost $40 million over ten years, according to the port "
             "authority, a sum larger than the town's yearly budget.")

@@ -288,6 +288,31 @@ def _fronted(verb: Token) -> set[int]:
     return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
 
 
+def _closing_frame(verb: Token) -> set[int]:
+    """Content of a sentence that ends with its frame, set off by a comma (", she said."
+    or ", said Jane Roe."), read by word order: the parser sometimes hangs the frame's verb
+    inside the clause and takes words of the clause for its own ("made it possible for
+    people ..., she said": "for" as the frame's marker), which leaves the host clause empty."""
+    doc, sent = verb.doc, verb.sent
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return set()  # a finite frame: not "Roe, half joking."
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i))  # the one beside the verb
+    words = sorted(t.i for t in subject.subtree)
+    frame = (min(words[0], verb.i), max(words[-1], verb.i))
+    if words[-1] - words[0] + 1 != len(words) or frame[1] - frame[0] + 1 != len(words) + 1:
+        return set()  # the speaker phrase must stand right next to the verb
+    if any(not (t.is_punct or t.is_space) or t.text == ":" for t in doc[frame[1] + 1 : sent.end]):
+        return set()  # "In a speech last July, Roe said:" introduces what follows
+    comma = frame[0] - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return set()
+    clause = [t for t in doc[sent.start : comma] if not t.is_space]
+    if not any(t.pos_ in ("VERB", "AUX") for t in clause):
+        return set()  # "Then, last week, Roe called.": no statement before the frame
+    return {t.i for t in clause}
+
+
 def _after_colon(doc: Doc, verb: Token, segments: tuple[Segment, ...]) -> set[int]:
     """Content introduced by a colon after the cue ("saying: ..." / "read: ...")."""
     after = verb.i + 1
@@ -320,7 +345,7 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon)
     if found:
         found |= _subtree_ids(_joined_to_cue(verb, max(found)) + _stranded_complement(doc[max(found)]))
-    found = found or _fronted(verb)
+    found = found or _fronted(verb) or _closing_frame(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))
