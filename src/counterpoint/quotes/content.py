@@ -291,8 +291,9 @@ def _fronted(verb: Token) -> set[int]:
 def _closing_frame(verb: Token) -> set[int]:
     """Content of a sentence that ends with its frame, set off by a comma (", she said."
     or ", said Jane Roe."), read by word order: the parser sometimes hangs the frame's verb
-    inside the clause and takes words of the clause for its own ("made it possible for
-    people ..., she said": "for" as the frame's marker), which leaves the host clause empty."""
+    inside the clause and takes words of the clause for its own ("the ferry has made it
+    possible for families ..., she said": "for" as the frame's marker), which leaves the host
+    clause empty."""
     doc, sent = verb.doc, verb.sent
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects or verb.tag_ not in ("VBD", "VBZ", "VBP"):
