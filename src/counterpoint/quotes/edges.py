@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 
 from spacy.tokens import Doc, Token
 
@@ -53,14 +54,10 @@ def paragraph_around(text: str, offset: int) -> tuple[int, int]:
     return lo, (len(text) if hi < 0 else hi)
 
 
-def _first(span: tuple[int, int]) -> int:
-    return span[0]
-
-
 def paragraph_index(offset: int, paragraphs: list[tuple[int, int]]) -> int:
     """Index of the paragraph holding ``offset`` (-1 when between paragraphs); ``paragraphs``
     are in text order and do not overlap."""
-    i = bisect_right(paragraphs, offset, key=_first) - 1
+    i = bisect_right(paragraphs, offset, key=itemgetter(0)) - 1
     return i if i >= 0 and offset < paragraphs[i][1] else -1
 
 

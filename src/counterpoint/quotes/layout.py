@@ -11,6 +11,7 @@ that ``Original url:``, ``Related article:`` or ``UPDATE:`` never become speaker
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -109,7 +110,7 @@ def _headline(text: str, lo: int, hi: int) -> bool:
 def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
     """``Name: content`` at the start of a line or sentence (headlines, transcripts)."""
     hits = []
-    labels = [m.group("name") for m in (_TRANSCRIPT_RE.match(text, lo) for lo, _ in lines) if m]
+    labels = Counter(m.group("name") for m in (_TRANSCRIPT_RE.match(text, lo) for lo, _ in lines) if m)
     for n, (lo, hi) in enumerate(lines):
         match = _TRANSCRIPT_RE.match(text, lo)
         for colon in (m.start() for m in re.finditer(":", text[lo:hi])):
@@ -122,7 +123,7 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
                 known = _labelled(doc, label)
                 if known is not None:
                     named, name = (known.start_char, known.end_char), known.text
-                elif ent is not None and ent.label_ == "PERSON" and labels.count(label) >= 2:
+                elif ent is not None and ent.label_ == "PERSON" and labels[label] >= 2:
                     named, name = match.span("name"), label.title()  # a transcript of one named only so
                 else:
                     continue

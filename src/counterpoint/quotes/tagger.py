@@ -49,10 +49,9 @@ class Proposal:
     anchor: int | None
 
 
-def paragraph_tokens(doc: Doc, words: list[str] | None = None) -> list[list[int]]:
-    """Token indices of each paragraph (a line of the text), whitespace tokens left out
-    (``words``: the tokens' texts, when the caller has them already)."""
-    return _by_line(words if words is not None else token_texts(doc), all_line_bounds(doc))
+def paragraph_tokens(doc: Doc) -> list[list[int]]:
+    """Token indices of each paragraph (a line of the text), whitespace tokens left out."""
+    return _by_line(token_texts(doc), all_line_bounds(doc))
 
 
 def _by_line(words: list[str], bounds: list[tuple[int, int]]) -> list[list[int]]:
@@ -70,12 +69,11 @@ def _hops(n: int) -> str:
 class _Table:
     """The token attributes the features read, pulled out of the doc once."""
 
-    def __init__(self, doc: Doc, cues: frozenset[str], only: Sequence[list[int]] | None = None,
-                 words: list[str] | None = None) -> None:
+    def __init__(self, doc: Doc, cues: frozenset[str], only: Sequence[list[int]] | None = None) -> None:
         """The attributes of every token, or only of the tokens of the sentence runs ``only``
         (a dependency path never leaves its sentence); the others read as empty."""
         n = len(doc)
-        self.text = words if words is not None else token_texts(doc)
+        self.text = token_texts(doc)
         self.idx = starts(doc)
         self.lower, self.lemma, self.pos, self.tag, self.dep = ([""] * n for _ in range(5))
         self.head = list(range(n))
@@ -214,11 +212,10 @@ class Tagger:
         mean label confidence reaches the threshold. Only the sentences holding one of
         ``open_anchors`` (the tokens of the cues no rule attribution took) are tagged."""
         out: list[Proposal] = []
-        words = token_texts(doc)
-        sequences = [run for p in paragraph_tokens(doc, words) for run in _around(doc, p, open_anchors)]
+        sequences = [run for p in paragraph_tokens(doc) for run in _around(doc, p, open_anchors)]
         if not sequences:
             return out
-        table = _Table(doc, cues, sequences, words)
+        table = _Table(doc, cues, sequences)
         for sequence, features in zip(sequences, _features(table, sequences, rule_spans), strict=True):
             labels = self.crf.tag(features)  # type: ignore[attr-defined]
             for first, last in _runs(labels):
