@@ -69,6 +69,22 @@ def test_scorer_thresholds_decide(nlp):
     assert lenient.keep(cand.features, cand.open_cue)
 
 
+def test_open_cue_inside_another_attribution_is_not_a_second_one(nlp, monkeypatch):
+    """With a scorer that keeps every candidate, 'pushed' still reports nothing of its own
+    inside what the mayor said: those words are hers already. Alone, it reports."""
+    scorer = load_scorer()
+    assert scorer is not None
+    lenient = Scorer(scorer.weights, scorer.bias, threshold_lexicon=0.0, threshold_open=0.0)
+    monkeypatch.setattr(extract, "load_scorer", lambda: lenient)
+    nested = "Mayor Jane Roe said the fishermen pushed for a vote on the plan."
+    quotes = quotes_of(nlp, nested)
+    assert [(q.cue.text if q.cue else None, q.text) for q in quotes] == [
+        ("said", "the fishermen pushed for a vote on the plan")]
+    alone = "The fishermen pushed for a vote on the plan."
+    assert [(q.cue.text if q.cue else None, q.text) for q in quotes_of(nlp, alone)] == [
+        ("pushed", "a vote on the plan")]
+
+
 def test_shipped_weights_cover_the_features_the_code_emits(nlp, data_dir):
     """If the feature code changes without retraining, most features lose their weight:
     retrain with ``python benchmarks/train_quotes_scorer.py``."""

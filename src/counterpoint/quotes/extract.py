@@ -31,6 +31,7 @@ from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.polls import poll_drafts
+from counterpoint.quotes.prune import first_person, inner_open_dropped, unique
 from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.tagged import tagged_drafts
@@ -396,34 +397,6 @@ def _to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
     )
 
 
-def _unique(drafts: list[Draft]) -> list[Draft]:
-    """Drop attributions with the same content span as an earlier one, and those nested
-    in another attribution of the same speaker mention ("called to recognise X")."""
-    seen: set[tuple[int, int]] = set()
-    out: list[Draft] = []
-    for draft in drafts:
-        nested = any(o is not draft and o.speaker_start == draft.speaker_start
-                     and o.start <= draft.start and draft.end <= o.end
-                     and (o.start, o.end) != (draft.start, draft.end) for o in drafts)
-        if (draft.start, draft.end) not in seen and not nested:
-            seen.add((draft.start, draft.end))
-            out.append(draft)
-    return out
-
-
-def _first_person(text: str, drafts: list[Draft]) -> list[Draft]:
-    """An "I" who speaks inside someone's quotation or transcript turn is that someone:
-    the nested attribution takes the innermost enclosing speaker's resolution."""
-    out = []
-    for draft in drafts:
-        if text[draft.speaker_start : draft.speaker_end] == "I" and draft.resolved.name is None:
-            around = [o for o in drafts if o.start <= draft.speaker_start < o.end and o.resolved.name is not None]
-            if around:
-                draft = replace(draft, resolved=min(around, key=lambda o: o.end - o.start).resolved)
-        out.append(draft)
-    return out
-
-
 def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, with_open: bool) -> list[Draft]:
     """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
     from open cues when ``with_open``), then colon, layout and continuation passes."""
@@ -448,9 +421,9 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     drafts += _frame_drafts(doc, text, drafts, segments, lexicon, quoted, scored)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
-    drafts = continue_in_paragraph(text, _unique(sorted(drafts, key=lambda d: d.start)),
+    drafts = continue_in_paragraph(text, unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
-    return _unique(continue_paragraphs(text, _layout_drafts(doc, text, drafts, paragraphs, segments),
+    return unique(continue_paragraphs(text, _layout_drafts(doc, text, drafts, paragraphs, segments),
                                         segments, paragraphs))
 
 
@@ -474,12 +447,12 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
         return scorer.keep(features, open_cue)
 
     segments = find_segments(article.text)
-    drafts = _drafts(doc, article.text, segments, keep, with_open=scorer is not None)
+    drafts = inner_open_dropped(_drafts(doc, article.text, segments, keep, with_open=scorer is not None))
     if with_tagger:
         spans, used = [(d.start, d.end) for d in drafts], [d.cue.start for d in drafts if d.cue is not None]
         tagged = [draft for _, draft in tagged_drafts(doc, article.text, spans, used, segments)]
         drafts = sorted(drafts + tagged, key=lambda d: d.start)
-    return tuple(_to_quote(article, d, segments, entities) for d in _first_person(article.text, drafts))
+    return tuple(_to_quote(article, d, segments, entities) for d in first_person(article.text, drafts))
 
 
 @dataclass(frozen=True)
