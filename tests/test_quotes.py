@@ -934,11 +934,34 @@ def test_trailing_relay_frame_is_not_part_of_the_content(nlp):
          "A statement on the Pentagon's website", "Pentagon"),
         ("“The port will stay closed until May,” reads a statement released from Copenhagen.",
          "a statement", "Copenhagen"),
+        # "issued by X" is an agent phrase, and a ministry hung on its country's name is named
+        ("“The quay is closed,” reads a statement released by the Kremlin.", "a statement", "Kremlin"),
+        ("“The quay is closed,” reads a statement issued by the Norland foreign ministry.",
+         "a statement", "Norland foreign ministry"),
     ],
 )
 def test_groups_and_published_statements_are_named(nlp, text, surface_, name):
     (q,) = run(nlp, text)
     assert surface(text, q) == surface_ and q.speaker.name == name
+
+
+def test_a_statement_mentioned_again_speaks_for_whoever_put_it_out(nlp):
+    text = 'The Lakeport council released a statement on Monday. The statement says that the ferry "will keep running."'
+    q = one(run(nlp, text), "ferry")
+    assert surface(text, q) == "The statement" and q.speaker.name == "Lakeport council"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who rejected, obtained or read a document did not write it
+        'The Lakeport council rejected the report on Monday. The report says that the ferry "will keep running."',
+        'An email obtained by Reuters says that the ferry "will keep running."',
+    ],
+)
+def test_a_document_is_not_credited_to_whoever_handled_it(nlp, text):
+    q = one(run(nlp, text), "ferry")
+    assert q.speaker.name is None
 
 
 def test_an_unnamed_official_stays_unnamed_beside_a_nationality(nlp):

@@ -32,7 +32,8 @@ from counterpoint.quotes.layout import colon_attributions, dash_attributions
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.prune import first_person, inner_open_dropped, unique
-from counterpoint.quotes.speakers import Resolved, is_speaker, resolve, speaker_tokens
+from counterpoint.quotes.resolution import resolve
+from counterpoint.quotes.speakers import Resolved, is_speaker, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.tagged import tagged_drafts
 from counterpoint.quotes.subjects import find_subject, valid_speaker

@@ -19,7 +19,8 @@ from counterpoint.quotes.content import char_span
 from counterpoint.quotes.cues import Lexicon
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
-from counterpoint.quotes.speakers import resolve, speaker_tokens
+from counterpoint.quotes.resolution import resolve
+from counterpoint.quotes.speakers import speaker_tokens
 
 __all__ = ["PollHit", "poll_drafts", "poll_statements"]
 

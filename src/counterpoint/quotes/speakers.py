@@ -3,9 +3,9 @@
 A speaker is the grammatical source of a cue (the subject of "said", the
 object of "according to"). Only people, organisations, places used as
 actors, pronouns and role/document/group nouns from the lexicon count; any
-other word (a sentence-initial common noun, a date) is not a speaker. Pronouns,
-role nouns and documents are resolved to an earlier named mention so that the
-canonical name of the person or organisation can be reported.
+other word (a sentence-initial common noun, a date) is not a speaker. Names and
+pronouns are resolved here; role, group and document nouns in :mod:`resolution`,
+which also holds :func:`resolution.resolve`, the entry point.
 
 Unnamed sources ("a senior official", "sources") keep their own span as the
 speaker span and get ``name=None``: they are never attached to a nearby name.
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import entities, lemmas, line_bounds, memo, propn_positions, tokens
+from counterpoint.quotes.doccache import entities, line_bounds, memo, propn_positions, tokens
 
-__all__ = ["Resolved", "antecedent", "is_speaker", "paragraph_of", "resolve",
-           "speaker_tokens"]
+__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_speaker",
+           "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
 _GROUP_PRONOUNS = {"they", "them", "their"}
@@ -29,8 +29,6 @@ _SELF_PRONOUNS = {"i", "we", "my", "our"}
 _RELATIVE = {"who", "which", "that"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _SPAN_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"}
-_OUTLETS = {"website", "site", "page", "channel", "account", "feed", "blog"}  # where an owner publishes
-_INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
 _MASC = {"mr.", "mr", "sir"}
 _FEM = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady"}
 
@@ -71,7 +69,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
-    ent = _ent_of(head)
+    ent = ent_of(head)
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
     doc = head.doc
@@ -104,9 +102,9 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it", "its"}
     lemma = head.lemma_.lower()
     if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups \
-            or (lower.endswith("s") and _singular(lower) in lexicon.roles):  # "MPs" (lemma "mps")
+            or (lower.endswith("s") and singular(lower) in lexicon.roles):  # "MPs" (lemma "mps")
         return head.pos_ in ("NOUN", "PROPN")
-    if head.pos_ == "PROPN" and head.is_sent_start and _singular(lower) in lexicon.roles | lexicon.groups:
+    if head.pos_ == "PROPN" and head.is_sent_start and singular(lower) in lexicon.roles | lexicon.groups:
         return True  # "Attorneys for the family said": a plural role the tagger took for a name
     if _lone_initial_word(head):
         return False
@@ -179,7 +177,7 @@ def _names_inside(doc: Doc) -> dict[str, list[int]]:
     return index
 
 
-def _ent_of(token: Token) -> Span | None:
+def ent_of(token: Token) -> Span | None:
     """The named entity containing ``token``, if any."""
     if not token.ent_type_:
         return None
@@ -214,7 +212,7 @@ def _person_name(ent: Span, strict: bool = False) -> str:
         if i >= ent.start:
             break
         token = tokens(doc)[i]
-        other = _ent_of(token) if token.ent_type_ == "PERSON" else None
+        other = ent_of(token) if token.ent_type_ == "PERSON" else None
         if other is None and strict:
             continue
         if other is None:
@@ -235,7 +233,7 @@ def _without_titles(span: Span, lexicon: Lexicon) -> Span:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
-def _named(ent: Span) -> Resolved:
+def entity_resolution(ent: Span) -> Resolved:
     """A resolution to the named entity ``ent``."""
     if ent.label_ != "PERSON" and len(ent) == 1 and ent[0].pos_ == "PROPN":
         as_person = Span(ent.doc, ent.start, ent.end, label="PERSON")
@@ -249,7 +247,7 @@ def _named(ent: Span) -> Resolved:
     return Resolved(ent.start_char, ent.end_char, name)
 
 
-def _inside(token: Token, segments: list[tuple[int, int]]) -> bool:
+def inside(token: Token, segments: list[tuple[int, int]]) -> bool:
     """True when ``token`` stands inside a quoted segment."""
     return any(s <= token.idx < e for s, e in segments)
 
@@ -293,7 +291,7 @@ def _previous_ents(head: Token, labels: set[str], quoted: list[tuple[int, int]],
     while len(sents) < 5 and sents[-1].start > 0:
         sents.append(head.doc[sents[-1].start - 1].sent)
     ents = [e for sent in sents for e in reversed(_names_in(sent, labels, lexicon))
-            if e.end <= head.i and not _inside(e.root, quoted)]
+            if e.end <= head.i and not inside(e.root, quoted)]
     sources = [e for e in ents if _is_source(e, lexicon)]
     subjects = [e for e in ents if e.root.dep_ in ("nsubj", "nsubjpass") and e not in sources]
     return sources + subjects + [e for e in ents if e not in sources and e not in subjects]
@@ -312,184 +310,34 @@ def _governing_subject(head: Token, labels: set[str]) -> Span | None:
         node = node.head
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i), None)
         if subject is not None:
-            ent = _ent_of(subject)
+            ent = ent_of(subject)
             return ent if ent is not None and ent.label_ in labels else None
     return None
 
 
-def _pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon) -> Resolved | None:
+def resolve_pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon) -> Resolved | None:
     """Resolve he/she/they/it to the nearest fitting earlier mention."""
     lower = head.lower_
     if lower in _SELF_PRONOUNS:
         return Resolved(None, None, None)
     bound = _governing_subject(head, {"PERSON"} if lower in _PERSON_PRONOUNS else {"ORG", "GPE", "NORP"})
     if bound is not None and not (lower in _PERSON_PRONOUNS and _gender_clash(lower, bound)):
-        return _named(bound)
+        return entity_resolution(bound)
     if lower in _PERSON_PRONOUNS:
         for ent in _previous_ents(head, {"PERSON"}, quoted, lexicon):
             if not _gender_clash(lower, ent):
-                return _named(ent)
+                return entity_resolution(ent)
         return Resolved(None, None, None)
     labels = {"ORG", "NORP", "GPE"} if lower in _GROUP_PRONOUNS else {"ORG"}
     ents = [e for e in _previous_ents(head, labels, quoted, lexicon) if _is_source(e, lexicon)]
     if ents:
-        return _named(ents[0])
+        return entity_resolution(ents[0])
     if lower in _GROUP_PRONOUNS or head.head.lemma_.lower() in lexicon.verbs:
         return Resolved(None, None, None)
     return None
 
 
-def _owner(head: Token) -> Span | None:
-    """The named author of a document or group noun ("the Kremlin's statement")."""
-    for child in head.children:
-        if child.dep_ in ("poss", "compound") and child.ent_type_ in ACTOR_LABELS:
-            return _ent_of(child)
-        if child.dep_ == "poss" and child.lemma_.lower() in load_lexicon().groups:
-            return _group_antecedent(child)
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
-            for obj in child.children:
-                if obj.dep_ == "pobj" and (obj.ent_type_ in ("PERSON", "ORG") or (
-                        obj.ent_type_ == "GPE" and child.lower_ != "of")):
-                    return _ent_of(obj)
-        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement released from Moscow"
-            found = _owner(child)
-            if found is not None:
-                return found
-        if child.dep_ == "prep" and child.lower_ == "on":  # "a statement on the Kremlin's website"
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in _OUTLETS:
-                    return _owner(obj)
-    return None
-
-
-def _role_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
-    """For "the spokesman", the person earlier introduced as a spokesman; failing that, the
-    one person the article later introduces with that role ("..., his spokesman said." before
-    "Kremlin spokesman Dmitry Peskov"), provided no other person holds it."""
-    lemma = head.lemma_.lower()
-    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
-    for i in reversed(range(head.i)):
-        found = _role_holder(toks[i], lemma, quoted) if lower_lemmas[i] == lemma else None
-        if found is not None:
-            return found
-    later: dict[str, Span] = {}
-    for i in range(head.i + 1, len(toks)):
-        found = _role_holder(toks[i], lemma, quoted) if lower_lemmas[i] == lemma else None
-        if found is not None:
-            later.setdefault(found[-1].lower_, found)  # one person, however often named
-    return next(iter(later.values())) if len(later) == 1 else None
-
-
-def _role_holder(token: Token, lemma: str, quoted: list[tuple[int, int]]) -> Span | None:
-    """The person ``token`` introduces with the role ``lemma`` ("Kremlin spokesman Dmitry
-    Peskov", "Peskov, the spokesman"), or None."""
-    if token.lemma_.lower() != lemma or _inside(token, quoted):
-        return None
-    linked = [token.head] + [c for c in token.children if c.dep_ == "appos"]
-    for other in linked:
-        if other.ent_type_ == "PERSON" and other is not token:
-            return _ent_of(other)
-    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
-        return _ent_of(token.head)
-    return None
-
-
-def _group_antecedent(head: Token) -> Span | None:
-    """For "the ministry", the nearest earlier ORG whose name contains that word, or
-    the nearest earlier "X's ministry" phrase."""
-    lemma = head.lemma_.lower()
-    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
-    for i in reversed(range(head.i)):
-        if lower_lemmas[i] != lemma:
-            continue
-        token = toks[i]
-        ent = _ent_of(token)
-        if ent is not None and ent.label_ == "ORG":
-            return ent
-        if any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON")
-               for c in token.children):
-            start, end = speaker_tokens(token)
-            return Span(head.doc, start, end, label="ORG")
-    return None
-
-
-def _appositive(head: Token) -> Span | None:
-    """The person named in apposition to a role noun ("the adviser, Jane Roe,")."""
-    for token in head.subtree:
-        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i <= head.i + 8:
-            return _ent_of(token)
-    return None
-
-
-def _document_antecedent(head: Token) -> Span | None:
-    """For "the statement", the owner of an earlier statement ("the Kremlin's statement")."""
-    lemma = head.lemma_.lower()
-    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
-    for i in reversed(range(head.i)):
-        if lower_lemmas[i] == lemma:
-            owner = _owner(toks[i])
-            if owner is not None:
-                return owner
-    return None
-
-
-def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
-    """Every role, group and document noun of the lexicon."""
-    return lexicon.roles | lexicon.groups | lexicon.documents
-
-
-def _has_named_owner(head: Token) -> bool:
-    """True for "Vessaria's foreign ministry" / "the Kremlin press service" / "the Ukrainian
-    government": a named owner or nationality."""
-    return any((c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
-               or (c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP")) for c in head.children)
-
-
-def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved:
-    """Resolve a role, group or document noun; unnamed ones get no name."""
-    named = _appositive(head)
-    if named is not None:
-        return _named(named)
-    lemma = head.lemma_.lower()
-    found: Span | None = _owner(head) if lemma in lexicon.documents else None
-    if found is not None:
-        return _named(found)  # "a statement from the ministry": whose it is, however introduced
-    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
-    if dets & _INDEFINITE:
-        return Resolved(None, None, None)
-    if lemma in lexicon.roles and any(c.dep_ in ("det", "poss") for c in head.children):
-        found = _role_antecedent(head, quoted)
-    if found is None and lemma in lexicon.groups:
-        found = _group_antecedent(head)
-    if found is None and lemma in lexicon.documents:
-        found = _document_antecedent(head)
-    if found is None and lemma in lexicon.groups and _has_named_owner(head):
-        start, end = speaker_tokens(head)
-        span = head.doc[start:end]
-        named = span[1:] if span[0].dep_ == "det" and len(span) > 1 else span  # "Ukrainian government"
-        return Resolved(span.start_char, span.end_char, named.text)
-    return _named(found) if found is not None else Resolved(None, None, None)
-
-
-def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
-    """What the speaker headed by ``head`` refers to; None when it cannot speak here."""
-    head = antecedent(head)
-    if head.lower_ in lexicon.quantifiers:
-        return Resolved(None, None, None)
-    if head.pos_ == "PRON":
-        return _pronoun(head, quoted, lexicon)
-    ent = _ent_of(head)
-    if ent is not None and ent.label_ in ACTOR_LABELS:
-        return _named(ent)
-    plural_role = head.pos_ == "PROPN" and head.is_sent_start and _singular(head.lower_) in _all_nouns(lexicon)
-    if head.pos_ in ("PROPN", "NOUN") and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon) \
-            and not plural_role:
-        start, end = speaker_tokens(head)
-        return _named(Span(head.doc, start, end, label="PERSON"))
-    return _noun(head, lexicon, quoted)
-
-
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """A plural noun's singular by the regular endings ("attorneys", "agencies", "witnesses")."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"

@@ -1,0 +1,210 @@
+"""Resolution: the person or organisation a speaker mention stands for.
+
+Names resolve to their entity and pronouns to an earlier source (:mod:`speakers`). Role,
+group and document nouns resolve here: a role to the person introduced with it, a group to
+the organisation whose name holds the word, a document to whoever wrote or put it out.
+Unnamed ones ("a senior official", "a report") get no name: they are never attached to a
+nearby one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from counterpoint.quotes.cues import Lexicon, load_lexicon
+from counterpoint.quotes.doccache import lemmas, tokens
+from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside,
+                                          resolve_pronoun, singular, speaker_tokens)
+
+__all__ = ["resolve"]
+
+_OUTLETS = {"website", "site", "page", "channel", "account", "feed", "blog"}  # where an owner publishes
+_PUBLISHING = {"release", "issue", "publish", "post", "send", "put", "sign", "write", "file", "unveil",
+               "circulate", "distribute", "deliver"}  # verbs whose subject authored their object
+_AUTHORING = _PUBLISHING | {"conduct", "prepare", "produce", "author", "compile", "run", "draft", "make"}
+_INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
+
+
+def _owner(head: Token, participle: Token | None = None) -> Span | None:
+    """The named author of a document or group noun ("the Kremlin's statement", "a report
+    by the ministry"); through a participle, only one that makes its author the agent ("a
+    statement issued by X", not "an email obtained by X")."""
+    for child in head.children:
+        if child.dep_ in ("poss", "compound") and child.ent_type_ in ACTOR_LABELS:
+            return ent_of(child)
+        if child.dep_ == "poss" and child.lemma_.lower() in load_lexicon().groups:
+            return _group_antecedent(child)
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+            if child.lower_ == "by" and participle is not None and participle.lemma_.lower() not in _AUTHORING:
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.ent_type_ == "GPE" and child.lower_ != "of":
+                    return ent_of(obj)
+                if _actor(obj) is not None:
+                    return _actor(obj)
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement released from Moscow"
+            found = _owner(child, child)
+            if found is not None:
+                return found
+        if child.dep_ == "prep" and child.lower_ == "on":  # "a statement on the Kremlin's website"
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _OUTLETS:
+                    return _owner(obj)
+    return None
+
+
+def _actor(token: Token) -> Span | None:
+    """The person or organisation ``token`` names: its entity, or a group noun with a named
+    owner ("the Norland foreign ministry", "the Lakeport council")."""
+    if token.ent_type_ in ("PERSON", "ORG"):
+        return ent_of(token)
+    if token.lemma_.lower() in load_lexicon().groups and _has_named_owner(token):
+        start, end = speaker_tokens(token)
+        if token.doc[start].dep_ == "det" and end - start > 1:
+            start += 1
+        while end - start > 1 and token.doc[end - 1].dep_ == "case":
+            end -= 1  # "the AFL-CIO committee's recommendation": the committee
+        return Span(token.doc, start, end, label="ORG")
+    return None
+
+
+def _publisher(document: Token) -> Span | None:
+    """Who put out ``document`` when it is the object of a publishing verb ("The council
+    released a statement"): the verb's subject, when it names a person or organisation."""
+    verb = document.head
+    if document.dep_ != "dobj" or verb.lemma_.lower() not in _PUBLISHING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _actor(subject) if subject is not None else None
+
+
+def _role_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """For "the spokesman", the person earlier introduced as a spokesman; failing that, the
+    one person the article later introduces with that role ("..., his spokesman said." before
+    "Kremlin spokesman Dmitry Peskov"), provided no other person holds it."""
+    lemma = head.lemma_.lower()
+    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
+    for i in reversed(range(head.i)):
+        found = _role_holder(toks[i], lemma, quoted) if lower_lemmas[i] == lemma else None
+        if found is not None:
+            return found
+    later: dict[str, Span] = {}
+    for i in range(head.i + 1, len(toks)):
+        found = _role_holder(toks[i], lemma, quoted) if lower_lemmas[i] == lemma else None
+        if found is not None:
+            later.setdefault(found[-1].lower_, found)  # one person, however often named
+    return next(iter(later.values())) if len(later) == 1 else None
+
+
+def _role_holder(token: Token, lemma: str, quoted: list[tuple[int, int]]) -> Span | None:
+    """The person ``token`` introduces with the role ``lemma`` ("Kremlin spokesman Dmitry
+    Peskov", "Peskov, the spokesman"), or None."""
+    if token.lemma_.lower() != lemma or inside(token, quoted):
+        return None
+    linked = [token.head] + [c for c in token.children if c.dep_ == "appos"]
+    for other in linked:
+        if other.ent_type_ == "PERSON" and other is not token:
+            return ent_of(other)
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return ent_of(token.head)
+    return None
+
+
+def _group_antecedent(head: Token) -> Span | None:
+    """For "the ministry", the nearest earlier ORG whose name contains that word, or
+    the nearest earlier "X's ministry" phrase."""
+    lemma = head.lemma_.lower()
+    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
+    for i in reversed(range(head.i)):
+        if lower_lemmas[i] != lemma:
+            continue
+        token = toks[i]
+        ent = ent_of(token)
+        if ent is not None and ent.label_ == "ORG":
+            return ent
+        if any(c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON")
+               for c in token.children):
+            start, end = speaker_tokens(token)
+            return Span(head.doc, start, end, label="ORG")
+    return None
+
+
+def _appositive(head: Token) -> Span | None:
+    """The person named in apposition to a role noun ("the adviser, Jane Roe,")."""
+    for token in head.subtree:
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i <= head.i + 8:
+            return ent_of(token)
+    return None
+
+
+def _document_antecedent(head: Token) -> Span | None:
+    """For "the statement", the owner of an earlier statement ("the Kremlin's statement",
+    "a statement issued by the ministry") or whoever put it out ("The council released a
+    statement")."""
+    lemma = head.lemma_.lower()
+    toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
+    for i in reversed(range(head.i)):
+        if lower_lemmas[i] == lemma:
+            owner = _owner(toks[i]) or _publisher(toks[i])
+            if owner is not None:
+                return owner
+    return None
+
+
+def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """Every role, group and document noun of the lexicon."""
+    return lexicon.roles | lexicon.groups | lexicon.documents
+
+
+def _has_named_owner(head: Token) -> bool:
+    """True for "Vessaria's foreign ministry" / "the Kremlin press service" / "the Ukrainian
+    government" / "the Norland foreign ministry" (a name the parser hangs as a modifier): a
+    named owner or nationality."""
+    return any((c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
+               or (c.dep_ == "nmod" and c.ent_type_ in ("ORG", "PERSON"))
+               or (c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP")) for c in head.children)
+
+
+def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved:
+    """Resolve a role, group or document noun; unnamed ones get no name."""
+    named = _appositive(head)
+    if named is not None:
+        return entity_resolution(named)
+    lemma = head.lemma_.lower()
+    found: Span | None = _owner(head) if lemma in lexicon.documents else None
+    if found is not None:
+        return entity_resolution(found)  # "a statement from the ministry": whose it is, however introduced
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
+    if dets & _INDEFINITE:
+        return Resolved(None, None, None)
+    if lemma in lexicon.roles and any(c.dep_ in ("det", "poss") for c in head.children):
+        found = _role_antecedent(head, quoted)
+    if found is None and lemma in lexicon.groups:
+        found = _group_antecedent(head)
+    if found is None and lemma in lexicon.documents:
+        found = _document_antecedent(head)
+    if found is None and lemma in lexicon.groups and _has_named_owner(head):
+        named = _actor(head)  # "the Ukrainian government": "Ukrainian government"
+        if named is not None:
+            return Resolved(named.start_char, named.end_char, named.text)
+    return entity_resolution(found) if found is not None else Resolved(None, None, None)
+
+
+def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
+    """What the speaker headed by ``head`` refers to; None when it cannot speak here."""
+    head = antecedent(head)
+    if head.lower_ in lexicon.quantifiers:
+        return Resolved(None, None, None)
+    if head.pos_ == "PRON":
+        return resolve_pronoun(head, quoted, lexicon)
+    ent = ent_of(head)
+    if ent is not None and ent.label_ in ACTOR_LABELS:
+        return entity_resolution(ent)
+    plural_role = head.pos_ == "PROPN" and head.is_sent_start and singular(head.lower_) in _all_nouns(lexicon)
+    if head.pos_ in ("PROPN", "NOUN") and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon) \
+            and not plural_role:
+        start, end = speaker_tokens(head)
+        return entity_resolution(Span(head.doc, start, end, label="PERSON"))
+    return _noun(head, lexicon, quoted)
