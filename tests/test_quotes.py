@@ -204,6 +204,24 @@ def test_pronoun_resolves_to_the_last_speaker_not_the_last_name(nlp):
     assert q.speaker.name == "Dario Fenn"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # two people joined by "and": "he" could be either, so neither is named
+        ("Sarah Miller and David Brown met on Monday. He said the talks went well.", None),
+        # ... unless a title rules one out
+        ("Ms. Sarah Miller and David Brown met on Monday. He said the talks went well.", "David Brown"),
+        # ... or the first of them was named again on her own since
+        ("Sarah Miller and David Brown are in a close race. A new ad mocks Sarah Miller. She said the talks went well.",
+         "Sarah Miller"),
+        ("Mayor Sarah Miller met David Brown on Monday. She said the talks went well.", "Sarah Miller"),
+    ],
+)
+def test_pronoun_after_two_joined_people(nlp, text, name):
+    q = one(run(nlp, text), "talks went well")
+    assert surface(text, q).lower() in ("he", "she") and q.speaker.name == name
+
+
 def test_surname_gets_the_longest_earlier_name(nlp):
     text = (
         "Foreign Minister Pavel Drozd arrived in the morning. "

@@ -253,11 +253,29 @@ def inside(token: Token, segments: list[tuple[int, int]]) -> bool:
 
 
 def _gender_clash(pronoun: str, ent: Span) -> bool:
-    """True when a title before ``ent`` contradicts the pronoun's gender."""
+    """True when a title before ``ent`` contradicts the pronoun's gender. Only this
+    mention's title counts: "Mr. Clinton" elsewhere may be her husband."""
     if ent.start == 0:
         return False
     title = ent.doc[ent.start - 1].lower_
     return (pronoun in ("he", "him", "his") and title in _FEM) or (pronoun in ("she", "her") and title in _MASC)
+
+
+def _rival_partner(pronoun: str, ent: Span) -> bool:
+    """True when ``ent`` is joined by "and" to another person the pronoun could equally
+    stand for ("Jane Roe and Anders Lund met. He said ..."): then neither is chosen."""
+    root = ent.root
+    partners = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    for partner in partners:
+        if partner.ent_type_ == "PERSON":
+            other = ent_of(partner)
+        elif partner.pos_ == "PROPN" and partner.is_title and not partner.ent_type_:
+            other = _name_chain(partner)
+        else:
+            continue
+        if other is not None and not _gender_clash(pronoun, other):
+            return True
+    return False
 
 
 def _is_source(ent: Span, lexicon: Lexicon) -> bool:
@@ -324,10 +342,15 @@ def resolve_pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon
     if bound is not None and not (lower in _PERSON_PRONOUNS and _gender_clash(lower, bound)):
         return entity_resolution(bound)
     if lower in _PERSON_PRONOUNS:
-        for ent in _previous_ents(head, {"PERSON"}, quoted, lexicon):
-            if not _gender_clash(lower, ent):
-                return entity_resolution(ent)
-        return Resolved(None, None, None)
+        fitting = [e for e in _previous_ents(head, {"PERSON"}, quoted, lexicon) if not _gender_clash(lower, e)]
+        if not fitting:
+            return Resolved(None, None, None)
+        best = fitting[0]
+        again = any(e.start > best.start and e[-1].lower_ == best[-1].lower_ and not _rival_partner(lower, e)
+                    for e in fitting)  # named on their own since: "Roe and Lund met. Roe left. She said"
+        if _rival_partner(lower, best) and not again:
+            return Resolved(None, None, None)
+        return entity_resolution(best)
     labels = {"ORG", "NORP", "GPE"} if lower in _GROUP_PRONOUNS else {"ORG"}
     ents = [e for e in _previous_ents(head, labels, quoted, lexicon) if _is_source(e, lexicon)]
     if ents:
