@@ -22,6 +22,13 @@ def test_guillemets_and_low_nine_marks_pair():
     assert inner("«Nous partons», dit-il. Sie sagte „wir gehen“ heute.") == ["Nous partons", "wir gehen"]
 
 
+def test_guillemets_pointing_inwards_pair_too():
+    # German and Danish print »...«; French spaces its «...»
+    assert inner("Sie sagte »wir gehen« heute, und »wir bleiben«.") == ["wir gehen", "wir bleiben"]
+    assert inner("« Nous partons », dit-il.") == ["Nous partons"]
+    assert inner("Er sagte ›nein‹ und ging.") == ["nein"]
+
+
 def test_single_marks_pair_but_apostrophes_do_not():
     text = "The paper's headline said 'drone attack' and it's the '90s all over again."
     assert inner(text) == ["drone attack"]

@@ -25,6 +25,7 @@ _DOUBLE_OPEN = {"“", "„", "«", "``"}
 _DOUBLE_CLOSE = {"”", "»"}
 _SINGLE_OPEN = {"‘", "‚", "‹", "`"}
 _SINGLE_CLOSE = {"›"}
+_GUILLEMETS = {"«", "»", "‹", "›"}
 _OPEN_CONTEXT = set("([{—–-/") | {""}
 _CLOSE_CONTEXT = set(".,;:!?)]}—–-…") | {""}
 
@@ -88,6 +89,10 @@ def _role(text: str, start: int, end: int) -> Role:
 def _classify(text: str, start: int, end: int) -> _Mark | None:
     """Turn one mark occurrence into a typed mark, or None for an apostrophe."""
     char = text[start:end]
+    if char in _GUILLEMETS:  # «...» in French, »...« in German and Danish: the context decides
+        role = _role(text, start, end)
+        usual: Role = "open" if char in "«‹" else "close"
+        return _Mark(start, end, char in "«»", usual if role == "either" else role)
     if char in _DOUBLE_OPEN:
         return _Mark(start, end, True, "open")
     if char in _DOUBLE_CLOSE:
