@@ -42,8 +42,9 @@ def _owner(head: Token, participle: Token | None = None) -> Span | None:
                     continue
                 if obj.ent_type_ == "GPE" and child.lower_ != "of":
                     return ent_of(obj)
-                if _actor(obj) is not None:
-                    return _actor(obj)
+                actor = _actor(obj)
+                if actor is not None:
+                    return actor
         if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement released from Moscow"
             found = _owner(child, child)
             if found is not None:
