@@ -901,6 +901,14 @@ def test_block_quotation_after_a_colon_without_marks(nlp):
     assert surface(text, q) == "The governor" and q.speaker.name == "Lena Holt"
 
 
+def test_a_manner_after_the_speaker_is_not_a_second_speaker(nlp):
+    # the parser makes "half" the subject of "joking"
+    text = '"We will rebuild the pier before the summer," said Robin Vik, half joking.'
+    quotes = run(nlp, text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ('"We will rebuild the pier before the summer,"', "Robin Vik")]
+
+
 def test_first_half_before_a_middle_speaker_joins_when_the_parser_took_the_second(nlp):
     text = "“Since I don’t need to be careful anymore,” he told the anchor, “it was draining to work for the council.”"
     q = one(run(nlp, text), "draining")

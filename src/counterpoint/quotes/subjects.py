@@ -299,4 +299,16 @@ def valid_speaker(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Seg
     head = speaker_head(doc, cue, lexicon)
     if head is None or inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
+    if _manner_quantifier(head, lexicon):
+        return None
     return head
+
+
+def _manner_quantifier(head: Token, lexicon: Lexicon) -> bool:
+    """True for a bare quantifier the parser made the subject of a participle that follows
+    a reporting verb ('"...," said Vik, half joking'): how Vik spoke, not a second speaker.
+    A quantifier with words of its own ("some who warned", "half of them") is left alone."""
+    participle = head.head
+    return head.lower_ in lexicon.quantifiers and head.n_lefts + head.n_rights == 0 \
+        and participle.tag_ == "VBG" and participle.dep_ == "advcl" \
+        and lexicon.lemma(participle.head) in lexicon.verbs and participle.head.i < head.i
