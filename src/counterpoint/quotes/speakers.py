@@ -346,9 +346,9 @@ def resolve_pronoun(head: Token, quoted: list[tuple[int, int]], lexicon: Lexicon
         if not fitting:
             return Resolved(None, None, None)
         best = fitting[0]
-        again = any(e.start > best.start and e[-1].lower_ == best[-1].lower_ and not _rival_partner(lower, e)
-                    for e in fitting)  # named on their own since: "Roe and Lund met. Roe left. She said"
-        if _rival_partner(lower, best) and not again:
+        if _rival_partner(lower, best) and not any(  # unless named on their own since
+                e.start > best.start and e[-1].lower_ == best[-1].lower_ and not _rival_partner(lower, e)
+                for e in fitting):
             return Resolved(None, None, None)
         return entity_resolution(best)
     labels = {"ORG", "NORP", "GPE"} if lower in _GROUP_PRONOUNS else {"ORG"}
