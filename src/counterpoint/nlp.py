@@ -46,6 +46,45 @@ def _register_paragraph_breaks() -> None:
         Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
 
 
+_MARKS = "“”«»‹›„\""
+
+
+def _glued_quotation_marks(nlp: Language) -> None:
+    """Split quotation marks glued to the words around them.
+
+    Scraped text often loses the space around a mark (``said,“Look``, ``paranoia,”Clinton
+    said``), and spaCy's English tokenizer then keeps ``said,“Look`` as one word, which no
+    later stage can read as a cue or a quotation. A mark between punctuation and a letter,
+    the punctuation before it, and a curly mark or guillemet between two letters become
+    tokens of their own; single guillemets (``‹...›``) are split off word edges like double
+    ones. Straight quotes between two letters are left alone (``rock'n'roll`` has none, but
+    ``5"x7"`` style measures do).
+    """
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own keeps it
+    infixes = [_pattern(tokenizer.infix_finditer),
+               rf"(?<=[^\W\d_])[,.!?;:](?=[{_MARKS}])",
+               rf"(?<=[,.!?;:])[{_MARKS}](?=[^\W\d_])",
+               r"(?<=[^\W\d_])[“”„«»‹›](?=[^\W\d_])"]
+    tokenizer.infix_finditer = compile_infix_regex([p for p in infixes if p]).finditer
+    prefixes = [_pattern(tokenizer.prefix_search), "‹", "›"]
+    tokenizer.prefix_search = compile_prefix_regex([p for p in prefixes if p]).search
+    suffixes = [_pattern(tokenizer.suffix_search), "‹", "›"]
+    tokenizer.suffix_search = compile_suffix_regex([p for p in suffixes if p]).search
+
+
+def _pattern(method: object) -> str:
+    """The regular expression behind a tokenizer's bound ``search``/``finditer`` (the
+    pipeline's own rules, which the additions above extend), or "" when it has none."""
+    compiled = getattr(method, "__self__", None)
+    pattern = getattr(compiled, "pattern", "")
+    return pattern if isinstance(pattern, str) else ""
+
+
 def installed_pipelines() -> list[str]:
     """Names of the spaCy pipelines installed as packages."""
     import spacy.util
@@ -67,6 +106,8 @@ def load_pipeline(name: str) -> Language:
             f"spaCy pipeline {name!r} is not installed (installed pipelines: {available}); "
             "install one with pip or pass --spacy-model with one of these"
         ) from exc
+    if nlp.lang == "en":
+        _glued_quotation_marks(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         _register_paragraph_breaks()
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")

@@ -189,6 +189,10 @@ def ent_of(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
+    while start < token.i and toks[start].is_punct:  # a mark the tagger took in: "› Jane Roe"
+        start += 1
+    while end - 1 > token.i and toks[end - 1].is_punct:
+        end -= 1
     return Span(doc, start, end, label=token.ent_type_)
 
 
