@@ -1099,3 +1099,67 @@ def test_a_copied_doc_does_not_reuse_its_originals_facts(nlp):
     copy = doc.copy()
     assert all(t.doc is copy for t in tokens(copy)) and all(t.doc is doc for t in tokens(doc))
     assert [q.text for q in extract_quotes(make_article(text), copy)] == ['"The ferry will run again,"']
+
+
+# ---------------------------------------------------------------- session 11 cases
+
+
+@pytest.mark.parametrize("text, fragment, name", [
+    ("Mayor Vik said,“Look, the harbour stays open tonight. Nobody should panic.”", "harbour stays open", "Vik"),
+    ("The ferry was late.“It is over,”Roe said.", "It is over", "Roe"),
+])
+def test_a_quotation_glued_to_its_frame_is_found(nlp, text, fragment, name):
+    q = one(run(nlp, text), fragment)
+    assert q.kind == "direct" and q.speaker.name == name
+
+
+def test_a_mark_glued_to_the_name_stays_out_of_it(nlp):
+    text = "‹We will not pay,› Jane Roe said."
+    q = one(run(nlp, text), "We will not pay")
+    assert q.text == "‹We will not pay,›"
+    assert q.speaker.name == "Jane Roe" and surface(text, q) == "Jane Roe"
+
+
+def test_a_speaker_before_a_parenthesis_and_a_participle_phrase(nlp):
+    # the parser makes "Roe" the subject of "noting" and leaves "said" without one
+    text = ('But Sen. Jane Roe (D-Ore.), noting the size of the crowd, said, '
+            '"Let me tell you, he has a heck of a list, and that helps."')
+    q = one(run(nlp, text), "heck of a list")
+    assert q.kind == "direct" and q.speaker.name == "Jane Roe"
+    assert all("size of the crowd" not in x.text for x in run(nlp, text) if x.cue and x.cue.text == "said")
+
+
+@pytest.mark.parametrize("text, content", [
+    # the phrase hangs on the comparative clause; it sources the whole sentence
+    ("The deficit is larger than it has ever been, according to the finance ministry.",
+     "The deficit is larger than it has ever been"),
+    ("Turnout fell in the north and rose in the south, according to the election board.",
+     "Turnout fell in the north and rose in the south"),
+])
+def test_according_to_closing_the_sentence_sources_all_of_it(nlp, text, content):
+    q = one(run(nlp, text), content[:20])
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == "according to"
+
+
+def test_according_to_inside_brackets_sources_only_the_brackets(nlp):
+    text = ("The mayor repeated her claim that boats sank (the real figure is closer to 15 percent, "
+            "according to the audit office). She left.")
+    q = next(q for q in run(nlp, text) if q.cue is not None and q.cue.text == "according to")
+    assert q.text == "the real figure is closer to 15 percent"
+    assert surface(text, q) == "the audit office"
+
+
+def test_an_elliptical_modal_is_a_whole_statement(nlp):
+    text = "Asked whether she would sign the bill, Mayor Jane Roe said she would."
+    q = one(run(nlp, text), "she would")
+    assert q.text == "she would" and q.speaker.name == "Jane Roe"
+
+
+def test_a_participle_after_a_misparsed_clause_keeps_its_subject(nlp):
+    # the quotation's "you know that" becomes the root and "stepped up" its complement
+    text = ('Jane Roe on Thursday stepped up her attacks on the council, saying it is '
+            '"weak on the budget, you know that. Weak on everything."')
+    q = one(run(nlp, text), "weak on the budget")
+    assert q.cue is not None and q.cue.text == "saying"
+    assert q.speaker.name == "Jane Roe"

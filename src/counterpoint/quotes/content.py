@@ -253,7 +253,26 @@ def _according(doc: Doc, cue: CueMatch) -> set[int]:
     if not before and clause.head is not clause:
         clause = clause.head  # the phrase hung on a comment after the statement
         before = {t.i for t in clause.subtree if t.i < marker.i}
+    if _trailing(marker, clause, before) and _closes_sentence(marker):
+        while clause.dep_ in _SUBORDINATE and clause.head.i < clause.i:
+            clause = clause.head  # "X is worse than Y has ever been, according to Z": all of it
+        before = {t.i for t in clause.subtree if t.i < marker.i}
     return before if _trailing(marker, clause, before) else ids
+
+
+_SUBORDINATE = {"advcl", "conj", "ccomp", "xcomp"}
+
+
+def _closes_sentence(marker: Token) -> bool:
+    """True when nothing but punctuation follows the "according to" phrase in its sentence,
+    and the phrase does not close a parenthesis ("... (the real figure is lower, according to
+    the audit office)." sources what stands in the brackets, not the sentence)."""
+    doc = marker.doc
+    opened = doc[marker.sent.start : marker.i].text
+    if opened.count("(") > opened.count(")"):
+        return False
+    last = max(t.i for t in marker.subtree)
+    return all(t.is_punct or t.is_space for t in doc[last + 1 : marker.sent.end])
 
 
 def _trailing(marker: Token, clause: Token, before: set[int]) -> bool:

@@ -95,6 +95,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     if _adjoining(text, cue_span, speaker):
         start = _lead_half(text, start, edges, segments)
     end = _quotation_before_cue(text, (start, end), edges, segments)
+    start, end = _unpaired_brackets(text, start, end)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         if not parenthetical(text, frame) and doc[cue.start].lower_ != "according" \
                 and not relative_frame(text, start, speaker.start_char):
@@ -241,12 +242,34 @@ def _too_short(text: str, start: int, end: int, segments: tuple[Segment, ...]) -
     return len(text[start:end].split()) < _MIN_INDIRECT_WORDS
 
 
+def _unpaired_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """Content without a bracket at its edge whose partner lies outside it: in "(the actual
+    number is lower, according to X)" the statement opens after the parenthesis."""
+    if text[start:end].startswith("(") and ")" not in text[start:end]:
+        start += 1
+        while start < end and text[start].isspace():
+            start += 1
+    if text[start:end].endswith(")") and "(" not in text[start:end]:
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
 def _truncated(doc: Doc, start: int, end: int, segments: tuple[Segment, ...]) -> bool:
-    """True for unquoted content cut off by a misparse ("that the two drones were")."""
+    """True for unquoted content cut off by a misparse ("that the two drones were"): it ends
+    on an auxiliary whose clause runs on. An auxiliary before a comma ends an elliptical
+    clause ("is larger than it has been, according to ..."), and so does a modal before a
+    full stop ("she said she would."); those stay."""
     if any(start <= seg.start < end for seg in segments):
         return False
     last = doc.char_span(end - 1, end, alignment_mode="expand")
-    return last is not None and last[-1].pos_ == "AUX"
+    if last is None or last[-1].pos_ != "AUX":
+        return False
+    after = last[-1].i + 1
+    if after >= len(doc):
+        return True
+    return not (doc[after].text in (",", ";") or (doc[after].text == "." and last[-1].tag_ == "MD"))
 
 
 def _colon_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segment, ...],

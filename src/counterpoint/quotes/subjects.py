@@ -45,15 +45,16 @@ def _passive_subject(token: Token) -> Token | None:
 def named_before(verb: Token) -> Token | None:
     """A person or organisation named right before the cue, when the parser gave the verb
     another subject or none ("Saturday at the convention Sen. Jane Roe (D-MA) said"): only
-    an adverb and one parenthesis or comma-bounded phrase may stand between them ("Roe,
-    44, said"). Its last token, or None."""
+    an adverb, a parenthesis and a comma-bounded phrase may stand between them ("Roe, 44,
+    said", "Roe (D-MA), noting the crowd, said"). Its last token, or None."""
     doc = verb.doc
     if verb.tag_ not in _FINITE:
         return None  # a participle's subject is inherited, not found next to it
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod":
         i -= 1
-    for opener, closer in (("(", ")"), (",", ",")):  # "Roe (D-MA) said", "Roe, 44, said"
+    # "Roe (D-MA) said", "Roe, 44, said", "Roe (D-MA), noting the crowd, said"
+    for opener, closer in (("(", ")"), (",", ","), ("(", ")")):
         if i >= 0 and doc[i].text == closer:
             j = i - 1
             while j >= 0 and doc[j].text != opener and i - j < 9 and not doc[j].is_sent_start:
@@ -75,14 +76,22 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
         return False  # a parse that runs across a paragraph break is not evidence
     if head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX"):
         return True
+    if token.dep_ == "advcl" and head.dep_ in ("ccomp", "conj") and _trailing_participle(token) \
+            and token.i > head.i and lexicon.lemma(head.head) not in lexicon.verbs:
+        return True  # "X ratcheted up his attacks, saying ...", whatever the parser made of X's clause
     if head.dep_ != "ROOT":
         return False
     if token.dep_ == "advcl":
         purpose = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        trailing = token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+        trailing = _trailing_participle(token)
         fronted = token.tag_ == "VBG" and token.i < head.i and bool(token.left_edge.is_sent_start)  # "Noting X, Roe said"
         return purpose or trailing or fronted
     return True
+
+
+def _trailing_participle(token: Token) -> bool:
+    """True for a participle set off by a comma after its head's clause (", saying ...")."""
+    return token.tag_ == "VBG" and token.i > 0 and token.doc[token.left_edge.i - 1].text == ","
 
 
 def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
