@@ -1163,3 +1163,32 @@ def test_a_participle_after_a_misparsed_clause_keeps_its_subject(nlp):
     q = one(run(nlp, text), "weak on the budget")
     assert q.cue is not None and q.cue.text == "saying"
     assert q.speaker.name == "Jane Roe"
+
+
+def _hand_parse(nlp, words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+@pytest.mark.parametrize("before, content", [
+    # the parser made the that-clause an adverbial clause of "reminding": it is still what she said
+    ("voters", {5, 6, 7, 8, 9}),
+    # "so that" opens a purpose, not a statement
+    ("so", set()),
+])
+def test_a_that_clause_parsed_as_an_adverbial(nlp, before, content):
+    from counterpoint.quotes.content import content_tokens
+    from counterpoint.quotes.cues import find_cues, load_lexicon
+
+    words = ["Roe", "attacked", "by", "reminding", before, "that", "the", "yard", "cut", "jobs", "."]
+    heads = [1, 1, 1, 2, 3, 8, 7, 8, 3, 8, 1]
+    deps = ["nsubj", "ROOT", "prep", "pcomp", "dobj", "mark", "det", "nsubj", "advcl", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "VERB", "NOUN", "SCONJ", "DET", "NOUN", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["Roe", "attack", "by", "remind", before, "that", "the", "yard", "cut", "job", "."]
+    if before == "so":
+        deps[4], pos[4], heads[4] = "mark", "SCONJ", 8
+    doc = _hand_parse(nlp, words, heads, deps, pos, lemmas)
+    lexicon = load_lexicon()
+    cue = next(c for c in find_cues(doc, lexicon) if doc[c.anchor].text == "reminding")
+    assert content_tokens(doc, cue, lexicon, ()) == content

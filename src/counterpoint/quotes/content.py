@@ -42,7 +42,7 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     if picked:
         return picked
     lemma = lexicon.lemma(verb)
-    that = _distant_that(verb)
+    that = _distant_that(verb) or _that_adverbial(verb)
     if that:
         return that
     if lemma not in lexicon.complement_verbs:
@@ -175,6 +175,22 @@ def _distant_that(verb: Token) -> list[Token]:
             noun = clause.head
             if verb.i < noun.i < token.i and noun.ent_type_ == "" and noun.pos_ == "NOUN":
                 return [clause]
+    return []
+
+
+_NOT_COMPLEMENT = {"so", "now", "such", "except", "given", "provided", "order", "save"}
+
+
+def _that_adverbial(verb: Token) -> list[Token]:
+    """A that-clause the parser made an adverbial clause of the cue ("by reminding voters
+    that the merger cost 30,000 jobs"): the clause is what was said, unless "that" belongs
+    to a conjunction ("so that", "now that", "in order that")."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        that = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+        if that is not None and that.i > 0 and verb.doc[that.i - 1].lower_ not in _NOT_COMPLEMENT:
+            return [clause]
     return []
 
 
