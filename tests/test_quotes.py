@@ -1192,3 +1192,31 @@ def test_a_that_clause_parsed_as_an_adverbial(nlp, before, content):
     lexicon = load_lexicon()
     cue = next(c for c in find_cues(doc, lexicon) if doc[c.anchor].text == "reminding")
     assert content_tokens(doc, cue, lexicon, ()) == content
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("PORTVIK, Nov. 19 (NTB) — Harbour master Tom Berg said on Friday the ferry would be sold.",
+     "Harbour master Tom Berg", "the ferry would be sold"),
+    ("OSLO (NTB) - Fishermen's unions on Monday predicted a long strike at the yards.",
+     "Fishermen's unions", "a long strike at the yards"),
+    ("PORTVIK (NTB) – The harbour will close for a week, the mayor said.",
+     "the mayor", "The harbour will close for a week"),
+])
+def test_a_dateline_is_neither_speaker_nor_content(nlp, text, speaker, content):
+    q = one(run(nlp, text), content)
+    assert surface(text, q) == speaker
+    assert q.text == content
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("NEW YORK, Nov. 19 (UPI) — The mayor said", "NEW YORK, Nov. 19 (UPI) — "),
+    ("RENO, Nev. (AP) — Roe says", "RENO, Nev. (AP) — "),
+    ("BRUSSELS - European leaders met", "BRUSSELS - "),
+    ("US President Jane Roe - who spoke first - said", ""),
+    ("The mayor - who spoke first - said", ""),
+])
+def test_dateline_end(line, dateline):
+    from counterpoint.quotes.edges import dateline_end
+
+    text = "Headline\n" + line
+    assert text[9 : dateline_end(text, 9)] == dateline

@@ -17,7 +17,7 @@ from weakref import ReferenceType, ref
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["all_line_bounds", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens", "words"]
+__all__ = ["all_line_bounds", "dateline", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens", "words"]
 
 _T = TypeVar("_T")
 _KEPT = 8
@@ -84,6 +84,25 @@ def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
 def all_line_bounds(doc: Doc) -> list[tuple[int, int]]:
     """The line range of every token, in token order."""
     return memo(doc, "lines", _build_lines)
+
+
+def dateline(doc: Doc, i: int) -> int:
+    """Where the dateline or capitalised kicker that opens token ``i``'s line ends
+    ("WASHINGTON (AP) — "; see :func:`edges.dateline_end`), or the line's start."""
+    lo = line_bounds(doc, i)[0]
+    return memo(doc, "datelines", _build_datelines).get(lo, lo)
+
+
+def _build_datelines(doc: Doc) -> dict[int, int]:
+    from counterpoint.quotes.edges import dateline_end
+
+    text = doc.text
+    out = {}
+    for lo in sorted({lo for lo, _ in all_line_bounds(doc)}):
+        end = dateline_end(text, lo)
+        if end > lo:
+            out[lo] = end
+    return out
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

@@ -12,11 +12,33 @@ from operator import itemgetter
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["paragraph_around", "paragraph_index", "sentence_end", "before_furniture"]
+__all__ = ["paragraph_around", "paragraph_index", "sentence_end", "before_furniture", "dateline_end"]
 
 _LINK_RE = re.compile(r"\s*(?:pic\.twitter\.com/|https?://|www\.)\S*")
 # a closing credit or teaser: "(maxseddon/Twitter)", "(@jroe)", "(RUSSIA-UKRAINE WAR, FOLLOW LIVE UPDATES)"
 _CREDIT_RE = re.compile(r"\s*\((?:[^()]*[/@][^()]*|(?=[^()]*[A-Z]{2,}[^()]*\s[^()]*[A-Z]{2,})[^()a-z]+)\)\s*$")
+
+
+_DASH_RE = re.compile(r" ?(?:—|–|--?) ")
+_DATELINE_WORD_RE = re.compile(r"(?:[A-Z][A-Z'’.&-]+|[A-Z][a-z]{1,4}\.|\d{1,2}|\([A-Za-z. ]+\))")
+
+
+def dateline_end(text: str, lo: int) -> int:
+    """Where a dateline or a capitalised kicker that opens the paragraph at ``lo`` ends
+    ("NEW YORK, Nov. 19 (UPI) — ", "RENO, Nev. (AP) — ", "BRUSSELS - "), or ``lo`` when the
+    paragraph has none. Every word before the dash must be in capitals, an abbreviation
+    ("Calif.", "Nov."), a day of the month or an agency in brackets, so that "US President
+    Jane Roe - who ..." is not taken for one."""
+    dash = _DASH_RE.search(text, lo, min(len(text), lo + 80))
+    if dash is None or "\n" in text[lo : dash.start()]:
+        return lo
+    words = text[lo : dash.start()].replace(",", " ").split()
+    if not words or not re.fullmatch(r"[A-Z][A-Z'’.&-]{2,}", words[0]):
+        return lo
+    joined = " ".join(words)
+    if not all(_DATELINE_WORD_RE.fullmatch(w) for w in re.findall(r"\([^)]*\)|\S+", joined)):
+        return lo
+    return dash.end()
 
 
 def sentence_end(doc: Doc, offset: int, limit: int) -> int:

@@ -25,7 +25,7 @@ from counterpoint.quotes.content import (adjacent_segment, char_span, content_to
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
 from counterpoint.quotes.draft import Draft
-from counterpoint.quotes.doccache import tokens
+from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.layout import colon_attributions, dash_attributions
@@ -91,6 +91,9 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         if seg is None and not loose:
             return None
         start, end = (seg.start, seg.end) if seg is not None else char_span(doc, text, loose)
+    line = dateline(doc, cue.anchor)
+    if start < line < end:
+        start = line  # "WASHINGTON (AP) — Roe said ...": the dateline is not what she said
     start, end = widen(start, end, segments, (cue_span.start_char, speaker.start_char))
     if _adjoining(text, cue_span, speaker):
         start = _lead_half(text, start, edges, segments)

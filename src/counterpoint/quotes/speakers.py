@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import entities, line_bounds, memo, propn_positions, tokens
+from counterpoint.quotes.doccache import dateline, entities, line_bounds, memo, propn_positions, tokens
 
 __all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_speaker",
            "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens"]
@@ -64,7 +64,8 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     if _according_object(head):
         keep.extend(_up_to_comma(head))  # "according to audio provided by the station"
     for child in head.children:
-        prep_ok = child.dep_ == "prep" and head.pos_ in ("NOUN", "NUM") and child.i > head.i
+        prep_ok = child.dep_ == "prep" and head.pos_ in ("NOUN", "NUM") and child.i > head.i \
+            and not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)  # not "unions on Monday"
         if child.dep_ in _SPAN_DEPS or prep_ok:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
@@ -76,6 +77,9 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     lo, hi = paragraph_of(head)
     while start < head.i and doc[start].idx < lo:
         start += 1
+    line = dateline(doc, head.i)
+    while head.idx >= line and start < head.i and doc[start].idx < line:
+        start += 1  # "MACAU (Reuters) – Top donor Jane Roe said": the dateline is no part of her
     while end - 1 > head.i and doc[end - 1].idx >= hi:
         end -= 1
     while start < head.i and (doc[start].is_punct or doc[start].like_num or doc[start].is_space

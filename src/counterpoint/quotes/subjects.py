@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from counterpoint.quotes.cues import CueMatch, Lexicon, load_lexicon
-from counterpoint.quotes.doccache import tokens
+from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
 from counterpoint.quotes.validity import reports_a_statement
@@ -28,6 +28,7 @@ _ADDRESSEE_VERBS = {"tell", "inform", "notify", "thank", "brief", "assure", "rem
 def _subject_of(token: Token) -> Token | None:
     """The best subject child of ``token`` in its own paragraph (named ones first, then nearest)."""
     lo, hi = paragraph_of(token)
+    lo = dateline(token.doc, token.i)  # "RANGOON (AP) - The allies predicted": not the city
     subjects = [c for c in token.children if lo <= c.idx < hi and (
         c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.lemma_ == "quote"))]
     if not subjects:
