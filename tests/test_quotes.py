@@ -1220,3 +1220,15 @@ def test_dateline_end(line, dateline):
 
     text = "Headline\n" + line
     assert text[9 : dateline_end(text, 9)] == dateline
+
+
+def test_a_cue_inside_a_quotation_running_into_the_next_paragraph_is_the_speakers_words(nlp):
+    # the second paragraph opens with a mark, so the first one's unclosed quotation runs on:
+    # "we'd say" is Roe speaking, not a statement by "we"
+    text = ('"This ferry is a lifeline," Mayor Jane Roe said. "If they closed the school, '
+            "we'd say that the town was dying.\n\n"
+            '"This is a fight for the town as well as for the ferry."')
+    quotes = run(nlp, text)
+    assert all(q.speaker.name == "Jane Roe" for q in quotes)
+    q = one(quotes, "the town was dying")
+    assert "This is a fight" in q.text and q.kind == "direct"

@@ -67,3 +67,17 @@ def test_segments_never_leave_the_text():
     text = '"a "b" c” ‘d « e » „f'
     for seg in find_segments(text):
         assert 0 <= seg.start <= seg.inner_start <= seg.inner_end <= seg.end <= len(text)
+
+
+def test_an_unclosed_quotation_runs_on_only_into_a_paragraph_that_opens_with_a_mark():
+    from counterpoint.quotes.marks import find_segments, inside_closed
+
+    running = '"We stay," Roe said. "The school stays too.\n\n"And so does the ferry."'
+    segments = find_segments(running)
+    second = segments[1]
+    assert second.opened and not second.closed and second.runs_on
+    assert inside_closed(running.index("school"), segments)
+    broken = '"We stay," Roe said. "The school stays too.\n\nThe ferry left at noon.'
+    segments = find_segments(broken)
+    assert not any(s.runs_on for s in segments)
+    assert not inside_closed(broken.index("school"), segments)

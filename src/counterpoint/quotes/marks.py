@@ -10,7 +10,7 @@ segment (bounded by its paragraph) instead of making us give up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 __all__ = ["Segment", "closed_inner", "find_segments", "inside_closed", "paragraph_spans", "CLOSING_MARKS"]
@@ -36,7 +36,10 @@ class Segment:
 
     ``start``/``end`` cover the marks (or the paragraph edge standing in for a
     missing mark); ``inner_start``/``inner_end`` cover only the quoted words.
-    ``opened``/``closed`` say whether the opening/closing mark was present.
+    ``opened``/``closed`` say whether the opening/closing mark was present;
+    ``runs_on`` marks an opened quotation that the paragraph ends without closing while
+    the next paragraph opens with a mark: the convention for a quotation running over
+    several paragraphs, so its words are as much quoted as a closed quotation's.
     """
 
     start: int
@@ -45,6 +48,7 @@ class Segment:
     inner_end: int
     opened: bool
     closed: bool
+    runs_on: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,16 +200,26 @@ def _paragraph_segments(text: str, lo: int, hi: int) -> list[Segment]:
 def find_segments(text: str) -> tuple[Segment, ...]:
     """Every quoted segment in ``text``, paired paragraph by paragraph."""
     found: list[Segment] = []
-    for lo, hi in paragraph_spans(text):
-        found.extend(s for s in _paragraph_segments(text, lo, hi) if s.inner_end > s.inner_start)
+    opens_paragraph = False
+    for lo, hi in reversed(paragraph_spans(text)):
+        segments = [s for s in _paragraph_segments(text, lo, hi) if s.inner_end > s.inner_start]
+        last = segments[-1] if segments else None
+        if last is not None and opens_paragraph and last.opened and not last.closed \
+                and not text[last.inner_end : hi].strip():
+            segments[-1] = replace(last, runs_on=True)
+        first = len(text[lo:hi]) - len(text[lo:hi].lstrip())
+        opens_paragraph = bool(segments) and segments[0].opened and segments[0].start == lo + first
+        found[:0] = segments
     return tuple(found)
 
 
 def inside_closed(offset: int, segments: tuple[Segment, ...]) -> bool:
-    """True when ``offset`` lies within a properly opened and closed quotation."""
+    """True when ``offset`` lies within a properly opened and closed quotation (or one
+    that runs on into the next paragraph)."""
     return any(lo <= offset < hi for lo, hi in closed_inner(segments))
 
 
 def closed_inner(segments: tuple[Segment, ...]) -> list[tuple[int, int]]:
-    """The inner (start, end) of every properly opened and closed quotation."""
-    return [(s.inner_start, s.inner_end) for s in segments if s.opened and s.closed]
+    """The inner (start, end) of every properly opened and closed quotation, and of every
+    one that runs on into the next paragraph."""
+    return [(s.inner_start, s.inner_end) for s in segments if s.opened and (s.closed or s.runs_on)]
