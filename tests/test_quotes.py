@@ -1232,3 +1232,10 @@ def test_a_cue_inside_a_quotation_running_into_the_next_paragraph_is_the_speaker
     assert all(q.speaker.name == "Jane Roe" for q in quotes)
     q = one(quotes, "the town was dying")
     assert "This is a fight" in q.text and q.kind == "direct"
+
+
+def test_a_date_never_speaks(nlp):
+    # "which" hangs on "July": the records showed it, not the month
+    text = "Mayor Jane Roe released her tax records in July, which showed she had paid in full."
+    assert all(q.speaker.name != "July" for q in run(nlp, text))
+    assert all("paid in full" not in q.text or q.speaker.name is None for q in run(nlp, text))

@@ -90,6 +90,9 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     return start, end
 
 
+_NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
 def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     """True when ``head`` can be the source of a statement."""
     if _according_object(head) and head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X"):
@@ -110,8 +113,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
         return head.pos_ in ("NOUN", "PROPN")
     if head.pos_ == "PROPN" and head.is_sent_start and singular(lower) in lexicon.roles | lexicon.groups:
         return True  # "Attorneys for the family said": a plural role the tagger took for a name
-    if _lone_initial_word(head):
-        return False
+    if _lone_initial_word(head) or head.ent_type_ in _NOT_ACTORS:
+        return False  # "in July, which showed ...": a date says nothing
     if head.ent_type_ in ACTOR_LABELS:
         return True
     if head.pos_ == "PROPN" and head.is_sent_start:
