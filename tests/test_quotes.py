@@ -1239,3 +1239,9 @@ def test_a_date_never_speaks(nlp):
     text = "Mayor Jane Roe released her tax records in July, which showed she had paid in full."
     assert all(q.speaker.name != "July" for q in run(nlp, text))
     assert all("paid in full" not in q.text or q.speaker.name is None for q in run(nlp, text))
+
+
+def test_a_headline_quotation_in_straight_single_quotes(nlp):
+    text = "Jane Roe: 'The ferry is fair game.'\n\nThe mayor is on a roll."
+    q = one(run(nlp, text), "fair game")
+    assert q.text == "'The ferry is fair game.'" and q.speaker.name == "Jane Roe"

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 __all__ = ["LayoutHit", "colon_attributions", "dash_attributions"]
 
 _SPEAKER_LABELS = {"PERSON", "ORG"}
-_OPENERS = set('"“„«‘')
+_OPENERS = set('"“„«‘\'')
 _NOT_NAMES = frozenset({"correction", "update", "editor", "note", "source", "sources", "photo", "video",
                         "watch", "related", "read", "more", "advertisement", "breaking", "exclusive"})
 _DASH_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)?([―—]|--)\s*"
