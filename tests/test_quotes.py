@@ -1242,6 +1242,6 @@ def test_a_date_never_speaks(nlp):
 
 
 def test_a_headline_quotation_in_straight_single_quotes(nlp):
-    text = "Jane Roe: 'The ferry is fair game.'\n\nThe mayor is on a roll."
-    q = one(run(nlp, text), "fair game")
-    assert q.text == "'The ferry is fair game.'" and q.speaker.name == "Jane Roe"
+    text = "Roe: 'We are going to win so much.'\n\nJane Roe was magnanimous in declaring victory on Tuesday night."
+    q = one(run(nlp, text), "win so much")
+    assert q.text == "'We are going to win so much.'" and q.speaker.name == "Roe"
