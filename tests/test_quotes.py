@@ -1245,3 +1245,22 @@ def test_a_headline_quotation_in_straight_single_quotes(nlp):
     text = "Roe: 'We are going to win so much.'\n\nJane Roe was magnanimous in declaring victory on Tuesday night."
     q = one(run(nlp, text), "win so much")
     assert q.text == "'We are going to win so much.'" and q.speaker.name == "Roe"
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("Mayor Jane Roe holds a growing lead in the latest Harbour News poll.",
+     "Mayor Jane Roe holds a growing lead", "the latest Harbour News poll"),
+    ("Berg remains mired in fourth in most surveys.", "Berg remains mired in fourth", "most surveys"),
+])
+def test_a_poll_closing_the_sentence_sources_it(nlp, text, content, source):
+    q = one(run(nlp, text), content)
+    assert q.text == content and surface(text, q) == source
+    assert q.cue is not None and q.cue.text == "in"
+
+
+def test_a_poll_phrase_inside_a_quotation_is_the_speakers(nlp):
+    text = ('"Berg has a lot of nervous energy," Mayor Jane Roe told reporters after a forum. '
+            '"It seems Berg is worried. For whatever reason, he does not react well when he is going '
+            'down in the polls. That is clear."')
+    q = one(run(nlp, text), "going down")
+    assert q.speaker.name == "Jane Roe" and q.text.endswith('That is clear."')
