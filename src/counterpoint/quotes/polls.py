@@ -67,8 +67,8 @@ def poll_statements(doc: Doc, lexicon: Lexicon) -> list[PollHit]:
 
 def _closing_phrase(sent: Span, lexicon: Lexicon) -> PollHit | None:
     """"Roe leads Berg by 9 points in the latest Harbour poll.": a phrase naming a poll
-    that closes the sentence sources the main clause before it (wherever the parser hung
-    it: "a growing lead in the latest poll")."""
+    that closes the sentence sources the main clause before it, when it hangs on that
+    clause's verb or on a word right under it ("holds a growing lead in the latest poll")."""
     words = [t for t in sent if not (t.is_space or t.is_punct)]
     marker = next((t for t in reversed(words) if t.lower_ == "in" and t.dep_ == "prep"), None)
     root = sent.root
