@@ -1264,3 +1264,8 @@ def test_a_poll_phrase_inside_a_quotation_is_the_speakers(nlp):
             'down in the polls. That is clear."')
     q = one(run(nlp, text), "going down")
     assert q.speaker.name == "Jane Roe" and q.text.endswith('That is clear."')
+
+
+def test_a_tally_line_is_no_statement(nlp):
+    text = "THE DELEGATES.\n\nJane Roe: 1,769.\n\nTom Berg: 1,501.\n\nThese delegates may change their minds."
+    assert run(nlp, text) == ()

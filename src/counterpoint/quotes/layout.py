@@ -108,7 +108,8 @@ def _headline(text: str, lo: int, hi: int) -> bool:
 
 
 def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
-    """``Name: content`` at the start of a line or sentence (headlines, transcripts)."""
+    """``Name: content`` at the start of a line or sentence (headlines, transcripts); not a
+    tally such as ``Clinton: 547.``, whose content has no word."""
     hits = []
     labels = Counter(m.group("name") for m in (_TRANSCRIPT_RE.match(text, lo) for lo, _ in lines) if m)
     for n, (lo, hi) in enumerate(lines):
@@ -135,7 +136,7 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
             if name_span is None or not _starts_unit(text, lo if named else name_span[0]):
                 continue
             content = _strip(text, colon + 1, _turn_end(text, lines, n) if named else hi)
-            if content[1] - content[0] > 2:
+            if content[1] - content[0] > 2 and any(ch.isalpha() for ch in text[content[0]:content[1]]):
                 hits.append(LayoutHit(content, (colon, colon + 1), name_span,
                                       name or text[name_span[0]:name_span[1]], named))
     return hits
