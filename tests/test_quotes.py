@@ -1269,3 +1269,10 @@ def test_a_poll_phrase_inside_a_quotation_is_the_speakers(nlp):
 def test_a_tally_line_is_no_statement(nlp):
     text = "THE DELEGATES.\n\nJane Roe: 1,769.\n\nTom Berg: 1,501.\n\nThese delegates may change their minds."
     assert run(nlp, text) == ()
+
+
+def test_a_conjunct_of_a_relative_clause_shares_its_who(nlp):
+    text = ("Still, Mayor Jane Roe - who digested the news and warned advisers that the ferry "
+            "would be sold - has vowed to fight on.")
+    q = one(run(nlp, text), "ferry would be sold")
+    assert q.speaker.name == "Jane Roe" and surface(text, q) == "who"
