@@ -199,3 +199,24 @@ def test_past_tense_conjunct_of_a_modal_clause_belongs_to_the_reporting_subject(
             "the airport screeners as an example.")
     q = one(run(nlp, text), "airport screeners")
     assert surface(text, q) == "Jane Roe"
+
+
+def test_a_date_between_name_and_verb_is_no_subject(nlp):
+    # the parser made "night" the subject: the name before the date speaks
+    from spacy.tokens import Doc, Span
+
+    from counterpoint.quotes.cues import find_cues, load_lexicon
+    from counterpoint.quotes.subjects import speaker_head
+
+    words = ["Jane", "Roe", "Sunday", "night", "recounted", "the", "vote", "."]
+    heads = [1, 3, 3, 4, 4, 6, 4, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", "NNP", "NNP", "NN", "VBD", "DT", "NN", "."]
+    lemmas = ["Jane", "Roe", "Sunday", "night", "recount", "the", "vote", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 2, 4, label="DATE")]
+    lexicon = load_lexicon()
+    cue = next(c for c in find_cues(doc, lexicon) if doc[c.anchor].text == "recounted")
+    head = speaker_head(doc, cue, lexicon)
+    assert head is not None and head.text == "Roe"

@@ -52,8 +52,8 @@ def named_before(verb: Token) -> Token | None:
     if verb.tag_ not in _FINITE:
         return None  # a participle's subject is inherited, not found next to it
     i = verb.i - 1
-    while i >= 0 and doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod":
-        i -= 1
+    while i >= 0 and ((doc[i].pos_ == "ADV" and doc[i].dep_ == "advmod") or doc[i].ent_type_ in ("DATE", "TIME")):
+        i -= 1  # "Roe Sunday night recounted": the date is no subject
     # "Roe (D-MA) said", "Roe, 44, said", "Roe (D-MA), noting the crowd, said"
     for opener, closer in (("(", ")"), (",", ","), ("(", ")")):
         if i >= 0 and doc[i].text == closer:
