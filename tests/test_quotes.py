@@ -1276,3 +1276,14 @@ def test_a_conjunct_of_a_relative_clause_shares_its_who(nlp):
             "would be sold - has vowed to fight on.")
     q = one(run(nlp, text), "ferry would be sold")
     assert q.speaker.name == "Jane Roe" and surface(text, q) == "who"
+
+
+def test_a_closing_frame_parsed_as_the_complement_of_the_verb_before_it(nlp):
+    # the parser made "told" the complement of "said": the officials said that the raid was
+    # illegal, and Roe reported that they said so
+    text = "Officials said the raid was illegal, Jane Roe told reporters."
+    quotes = run(nlp, text)
+    officials = next(q for q in quotes if q.cue is not None and q.cue.text == "said")
+    roe = next(q for q in quotes if q.cue is not None and q.cue.text == "told")
+    assert officials.text == "the raid was illegal" and surface(text, officials) == "Officials"
+    assert roe.text == "Officials said the raid was illegal" and roe.speaker.name == "Jane Roe"

@@ -34,6 +34,7 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
     if len(picked) > 1:
         picked = [c for c in picked if not _relay_frame(verb, c, lexicon)]
+    picked = [_inner(c, lexicon) or c for c in picked]
     if picked:
         return picked + [c for c in verb.children if c.dep_ == "advcl" and c.i > picked[-1].i
                          and any(m.dep_ == "mark" and m.lower_ in _REASON_MARKS for m in c.children)] \
@@ -72,6 +73,31 @@ def _stranded_complement(last: Token) -> list[Token]:
             or following.head.i <= following.i:
         return []
     return [following]
+
+
+def _inner(frame: Token, lexicon: Lexicon) -> Token | None:
+    """For a complement that is a closing frame of someone else's ("Officials said the raid
+    was illegal, Roe told reporters": the parser made "told" the complement of "said" and
+    "was" that of "told"), the clause inside it: what the officials said. The frame itself
+    reports the whole clause before it (see :func:`_frame_over`)."""
+    if lexicon.lemma(frame) not in lexicon.verbs or not any(c.dep_ == "nsubj" and c.i < frame.i for c in frame.children):
+        return None
+    inner = [c for c in frame.children if c.dep_ == "ccomp" and c.i < frame.i]
+    if len(inner) != 1:
+        return None
+    last = max(t.i for t in inner[0].subtree)
+    comma = frame.doc[last + 1] if last + 1 < len(frame.doc) else None
+    return inner[0] if comma is not None and comma.text == "," and frame.head.i < inner[0].i else None
+
+
+def _frame_over(verb: Token, lexicon: Lexicon) -> set[int]:
+    """The content of a closing frame the parser made the complement of the verb it
+    follows: the whole clause before its comma, that verb included (see :func:`_inner`)."""
+    inner = _inner(verb, lexicon) if verb.dep_ == "ccomp" and verb.head.i < verb.i else None
+    if inner is None:
+        return set()
+    comma = max(t.i for t in inner.subtree) + 1
+    return {t.i for t in verb.doc[verb.sent.start : comma] if not t.is_space}
 
 
 def _relay_frame(verb: Token, clause: Token, lexicon: Lexicon) -> bool:
@@ -378,6 +404,9 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
             rest = [c for c in verb.children if c.i > last.i and c.dep_ in _PHRASE_TAIL_DEPS]
             ids = _subtree_ids(objs + rest) - _side_clauses(verb, lexicon)
             return ids - set(range(cue.start, cue.end))
+    over = _frame_over(verb, lexicon)
+    if over:
+        return over - set(range(cue.start, cue.end))
     found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon)
     if found:
         found |= _subtree_ids(_joined_to_cue(verb, max(found)) + _stranded_complement(doc[max(found)]))
