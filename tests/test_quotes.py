@@ -1287,3 +1287,14 @@ def test_a_closing_frame_parsed_as_the_complement_of_the_verb_before_it(nlp):
     roe = next(q for q in quotes if q.cue is not None and q.cue.text == "told")
     assert officials.text == "the raid was illegal" and surface(text, officials) == "Officials"
     assert roe.text == "Officials said the raid was illegal" and roe.speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize("text, content, name", [
+    # the parser joined "told" to the clause as a conjunct; whom and when stay in the frame
+    ("The plan includes a special force to assist the fishermen, harbour master Tom Berg told a "
+     "council panel Wednesday.", "The plan includes a special force to assist the fishermen", "Tom Berg"),
+])
+def test_a_closing_frame_with_its_addressee_and_time(nlp, text, content, name):
+    q = one(run(nlp, text), "special force")
+    assert q.text == content and q.speaker.name == name
+    assert q.cue is not None and q.cue.text == "told"

@@ -364,7 +364,8 @@ def _closing_frame(verb: Token) -> set[int]:
     frame = (min(words[0], verb.i), max(words[-1], verb.i))
     if words[-1] - words[0] + 1 != len(words) or frame[1] - frame[0] + 1 != len(words) + 1:
         return set()  # the speaker phrase must stand right next to the verb
-    if any(not (t.is_punct or t.is_space) or t.text == ":" for t in doc[frame[1] + 1 : sent.end]):
+    if any(t.text == ":" or t.is_quote or (not (t.is_punct or t.is_space) and not _frame_tail(verb, t))
+           for t in doc[frame[1] + 1 : sent.end]):
         return set()  # "In a speech last July, Roe said:" introduces what follows
     comma = frame[0] - 1
     if comma <= sent.start or doc[comma].text != ",":
@@ -373,6 +374,21 @@ def _closing_frame(verb: Token) -> set[int]:
     if not any(t.pos_ in ("VERB", "AUX") for t in clause):
         return set()  # "Then, last week, Roe called.": no statement before the frame
     return {t.i for t in clause}
+
+
+_TOLD = {"tell", "inform", "brief", "assure", "remind"}
+
+
+def _frame_tail(verb: Token, token: Token) -> bool:
+    """True for a word of the frame's own after its verb, where no clause starts: when and
+    where it was said, and whom it was told to ("..., Roe told a council panel Wednesday.");
+    never another verb's object ("After the vote, Roe called the mayor.")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return False
+    branch = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    if branch is None:
+        return False
+    return branch.dep_ in ("npadvmod", "prep", "advmod") or (branch.dep_ == "dobj" and verb.lemma_ in _TOLD)
 
 
 def _after_colon(doc: Doc, verb: Token, segments: tuple[Segment, ...]) -> set[int]:
