@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import CueMatch, Lexicon, negated, noun_complement, prep_objects
+from counterpoint.quotes.cues import ADDRESSEE_VERBS, CueMatch, Lexicon, negated, noun_complement, prep_objects
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment
 
@@ -376,9 +376,6 @@ def _closing_frame(verb: Token) -> set[int]:
     return {t.i for t in clause}
 
 
-_TOLD = {"tell", "inform", "brief", "assure", "remind"}
-
-
 def _frame_tail(verb: Token, token: Token) -> bool:
     """True for a word of the frame's own after its verb, where no clause starts: when and
     where it was said, and whom it was told to ("..., Roe told a council panel Wednesday.");
@@ -388,7 +385,7 @@ def _frame_tail(verb: Token, token: Token) -> bool:
     branch = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
     if branch is None:
         return False
-    return branch.dep_ in ("npadvmod", "prep", "advmod") or (branch.dep_ == "dobj" and verb.lemma_ in _TOLD)
+    return branch.dep_ in ("npadvmod", "prep", "advmod") or (branch.dep_ == "dobj" and verb.lemma_ in ADDRESSEE_VERBS)
 
 
 def _after_colon(doc: Doc, verb: Token, segments: tuple[Segment, ...]) -> set[int]:

@@ -19,7 +19,10 @@ from counterpoint.model import Stance
 from counterpoint.quotes.doccache import lemmas, memo, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS
 
-__all__ = ["Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
+__all__ = ["ADDRESSEE_VERBS", "Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
+
+# reporting verbs whose object is whom the words were said to ("told reporters"), not what
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "notify", "thank", "brief", "assure", "remind"})
 
 
 @dataclass(frozen=True, eq=False)

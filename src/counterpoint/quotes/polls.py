@@ -77,8 +77,7 @@ def _closing_phrase(sent: Span, lexicon: Lexicon) -> PollHit | None:
     source = next((c for c in marker.children if c.dep_ == "pobj"), None)
     if source is None or source.lemma_.lower() not in lexicon.source_nouns or _reports(root, lexicon):
         return None
-    phrase = {t.i for t in marker.subtree}
-    if max(phrase) != words[-1].i or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
+    if max(t.i for t in marker.subtree) != words[-1].i or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
         return None
     content = {t.i for t in root.subtree if t.i < marker.i and not t.is_space}
     while content and sent.doc[max(content)].is_punct:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import CueMatch, Lexicon, load_lexicon
+from counterpoint.quotes.cues import ADDRESSEE_VERBS, CueMatch, Lexicon, load_lexicon
 from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
@@ -23,12 +23,11 @@ _MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "sin
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLOSERS = CLOSING_MARKS | {","}
-_ADDRESSEE_VERBS = {"tell", "inform", "notify", "thank", "brief", "assure", "remind"}
 
 def _subject_of(token: Token) -> Token | None:
     """The best subject child of ``token`` in its own paragraph (named ones first, then nearest)."""
-    lo, hi = paragraph_of(token)
-    lo = dateline(token.doc, token.i)  # "RANGOON (AP) - The allies predicted": not the city
+    hi = paragraph_of(token)[1]
+    lo = dateline(token.doc, token.i)  # the line's start, or past "RANGOON (AP) - ": not the city
     subjects = [c for c in token.children if lo <= c.idx < hi and (
         c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.lemma_ == "quote"))]
     if not subjects:
@@ -271,7 +270,7 @@ def named_after_quote(verb: Token, cue_end: int, lexicon: Lexicon) -> Token | No
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text not in CLOSING_MARKS or doc[verb.i - 2].text not in (",", "?", "!"):
         return None
-    if lexicon.lemma(verb) not in lexicon.verbs or lexicon.lemma(verb) in _ADDRESSEE_VERBS:
+    if lexicon.lemma(verb) not in lexicon.verbs or lexicon.lemma(verb) in ADDRESSEE_VERBS:
         return None  # '"...," told reporters' names who heard it
     window = doc[cue_end : min(len(doc), cue_end + 6)]
     for token in window:
