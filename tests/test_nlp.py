@@ -63,3 +63,20 @@ def test_ordinary_words_keep_their_marks(nlp, text, word) -> None:
     assert nlp(text).text == text
     if word is not None:
         assert word in got
+
+
+def test_a_single_line_break_before_a_new_line_starts_a_sentence(nlp) -> None:
+    text = ("Harbour plan faces new questions\n"
+            "“Elect me and we will finally have a mayor who will undo all these mistakes.”\n"
+            "Roe, in the wake of a new poll showing her standing with fishermen down to 14 percent, told "
+            "Harbour Radio on Sunday that the mayor appreciates the need to do better.\n"
+            "The council met on Monday and agreed to\n"
+            "postpone the vote.")
+    doc = nlp(text)
+    starts = {s.start_char for s in doc.sents}
+    for opener in ("“Elect me", "Roe, in the wake", "The council met"):
+        assert text.index(opener) in starts
+    # a line wrapped mid-sentence goes on in lower case: the sentence runs over the break
+    assert text.index("postpone") not in starts
+    told = next(t for t in doc if t.text == "told")
+    assert any(c.dep_ == "nsubj" and c.text == "Roe" for c in told.children)

@@ -220,3 +220,22 @@ def test_a_date_between_name_and_verb_is_no_subject(nlp):
     cue = next(c for c in find_cues(doc, lexicon) if doc[c.anchor].text == "recounted")
     head = speaker_head(doc, cue, lexicon)
     assert head is not None and head.text == "Roe"
+
+
+def test_name_opening_a_clause_the_parser_made_the_cue_complement(nlp):
+    # the parser reads "who sits on the council" as what was said, with "Jane Roe" its subject
+    text = "Jane Roe, meanwhile, who sits on the council, said that fact speaks volumes about the plan."
+    q = one(run(nlp, text), "speaks volumes")
+    assert q.text == "that fact speaks volumes about the plan"
+    assert surface(text, q) == "Jane Roe" and q.speaker.name == "Jane Roe"
+
+
+def test_speaker_opening_the_line_after_a_quotation(nlp):
+    # one line break between the lines: the parser had run them into one sentence and hung
+    # "Jane Roe" on the quotation's verb, leaving "told" without a subject
+    text = ("“Elect me and we will finally have a mayor who will undo all these mistakes.”\n"
+            "Jane Roe, in the wake of a new poll showing her standing with fishermen down to 14 percent, told "
+            "Harbour Radio on Sunday that the mayor appreciates the need to do better.")
+    q = one(run(nlp, text), "need to do better")
+    assert q.text == "that the mayor appreciates the need to do better"
+    assert surface(text, q) == "Jane Roe" and q.speaker.name == "Jane Roe"

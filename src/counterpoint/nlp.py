@@ -23,7 +23,8 @@ PARAGRAPH_BREAKS = "counterpoint_paragraph_breaks"
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every blank line.
+    """Start a sentence after every blank line, and after a single line break unless the
+    next line goes on in lower case (a line wrapped mid-sentence).
 
     Cleaned articles separate paragraphs with a blank line; the statistical parser
     sometimes runs a sentence across one (a heading into the first line, one
@@ -33,7 +34,10 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if prev.is_space and prev.text.count("\n") >= 2 and not token.is_space:
+        if token.is_space:
+            continue
+        breaks = prev.text.count("\n") if prev.is_space else 0
+        if breaks >= 2 or breaks == 1 and not token.text[:1].islower():
             token.is_sent_start = True
     return doc
 
