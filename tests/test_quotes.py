@@ -1051,6 +1051,9 @@ def test_clause_in_which_someone_else_reports_is_not_part_of_the_content(nlp):
     ("Foreign Ministry spokeswoman Ana Ruiz told a briefing in the capital that Norvia had produced no "
      "evidence for its version of events.", "that Norvia had produced no evidence for its version of events",
      "Ana Ruiz"),
+    # further from the cue: the parser hangs the clause on "conference" as a relative clause
+    ("Jane Roe said earlier on Friday during a news conference that she may run for the council again.",
+     "that she may run for the council again", "Jane Roe"),
 ])
 def test_that_clause_hung_on_a_noun_is_what_was_told(nlp, text, content, name):
     q = one(run(nlp, text), content)

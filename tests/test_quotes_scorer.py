@@ -139,3 +139,12 @@ def test_loose_reading_leaves_an_inner_reporting_verb_its_clause(nlp):
     text = "Officials rushed to claim that the rebels had staged the attack themselves."
     loose = [c for c in _candidates(nlp, text) if "rule=loose" in c[3]]
     assert not [c for c in loose if c[0].startswith("to claim")]
+
+
+def test_loose_reading_is_never_a_date(nlp):
+    # "on Monday" says when he spoke; the next prepositional object may still be read loosely
+    text = "Tom Berg told reporters on Monday about the closure of the old pier."
+    loose = [(c[0], c[1]) for c in _candidates(nlp, text) if "rule=loose" in c[3]]
+    assert ("Monday", "told") not in loose
+    assert ("the closure of the old pier", "told") in loose
+    assert not [q for q in quotes_of(nlp, text) if q.text == "Monday"]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from counterpoint.quotes.cues import ADDRESSEE_VERBS, CueMatch, Lexicon, negated, noun_complement, prep_objects
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment
+from counterpoint.quotes.subjects import fronted_frame
 
 __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
            "relative_frame"]
@@ -33,7 +34,8 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
     if len(picked) > 1:
-        picked = [c for c in picked if not _relay_frame(verb, c, lexicon)]
+        frame = fronted_frame(verb)  # "Roe, meanwhile, who sits on the council, said that ..."
+        picked = [c for c in picked if not _relay_frame(verb, c, lexicon) and (frame is None or c.i != frame[0].i)]
     picked = [_inner(c, lexicon) or c for c in picked]
     if picked:
         return picked + [c for c in verb.children if c.dep_ == "advcl" and c.i > picked[-1].i
@@ -187,6 +189,8 @@ def loose_content(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> set[int]:
             return set() if lexicon.lemma(child) in lexicon.verbs else _subtree_ids([child])
     for child in after:
         objs = prep_objects(child, _LOOSE_PREPS)
+        if objs and objs[0].ent_type_ in ("DATE", "TIME"):
+            continue  # "told reporters on Monday": when it was said, not what
         if objs:
             return _subtree_ids(objs[:1])
     return set()
@@ -195,7 +199,7 @@ def loose_content(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> set[int]:
 def _distant_that(verb: Token) -> list[Token]:
     """A that-clause the parser hung on a nearby noun: "told a briefing in the capital
     that ..." (the clause is what was told, not a description of the capital)."""
-    for token in tokens(verb.doc)[verb.i + 1 : min(verb.i + 8, verb.sent.end)]:
+    for token in tokens(verb.doc)[verb.i + 1 : min(verb.i + 10, verb.sent.end)]:
         clause = token.head
         if token.lower_ == "that" and _complementiser(token) and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
             noun = clause.head

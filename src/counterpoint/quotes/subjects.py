@@ -17,7 +17,7 @@ from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
 from counterpoint.quotes.validity import reports_a_statement
 
-__all__ = ["find_subject", "named_after_quote", "named_before", "speaker_head"]
+__all__ = ["find_subject", "fronted_frame", "named_after_quote", "named_before", "speaker_head"]
 
 _MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "since", "despite", "besides", "upon"}
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
@@ -197,12 +197,37 @@ def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
             return _inverted_object(verb)
         if token is verb and _paragraph_opener(verb) is not None:
             return _paragraph_opener(verb)
+        if token is verb and fronted_frame(verb) is not None:
+            return fronted_frame(verb)[1]  # type: ignore[index]
         if _by_doing(token):
             token = token.head.head
             continue
         if not _may_walk(token, lexicon):
             return None
         token = token.head
+    return None
+
+
+def fronted_frame(verb: Token) -> tuple[Token, Token] | None:
+    """The clause and name when the parser made the phrase after a sentence's opening name
+    a clause of its own, the complement of the cue after it ("Roe, meanwhile, who sits on
+    the council, said that ...": "who sits ..." read as what was said, with "Roe" as its
+    subject). That clause is the speaker's frame, the name the speaker. Only for a finite
+    cue with a complement of its own after it, the phrase ending at the comma before the
+    cue and the name set off from it by a comma."""
+    doc = verb.doc
+    if verb.tag_ not in _FINITE or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i or clause.right_edge.i < verb.i - 2:
+            continue
+        for name in clause.children:
+            named = name.ent_type_ in ("PERSON", "ORG") or (name.text[:1].isupper() and is_speaker(name, load_lexicon()))
+            if name.dep_ == "nsubj" and name.i < clause.i and named and doc[name.i + 1].text == "," \
+                    and name.left_edge.is_sent_start:
+                return clause, name
     return None
 
 
