@@ -197,8 +197,9 @@ def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
             return _inverted_object(verb)
         if token is verb and _paragraph_opener(verb) is not None:
             return _paragraph_opener(verb)
-        if token is verb and fronted_frame(verb) is not None:
-            return fronted_frame(verb)[1]  # type: ignore[index]
+        frame = fronted_frame(verb) if token is verb else None
+        if frame is not None:
+            return frame[1]
         if _by_doing(token):
             token = token.head.head
             continue
@@ -224,9 +225,10 @@ def fronted_frame(verb: Token) -> tuple[Token, Token] | None:
         if clause.dep_ != "ccomp" or clause.i > verb.i or clause.right_edge.i < verb.i - 2:
             continue
         for name in clause.children:
-            named = name.ent_type_ in ("PERSON", "ORG") or (name.text[:1].isupper() and is_speaker(name, load_lexicon()))
-            if name.dep_ == "nsubj" and name.i < clause.i and named and doc[name.i + 1].text == "," \
-                    and name.left_edge.is_sent_start:
+            if name.dep_ != "nsubj" or name.i > clause.i or doc[name.i + 1].text != "," \
+                    or not name.left_edge.is_sent_start:
+                continue
+            if name.ent_type_ in ("PERSON", "ORG") or (name.text[:1].isupper() and is_speaker(name, load_lexicon())):
                 return clause, name
     return None
 
