@@ -1301,3 +1301,17 @@ def test_a_closing_frame_with_its_addressee_and_time(nlp, text, content, name):
     q = one(run(nlp, text), "special force")
     assert q.text == content and q.speaker.name == name
     assert q.cue is not None and q.cue.text == "told"
+
+
+def test_quoted_clause_joined_to_the_cue_continues_the_content(nlp):
+    # the parser joins "were" to "said": the quotation is still Berg's words, not the reporter's
+    text = "Tom Berg said he had received offers for the boat, but “the offers were to use the boat in a way I did not like.”"
+    q = one(run(nlp, text), "received offers")
+    assert q.text == "he had received offers for the boat, but “the offers were to use the boat in a way I did not like.”"
+    assert q.kind == "partial" and q.speaker.name == "Tom Berg"
+
+
+def test_unquoted_clause_joined_to_the_cue_is_the_reporters(nlp):
+    text = "Tom Berg said the pier was unsafe, but the council voted to keep it open."
+    q = one(run(nlp, text), "pier was unsafe")
+    assert q.text == "the pier was unsafe"

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from counterpoint.quotes.cues import ADDRESSEE_VERBS, CueMatch, Lexicon, negated, noun_complement, prep_objects
 from counterpoint.quotes.doccache import tokens
-from counterpoint.quotes.marks import CLOSING_MARKS, Segment
+from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.subjects import fronted_frame
 
 __all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
@@ -126,6 +126,20 @@ def _joined_to_cue(verb: Token, last: int) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("conj", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
             and last < c.i and c.left_edge.i <= last + 3
             and (c.dep_ == "conj" or _list_tail(c))]
+
+
+def _quoted_conjunct(verb: Token, last: int, lexicon: Lexicon, segments: tuple[Segment, ...]) -> list[Token]:
+    """A quoted clause the parser joined to the cue verb instead of to the content before
+    it ("said he had received offers, but “the offers were not ones I could accept.”"):
+    the speaker's own words go on, so the content does too."""
+    return [c for c in verb.children if c.dep_ == "conj" and last < c.left_edge.i <= last + 4
+            and c.pos_ in ("VERB", "AUX") and lexicon.lemma(c) not in lexicon.verbs
+            and inside_closed(c.idx, segments) and inside_closed(_first_word(c).idx, segments)]
+
+
+def _first_word(clause: Token) -> Token:
+    """The first token of ``clause`` that is not punctuation (past an opening mark)."""
+    return next((t for t in clause.subtree if not t.is_punct), clause)
 
 
 def _list_tail(noun: Token) -> bool:
@@ -426,7 +440,8 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
         return over - set(range(cue.start, cue.end))
     found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon)
     if found:
-        found |= _subtree_ids(_joined_to_cue(verb, max(found)) + _stranded_complement(doc[max(found)]))
+        found |= _subtree_ids(_joined_to_cue(verb, max(found)) + _stranded_complement(doc[max(found)])
+                              + _quoted_conjunct(verb, max(found), lexicon, segments))
     found = found or _fronted(verb) or _closing_frame(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
