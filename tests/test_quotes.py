@@ -978,6 +978,41 @@ def test_a_statement_mentioned_again_speaks_for_whoever_put_it_out(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Norland ministry said in a statement on Monday that the bridge was closed. "
+         "The statement added that the ferry would keep running.", "Norland ministry"),
+        ("Jane Roe wrote in an email that the bridge was closed.\n\nThe email added that the ferry would keep running.",
+         "Jane Roe"),
+        # another name for the same communication, in the next sentence
+        ("“The bridge is closed,” reads a statement released from Norland. According to the report, "
+         "the ferry will keep running.", "Norland"),
+        ("“The bridge is closed,” Norland said in a statement. According to the text, the ferry will keep running.",
+         "Norland"),
+    ],
+)
+def test_a_communication_mentioned_again_speaks_for_whoever_spoke_through_it(nlp, text, name):
+    q = one(run(nlp, text), "ferry")
+    assert q.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # spoken through long ago, or another document: the writer does not say whose it is
+        "Jane Roe said in a statement that the bridge was closed.\n\nThe mayor met the council.\n\n"
+        "The port reopened.\n\nThe statement added that the ferry would keep running.",
+        "Jane Roe said in a statement that the bridge was closed. Other statements say that the ferry will keep running.",
+        "Jane Roe said in a statement that the bridge was closed. A memo was found. "
+        "According to the report, the ferry will keep running.",
+    ],
+)
+def test_a_communication_out_of_reach_stays_unnamed(nlp, text):
+    q = one(run(nlp, text), "ferry")
+    assert q.speaker.name is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # who rejected, obtained or read a document did not write it

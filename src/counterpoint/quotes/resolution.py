@@ -9,10 +9,12 @@ nearby one.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import lemmas, tokens
+from counterpoint.quotes.doccache import lemmas, line_bounds, starts, tokens
 from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside,
                                           resolve_pronoun, singular, speaker_tokens)
 
@@ -22,7 +24,7 @@ _OUTLETS = {"website", "site", "page", "channel", "account", "feed", "blog"}  # 
 _PUBLISHING = {"release", "issue", "publish", "post", "send", "put", "sign", "write", "file", "unveil",
                "circulate", "distribute", "deliver"}  # verbs whose subject authored their object
 _AUTHORING = _PUBLISHING | {"conduct", "prepare", "produce", "author", "compile", "run", "draft", "make"}
-_INDEFINITE = {"a", "an", "another", "one", "some", "several", "two", "three", "many"}
+_INDEFINITE = {"a", "an", "another", "other", "one", "some", "several", "two", "three", "many"}
 
 
 def _owner(head: Token, participle: Token | None = None) -> Span | None:
@@ -77,6 +79,23 @@ def _publisher(document: Token) -> Span | None:
     verb = document.head
     if document.dep_ != "dobj" or verb.lemma_.lower() not in _PUBLISHING:
         return None
+    return _subject_actor(verb)
+
+
+def _reporter(document: Token) -> Span | None:
+    """Who spoke through ``document`` ("The council said in a statement", "Roe wrote in an
+    email"): the reporting verb's subject, when it names a person or organisation."""
+    prep = document.head
+    if document.dep_ != "pobj" or prep.lower_ not in ("in", "through", "via"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in load_lexicon().verbs:
+        return None
+    return _subject_actor(verb)
+
+
+def _subject_actor(verb: Token) -> Span | None:
+    """The person or organisation the subject of ``verb`` names, if any."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return _actor(subject) if subject is not None else None
 
@@ -143,15 +162,37 @@ def _appositive(head: Token) -> Span | None:
 def _document_antecedent(head: Token) -> Span | None:
     """For "the statement", the owner of an earlier statement ("the Kremlin's statement",
     "a statement issued by the ministry") or whoever put it out ("The council released a
-    statement")."""
+    statement"); in the paragraph or the one before, also whoever spoke through it ("The
+    council said in a statement") and, for a word such as "the report" with no earlier
+    report, the author of the communication last spoken of under another name (see
+    ``_COMMUNICATIONS``: "..." reads a statement released from Moscow. According to the
+    report, ...")."""
     lemma = head.lemma_.lower()
     toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
+    near = _previous_paragraph_start(head)
+    other_kind: Span | None = None
+    looking = lemma in _COMMUNICATIONS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+    documents = load_lexicon().documents
     for i in reversed(range(head.i)):
         if lower_lemmas[i] == lemma:
-            owner = _owner(toks[i]) or _publisher(toks[i])
+            owner = _owner(toks[i]) or _publisher(toks[i]) or (_reporter(toks[i]) if toks[i].idx >= near else None)
             if owner is not None:
                 return owner
-    return None
+        elif looking and toks[i].idx >= near and lower_lemmas[i] in documents and toks[i].pos_ == "NOUN":
+            looking = False  # only the last document spoken of may be the same one
+            if lower_lemmas[i] in _COMMUNICATIONS:
+                other_kind = _owner(toks[i]) or _publisher(toks[i]) or _reporter(toks[i])
+    return other_kind
+
+
+_COMMUNICATIONS = {"statement", "report", "note", "communique", "communiqué", "release", "announcement",
+                   "message", "readout", "text", "document"}  # what an office puts out to say something
+
+
+def _previous_paragraph_start(token: Token) -> int:
+    """Where the paragraph before ``token``'s starts (its own start when it is the first)."""
+    first = bisect_left(starts(token.doc), line_bounds(token.doc, token.i)[0])  # the line's first token
+    return line_bounds(token.doc, first - 1)[0] if first > 0 else 0
 
 
 def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
