@@ -1350,3 +1350,11 @@ def test_unquoted_clause_joined_to_the_cue_is_the_reporters(nlp):
     text = "Tom Berg said the pier was unsafe, but the council voted to keep it open."
     q = one(run(nlp, text), "pier was unsafe")
     assert q.text == "the pier was unsafe"
+
+
+def test_relative_word_the_parser_made_the_cue_object_stays_in_the_content(nlp):
+    # "which" is the subject of "was", not what she said: PolNeAR keeps it, with her inside
+    text = "The deal, which she has repeatedly said was a mistake, cost the town millions."
+    q = one(run(nlp, text), "mistake")
+    assert q.text == "which she has repeatedly said was a mistake"
+    assert surface(text, q) == "she"

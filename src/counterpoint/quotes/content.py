@@ -137,6 +137,18 @@ def _quoted_conjunct(verb: Token, last: int, lexicon: Lexicon, segments: tuple[S
             and inside_closed(c.idx, segments) and inside_closed(_first_word(c).idx, segments)]
 
 
+def _relative_object(verb: Token, found: set[int]) -> set[int]:
+    """The relative word a reporting relative clause reports on, when the parser made it
+    the cue's object rather than the subject of the clause after it ("the deal, which she
+    has said was a mistake": "which" is what was a mistake)."""
+    if verb.dep_ != "relcl":
+        return set()
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i in found]
+    if not clauses or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clauses[0].children):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("which", "that", "what")}
+
+
 def _first_word(clause: Token) -> Token:
     """The first token of ``clause`` that is not punctuation (past an opening mark)."""
     return next((t for t in clause.subtree if not t.is_punct), clause)
@@ -442,6 +454,8 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if found:
         found |= _subtree_ids(_joined_to_cue(verb, max(found)) + _stranded_complement(doc[max(found)])
                               + _quoted_conjunct(verb, max(found), lexicon, segments))
+    if found:
+        found |= _relative_object(verb, found)
     found = found or _fronted(verb) or _closing_frame(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
