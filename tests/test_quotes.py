@@ -863,6 +863,25 @@ def test_nested_double_marks_stay_inside_one_quotation(nlp):
     assert q.speaker.name == "Adria Rolando"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("“The ferry must run through the winter.” ― Tom Berg", "Tom Berg"),
+    ("“The ferry must run through the winter.” — Tom Berg, May 3, 2023", "Tom Berg"),
+])
+def test_quotation_signed_after_a_dash(nlp, text, name):
+    q = one(run(nlp, text), "ferry must run")
+    assert q.text == "“The ferry must run through the winter.”" and q.speaker.name == name
+
+
+@pytest.mark.parametrize("text", [
+    # after the dash the sentence goes on: no signature, and the line before is nobody's quote
+    "That was when the moderators yielded to the temptation of snark — Senator Tom Berg called them on it:",
+    "As if the harbour board had not been exposed already, we are now told to forget — Obama’s promises.",
+    "While the mayor has yet to back the ferry plan, the new harbour chief — Councillor Tom Berg — has backed it.",
+])
+def test_a_dash_before_a_name_that_goes_on_signs_nothing(nlp, text):
+    assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text in ("—", "―")]
+
+
 @pytest.mark.parametrize("text, cue", [
     ("Norland has logged drone sightings, though it has not previously blamed Vessaria for any damage.", "blamed"),
     ("Mayor Jon Reed did not say the stadium vote would be delayed.", "say"),

@@ -25,6 +25,7 @@ _NOT_NAMES = frozenset({"correction", "update", "editor", "note", "source", "sou
 _DASH_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)?([―—]|--)\s*"
                       r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"
                       r"(?P<handle>\s*\(@\w+\))?[^\n]{0,40}$")
+_DATE_TAIL_RE = re.compile(r",?\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")  # "— Jane Roe, May 3, 2023"
 _TRANSCRIPT_RE = re.compile(r"[\"“]?(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 
 
@@ -167,8 +168,11 @@ def dash_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list
             name = (lo + match.start("name"), lo + match.end("name"))
             span = doc.char_span(*name, alignment_mode="expand")
             is_name = span is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in span)
+            tail = line[match.end("name"):].strip(" .\xa0")
+            if not match.group("handle") and tail and not _DATE_TAIL_RE.fullmatch(tail):
+                continue  # "— Cruz called them on it:", "— Roe — has backed": the sentence goes on
             if not is_name:  # a signature that ends the line is a name even when NER missed it
-                is_name = len(match.group("name").split()) >= 2 and not line[match.end("name"):].strip(" .\xa0")
+                is_name = len(match.group("name").split()) >= 2 and not tail
             if not (is_name or match.group("handle")) or match.start() < 8:
                 continue
             content = _strip(text, lo, lo + match.start())
