@@ -1377,3 +1377,14 @@ def test_relative_word_the_parser_made_the_cue_object_stays_in_the_content(nlp):
     q = one(run(nlp, text), "mistake")
     assert q.text == "which she has repeatedly said was a mistake"
     assert surface(text, q) == "she"
+
+
+def test_trailing_participle_cue_reports_the_quotation_not_its_host_clause(nlp):
+    # the parser hangs the whole sentence on the quotation's "say": "telling" is still her act
+    text = ("Jane Weaver did not seem particularly impressed with the mayor’s comments on Tuesday, "
+            "telling reporters, “A lot of people say things they do not mean.”")
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if "did not seem" in q.text]
+    q = one(quotes, "A lot of people")
+    assert q.text == "“A lot of people say things they do not mean.”"
+    assert q.kind == "direct" and q.speaker.name == "Jane Weaver"

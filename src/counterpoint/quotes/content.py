@@ -369,6 +369,8 @@ def _fronted(verb: Token) -> set[int]:
         return set()
     if marks == ["as"] and verb.head.i < verb.i:
         return set()
+    if verb.tag_ == "VBG" and verb.head.i < verb.i:
+        return set()  # "Roe looked unimpressed, telling reporters, ...": her act, not her words
     doc = verb.doc
     words = [t.i for t in verb.subtree if not t.is_punct]
     left, right = min(words), max(words)
