@@ -1388,3 +1388,12 @@ def test_trailing_participle_cue_reports_the_quotation_not_its_host_clause(nlp):
     q = one(quotes, "A lot of people")
     assert q.text == "“A lot of people say things they do not mean.”"
     assert q.kind == "direct" and q.speaker.name == "Jane Weaver"
+
+
+def test_clause_before_a_cue_with_an_object_of_its_own_is_not_what_it_reports(nlp):
+    # the parser makes "ignored" the complement of "cites": Berg cites the record, not the stereotype
+    text = "The stereotype of the gruff bigot ignored much labor history — Tom Berg cites the union’s long record of organizing."
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if "stereotype" in q.text]
+    q = one(quotes, "long record")
+    assert q.text == "the union’s long record of organizing" and q.speaker.name == "Tom Berg"

@@ -33,6 +33,8 @@ _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp"]
+    if lexicon.lemma(verb) not in ADDRESSEE_VERBS and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
+        picked = [c for c in picked if c.i > verb.i]  # "X ignored it — Roe cites the record": she cites the record
     if len(picked) > 1:
         frame = fronted_frame(verb)  # "Roe, meanwhile, who sits on the council, said that ..."
         picked = [c for c in picked if not _relay_frame(verb, c, lexicon) and (frame is None or c.i != frame[0].i)]
