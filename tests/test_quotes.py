@@ -1397,3 +1397,14 @@ def test_clause_before_a_cue_with_an_object_of_its_own_is_not_what_it_reports(nl
     assert not [q for q in quotes if "stereotype" in q.text]
     q = one(quotes, "long record")
     assert q.text == "the union’s long record of organizing" and q.speaker.name == "Tom Berg"
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    # "without" negates the gerund under it: he referred to nobody, and the port was not confirmed closed
+    ("“Politics does not show the goodness of the people,” he said, without referring to any of the candidates.",
+     "referring", None),
+    ("The ministry released the figures without confirming that the port was closed.", "confirming", "doubt"),
+])
+def test_a_cue_under_without_is_negated(nlp, text, cue, stance):
+    found = [q for q in run(nlp, text) if q.cue is not None and q.cue.text == cue]
+    assert [q.cue.stance for q in found] == ([stance] if stance else [])

@@ -104,10 +104,13 @@ def _phrase_at(doc: Doc, i: int, words: list[str]) -> bool:
 
 
 def negated(token: Token) -> bool:
-    """True when the verb (or its auxiliary chain) carries a negation of its own: a "not"
+    """True when the verb (or its auxiliary chain) carries a negation of its own, or stands
+    under "without" ("without naming him"): a "not"
     the parser hung on the verb from inside a quotation before it ('"Absolutely not," he
     said') negates nothing the speaker did."""
     doc = token.doc
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return True  # "he said, without referring to anyone": he did not refer to anyone
     return any(c.dep_ == "neg" and not (c.i < token.i and any(t.text in CLOSING_MARKS for t in doc[c.i + 1 : token.i]))
                for c in token.children)
 
