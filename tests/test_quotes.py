@@ -1408,3 +1408,15 @@ def test_clause_before_a_cue_with_an_object_of_its_own_is_not_what_it_reports(nl
 def test_a_cue_under_without_is_negated(nlp, text, cue, stance):
     found = [q for q in run(nlp, text) if q.cue is not None and q.cue.text == cue]
     assert [q.cue.stance for q in found] == ([stance] if stance else [])
+
+
+@pytest.mark.parametrize("text, content", [
+    # the phrase interrupts the statement: the source vouches for all of it
+    ("Other major divides, according to the poll, include age and income.",
+     "Other major divides, according to the poll, include age and income"),
+    ("In Lakeport, Roe is in first, according to the polling average, although Berg keeps it close.",
+     "In Lakeport, Roe is in first, according to the polling average, although Berg keeps it close"),
+])
+def test_according_to_inside_a_sentence_sources_all_of_it(nlp, text, content):
+    q = one(run(nlp, text), content[:12])
+    assert q.text == content and q.cue is not None and q.cue.text == "according to"

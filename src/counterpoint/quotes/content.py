@@ -319,6 +319,9 @@ def _further_report(token: Token, before: Token, lexicon: Lexicon) -> bool:
 def _according(doc: Doc, cue: CueMatch) -> set[int]:
     """Content of "according to X, ...": the clause the phrase modifies, minus the phrase."""
     marker = doc[cue.start]
+    middle = _mid_sentence(marker)
+    if middle:
+        return middle
     clause = marker.head if marker.head is not marker else marker.sent.root
     if clause.i == marker.i:
         return set()
@@ -335,6 +338,25 @@ def _according(doc: Doc, cue: CueMatch) -> set[int]:
 
 
 _SUBORDINATE = {"advcl", "conj", "ccomp", "xcomp"}
+
+
+def _mid_sentence(marker: Token) -> set[int]:
+    """The whole sentence around an "according to X" set off by commas inside it ("Other
+    cleavages, according to the poll, include age and income"), whatever word the parser
+    hung the phrase on: the source vouches for all of it. Empty unless two words or more
+    stand on each side of the phrase."""
+    doc, sent = marker.doc, marker.sent
+    phrase = sorted(t.i for t in marker.subtree)
+    lo, hi = phrase[0], phrase[-1]
+    if lo - 1 <= sent.start or hi + 1 >= sent.end or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return set()
+    before = [t for t in doc[sent.start : lo - 1] if not (t.is_punct or t.is_space)]
+    after = [t for t in doc[hi + 2 : sent.end] if not (t.is_punct or t.is_space)]
+    if len(before) < 2 or len(after) < 2 or before[-1].dep_ in ("mark", "cc", "prep"):
+        return set()  # "..., because, according to Roe, the vote ...": the clause after the phrase
+    if after[0].dep_ != "mark" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD", "VBG") for t in after):
+        return set()  # "..., according to the port, a sum larger than the budget": the writer's gloss
+    return set(range(before[0].i, after[-1].i + 1)) - set(phrase)
 
 
 def _closes_sentence(marker: Token) -> bool:
