@@ -1420,3 +1420,15 @@ def test_a_cue_under_without_is_negated(nlp, text, cue, stance):
 def test_according_to_inside_a_sentence_sources_all_of_it(nlp, text, content):
     q = one(run(nlp, text), content[:12])
     assert q.text == content and q.cue is not None and q.cue.text == "according to"
+
+
+def test_headline_quotation_that_the_headline_goes_on_past_is_all_the_speakers(nlp):
+    text = "Jane Roe: ‘No Idea’ If I Would Have Told the Mayor About the Pier\n\nThe council met on Monday."
+    q = one(run(nlp, text), "No Idea")
+    assert q.text == "‘No Idea’ If I Would Have Told the Mayor About the Pier"
+    assert q.speaker.name == "Jane Roe" and q.kind == "partial"
+
+
+def test_editorial_label_before_a_headline_colon_is_no_speaker(nlp):
+    text = "Bombshell: The Council Just Gave the Mayor A Whole New Reason To Worry\n\nThe council met on Monday."
+    assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == ":"]

@@ -28,7 +28,7 @@ from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
-from counterpoint.quotes.layout import colon_attributions, dash_attributions
+from counterpoint.quotes.layout import colon_attributions, dash_attributions, headline
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.prune import first_person, inner_open_dropped, unique
@@ -296,8 +296,8 @@ def _colon_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segm
         s_start, s_end = speaker_tokens(head)
         speaker = doc[s_start:s_end]
         cue = Cue(colon.start_char, colon.end_char, ":", "neutral")
-        out.append(Draft(seg.start, seg.end, cue, speaker.start_char, speaker.end_char,
-                          resolved, seg.end))
+        end = _headline_end(text, seg)
+        out.append(Draft(seg.start, end, cue, speaker.start_char, speaker.end_char, resolved, end))
     return out
 
 
@@ -325,6 +325,17 @@ def _frame_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segm
         out.append(Draft(hit.segment.start, hit.segment.end, cue, speaker.start_char, speaker.end_char,
                           resolved, tail))
     return out
+
+
+def _headline_end(text: str, seg: Segment) -> int:
+    """Where a quotation after a colon ends its attribution: at its closing mark, unless it
+    opens a headline that goes on past it ("Roe: ‘No Idea’ If the Pier Will Open"), which
+    is all hers."""
+    lo = text.rfind("\n", 0, seg.start) + 1
+    hi = text.find("\n", seg.end)
+    hi = len(text) if hi < 0 else hi
+    rest = text[seg.end : hi].strip(" .\xa0")
+    return hi if rest and headline(text, lo, hi) else seg.end
 
 
 def _colon_source(doc: Doc, colon: int, lexicon: Lexicon) -> Token | None:
@@ -356,7 +367,7 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[Draft], lines: list[tuple[i
         signed = text[hit.cue[0] : hit.cue[1]] != ":"  # a dash signs everything before it on the line
         for seg in segments:
             if start <= seg.start <= start + 2 and seg.closed and not signed:
-                end = seg.end
+                end = _headline_end(text, seg)
                 break
         if hit.named is not None:
             label = (hit.speaker[0], hit.cue[1])

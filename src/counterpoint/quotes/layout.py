@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["LayoutHit", "colon_attributions", "dash_attributions"]
+__all__ = ["LayoutHit", "colon_attributions", "dash_attributions", "headline"]
 
 _SPEAKER_LABELS = {"PERSON", "ORG"}
 _OPENERS = set('"“„«‘\'')
 _NOT_NAMES = frozenset({"correction", "update", "editor", "note", "source", "sources", "photo", "video",
-                        "watch", "related", "read", "more", "advertisement", "breaking", "exclusive"})
+                        "watch", "related", "read", "more", "advertisement", "breaking", "exclusive",
+                        "bombshell", "analysis", "opinion", "editorial", "explainer", "recap", "live"})
 _DASH_RE = re.compile(r"\s*(?:pic\.twitter\.com/\S+\s*)?([―—]|--)\s*"
                       r"(?P<name>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"
                       r"(?P<handle>\s*\(@\w+\))?[^\n]{0,40}$")
@@ -99,7 +100,7 @@ def _starts_unit(text: str, start: int) -> bool:
     return not before or before.endswith(("\n", ".", "!", "?"))
 
 
-def _headline(text: str, lo: int, hi: int) -> bool:
+def headline(text: str, lo: int, hi: int) -> bool:
     """True for a line set in headline case ("Poll: Wealthy Voters Abandon Party"): short,
     no sentence inside it, most words capitalised."""
     words = re.findall(r"[A-Za-z][\w’'-]*", text[lo:hi])
@@ -132,7 +133,7 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
                 name_span = match.span("name")
             if name_span is None and text[colon + 1 : colon + 3].strip()[:1] in _OPENERS:
                 name_span = _proper_name_before(doc, lo, colon)
-            if name_span is None and _headline(text, lo, hi):
+            if name_span is None and headline(text, lo, hi):
                 name_span = _proper_name_before(doc, lo, colon, longest=1)  # "Pence: ...", "Poll: ..."
             if name_span is None or not _starts_unit(text, lo if named else name_span[0]):
                 continue
