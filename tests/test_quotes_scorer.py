@@ -148,3 +148,9 @@ def test_loose_reading_is_never_a_date(nlp):
     assert ("Monday", "told") not in loose
     assert ("the closure of the old pier", "told") in loose
     assert not [q for q in quotes_of(nlp, text) if q.text == "Monday"]
+
+
+def test_loose_reading_skips_whom_it_was_said_to(nlp):
+    text = "During a town hall meeting last week, Jane Roe boasted to reporters of her campaign organization."
+    loose = [(c[0], c[1]) for c in _candidates(nlp, text) if "rule=loose" in c[3]]
+    assert not [c for c in loose if c[0].startswith("reporters")]

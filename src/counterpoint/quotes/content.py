@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import ADDRESSEE_VERBS, CueMatch, Lexicon, negated, noun_complement, prep_objects
+from counterpoint.quotes.cues import (ADDRESSEE_VERBS, CueMatch, Lexicon, load_lexicon, negated, noun_complement,
+                                      prep_objects)
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.subjects import fronted_frame
@@ -219,9 +220,19 @@ def loose_content(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> set[int]:
         objs = prep_objects(child, _LOOSE_PREPS)
         if objs and objs[0].ent_type_ in ("DATE", "TIME"):
             continue  # "told reporters on Monday": when it was said, not what
+        if objs and child.lower_ == "to" and _addressee(objs[0]):
+            continue  # "boasted to reporters of his record": whom he spoke to, not what about
         if objs:
             return _subtree_ids(objs[:1])
     return set()
+
+
+def _addressee(noun: Token) -> bool:
+    """True for words naming whom someone speaks to: a person, a pronoun, a role or a group
+    ("reporters", "the crowd", "supporters")."""
+    lexicon = load_lexicon()
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.pos_ == "PRON" \
+        or noun.lemma_.lower() in lexicon.roles | lexicon.groups | {"crowd", "audience", "supporter", "voter"}
 
 
 def _distant_that(verb: Token) -> list[Token]:
