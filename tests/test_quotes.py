@@ -1432,3 +1432,15 @@ def test_headline_quotation_that_the_headline_goes_on_past_is_all_the_speakers(n
 def test_editorial_label_before_a_headline_colon_is_no_speaker(nlp):
     text = "Bombshell: The Council Just Gave the Mayor A Whole New Reason To Worry\n\nThe council met on Monday."
     assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == ":"]
+
+
+def test_reporting_frame_opening_a_sentence_reports_the_rest(nlp):
+    # the parser makes "reported" the complement of "refused": it is Roe's frame for the rest
+    text = "The Gazette’s Jane Roe previously reported, the Lakeport Foundation refused to disclose the names of its donors."
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if "previously reported" in q.text]
+    q = one(quotes, "Lakeport Foundation refused")
+    assert q.text == "the Lakeport Foundation refused to disclose the names of its donors"
+    assert q.speaker.name == "Jane Roe" and q.cue is not None and q.cue.text == "reported"
+    refusal = [r for r in quotes if r.cue is not None and r.cue.text == "refused"]
+    assert [r.text for r in refusal] == ["to disclose the names of its donors"]

@@ -17,7 +17,7 @@ from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.subjects import fronted_frame
 
-__all__ = ["content_tokens", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
+__all__ = ["content_tokens", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
            "relative_frame"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
@@ -33,7 +33,7 @@ _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
-    picked = [c for c in verb.children if c.dep_ == "ccomp"]
+    picked = [c for c in verb.children if c.dep_ == "ccomp" and not opening_frame(c, lexicon)]
     if lexicon.lemma(verb) not in ADDRESSEE_VERBS and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
         picked = [c for c in picked if c.i > verb.i]  # "X ignored it — Roe cites the record": she cites the record
     if len(picked) > 1:
@@ -225,6 +225,19 @@ def loose_content(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> set[int]:
         if objs:
             return _subtree_ids(objs[:1])
     return set()
+
+
+def opening_frame(clause: Token, lexicon: Lexicon) -> bool:
+    """True for a reporting verb with a subject and nothing reported of its own, set off
+    by a comma before the clause the parser made it the complement of ("The Gazette's
+    Jane Roe previously reported, the council refused ..."): it frames that clause."""
+    if clause.dep_ != "ccomp" or clause.head.i < clause.i or lexicon.lemma(clause) not in lexicon.verbs:
+        return False
+    if not any(c.dep_ == "nsubj" for c in clause.children) or \
+            any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") and c.i > clause.i for c in clause.children):
+        return False
+    last = max(t.i for t in clause.subtree if not t.is_punct)
+    return last == clause.i and clause.doc[last + 1].text == "," and clause.left_edge.is_sent_start
 
 
 def _addressee(noun: Token) -> bool:
@@ -487,6 +500,8 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     over = _frame_over(verb, lexicon)
     if over:
         return over - set(range(cue.start, cue.end))
+    if opening_frame(verb, lexicon):  # "The Gazette previously reported, the council refused ..."
+        return {t.i for t in verb.head.subtree if t.i > max(t.i for t in verb.subtree) + 1}
     found = _subtree_ids(_clause_children(verb, lexicon)) - _side_clauses(verb, lexicon)
     if found:
         found |= _subtree_ids(_joined_to_cue(verb, max(found)) + _stranded_complement(doc[max(found)])

@@ -21,6 +21,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.quotes.content import opening_frame
 from counterpoint.quotes.cues import CueMatch, Lexicon
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import Segment
@@ -100,6 +101,8 @@ def _cue_features(doc: Doc, cue: CueMatch, lemma: str, open_cue: bool, lexicon: 
 def _embedding(verb: Token, lexicon: Lexicon) -> list[str]:
     """Whether the cue stands inside what another reporting word reports ("said he
     believes ..."): PolNeAR keeps such nested attributions only sometimes."""
+    if opening_frame(verb, lexicon):
+        return []  # "Roe previously reported, the council refused ...": her report frames the rest
     node = verb
     for _ in range(4):
         if node.head is node or node.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl", "acl"):
