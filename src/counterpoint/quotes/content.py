@@ -237,7 +237,7 @@ def opening_frame(clause: Token, lexicon: Lexicon) -> bool:
             any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") and c.i > clause.i for c in clause.children):
         return False
     last = max(t.i for t in clause.subtree if not t.is_punct)
-    return last == clause.i and clause.doc[last + 1].text == "," and clause.left_edge.is_sent_start
+    return last == clause.i and clause.doc[last + 1].text == "," and bool(clause.left_edge.is_sent_start)
 
 
 def _addressee(noun: Token) -> bool:
