@@ -1444,3 +1444,24 @@ def test_reporting_frame_opening_a_sentence_reports_the_rest(nlp):
     assert q.speaker.name == "Jane Roe" and q.cue is not None and q.cue.text == "reported"
     refusal = [r for r in quotes if r.cue is not None and r.cue.text == "refused"]
     assert [r.text for r in refusal] == ["to disclose the names of its donors"]
+
+
+@pytest.mark.parametrize("text, content", [
+    # the second predicate is the reported subject's, not a further act of the speaker
+    ("Jane Roe said the mayor is acting unlawfully and showing disregard for the charter with his actions on the pier.",
+     "the mayor is acting unlawfully and showing disregard for the charter with his actions on the pier"),
+    ("Tom Berg said he was alarmed by the images and wanted to see for himself what it was like at a rally.",
+     "he was alarmed by the images and wanted to see for himself what it was like at a rally"),
+    # a contrast she draws, not someone else's report
+    ("Tom Berg said she will protect the harbour while her opponent wants to take the town backward.",
+     "she will protect the harbour while her opponent wants to take the town backward"),
+])
+def test_a_second_predicate_inside_the_content_stays(nlp, text, content):
+    q = one(run(nlp, text), content[:20])
+    assert q.text == content
+
+
+def test_a_further_act_of_saying_is_cut_off(nlp):
+    text = "Jane Roe said that the pier was closed and added that the ferry would run."
+    found = {(q.cue.text, q.text) for q in run(nlp, text) if q.cue is not None}
+    assert found == {("said", "that the pier was closed"), ("added", "that the ferry would run")}

@@ -307,16 +307,23 @@ def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
                 out |= {t.i for t in token.subtree}
         elif token.dep_ == "advcl" and token.tag_ == "VBG" and set_off:
             out |= {t.i for t in token.subtree}
-        elif _further_report(token, before, lexicon) or _other_report(token, lexicon):
+        elif _further_report(token, before, lexicon, verb) or _other_report(token, lexicon):
             out |= {t.i for t in token.subtree}
     return out
+
+
+_SAYING = frozenset({"say", "add", "tell", "note", "claim", "insist", "argue", "explain", "continue", "write",
+                     "state", "declare", "warn", "accuse", "deny", "suggest", "acknowledge", "admit", "stress",
+                     "contend", "ask", "urge", "call", "vow", "promise", "predict", "repeat", "blame", "charge",
+                     "allege", "assert", "maintain", "report", "announce", "confirm", "reply", "respond", "tweet",
+                     "post", "recall", "describe", "criticize", "dismiss", "reject", "question", "praise"})
 
 
 def _other_report(token: Token, lexicon: Lexicon) -> bool:
     """A clause set off by "as" or "while" in which someone else reports ("..., as the
     government blamed a drone"): that is the writer joining two attributions."""
-    if token.dep_ != "advcl" or lexicon.lemma(token) not in lexicon.verbs:
-        return False
+    if token.dep_ != "advcl" or lexicon.lemma(token) not in _SAYING:
+        return False  # "while her opponent wants to ...": part of the contrast she drew
     marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
     return marks in (["as"], ["while"], ["whereas"]) and any(c.dep_ == "nsubj" for c in token.children)
 
@@ -330,9 +337,15 @@ def _before(token: Token) -> Token | None:
     return token.doc[i] if i >= 0 else None
 
 
-def _further_report(token: Token, before: Token, lexicon: Lexicon) -> bool:
-    """A reporting verb with no subject of its own, joined by a comma or "and"."""
+def _further_report(token: Token, before: Token, lexicon: Lexicon, cue: Token) -> bool:
+    """A reporting verb with no subject of its own, joined by a comma or "and": a verb of
+    saying wherever the parser hung it ("said that A and added that B"), any other
+    reporting verb only when joined to the cue itself ("said A and wants B"); inside the
+    content it is the reported subject's act ("said the mayor is acting unlawfully and
+    showing disregard for the charter")."""
     if lexicon.lemma(token) not in lexicon.verbs or token.head.i == token.i:
+        return False
+    if lexicon.lemma(token) not in _SAYING and token.head.i != cue.i:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
