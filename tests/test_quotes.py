@@ -1465,3 +1465,11 @@ def test_a_further_act_of_saying_is_cut_off(nlp):
     text = "Jane Roe said that the pier was closed and added that the ferry would run."
     found = {(q.cue.text, q.text) for q in run(nlp, text) if q.cue is not None}
     assert found == {("said", "that the pier was closed"), ("added", "that the ferry would run")}
+
+
+def test_a_predicate_after_a_relative_clause_is_the_speakers_again(nlp):
+    # "appeared to allude" is the writer on the mayor, not part of the response she vowed
+    text = ("Mayor Jane Roe vowed a careful response to the closure that would not go against the town's "
+            "interests and appeared to allude to new harbour fees.")
+    q = one(run(nlp, text), "careful response")
+    assert q.text == "a careful response to the closure that would not go against the town's interests"

@@ -345,8 +345,8 @@ def _further_report(token: Token, before: Token, lexicon: Lexicon, cue: Token) -
     showing disregard for the charter")."""
     if lexicon.lemma(token) not in lexicon.verbs or token.head.i == token.i:
         return False
-    if lexicon.lemma(token) not in _SAYING and token.head.i != cue.i:
-        return False
+    if lexicon.lemma(token) not in _SAYING and token.head.i != cue.i and token.head.dep_ != "relcl":
+        return False  # after a relative clause it is the speaker's again: "vowed a response that ... and appeared to"
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False
     joined = before.text == "," or before.lower_ in ("and", "but")
