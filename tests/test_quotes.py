@@ -1473,3 +1473,23 @@ def test_a_predicate_after_a_relative_clause_is_the_speakers_again(nlp):
             "interests and appeared to allude to new harbour fees.")
     q = one(run(nlp, text), "careful response")
     assert q.text == "a careful response to the closure that would not go against the town's interests"
+
+
+def test_quotation_paragraph_after_an_indirect_report_goes_on_with_it(nlp):
+    text = ("Tom Berg said continued struggles by the council will bring support for closing the pier.\n\n"
+            "“To my knowledge, there is no money left for repairs. My opinion is that the pier will close.”\n\n"
+            "The council met on Monday.")
+    q = one(run(nlp, text), "continued struggles")
+    assert q.text.endswith("the pier will close.”") and q.speaker.name == "Tom Berg"
+
+
+@pytest.mark.parametrize("text", [
+    # the report does not end its paragraph: someone else's frame follows it
+    "Tom Berg said the struggles will bring support for closing the pier, the mayor added.\n\n"
+    "“To my knowledge, there is no money left for repairs.”\n\nThe council met on Monday.",
+    # the quotation names its own speaker
+    "Tom Berg said the struggles will bring support for closing the pier.\n\n"
+    "“Jane Roe: there is no money left for repairs, and the pier will close.”\n\nThe council met on Monday.",
+])
+def test_quotation_paragraph_does_not_join_a_report_it_may_not_continue(nlp, text):
+    assert not [q for q in run(nlp, text) if "struggles" in q.text and "money left" in q.text]

@@ -3,6 +3,8 @@ in the paragraphs after it (a paragraph that opens with a quotation nobody else 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from counterpoint.quotes.draft import Draft
@@ -122,11 +124,27 @@ def continue_paragraphs(text: str, drafts: list[Draft], segments: tuple[Segment,
         if covered(seg, drafts + added) or not is_statement(text, seg):
             continue
         prev = [d for d in drafts + added if paragraph_index(d.start, paragraphs) == para - 1]
-        if not prev or not _has_segment(prev[-1], segments):
+        if not prev or not (_has_segment(prev[-1], segments)
+                            or (_closes(text, prev[-1], paragraphs[para - 1]) and not _labelled(text, seg))):
             continue
         last = prev[-1]
         added.append(replace(last, start=seg.start, end=seg.end, cue=None, tail=seg.end))
     return _merge_continuations(text, sorted(drafts + added, key=lambda d: d.start))
+
+
+def _closes(text: str, draft: Draft, paragraph: tuple[int, int]) -> bool:
+    """True when an indirect report ends its paragraph ("Rather, he said, the plan will
+    fail."): a quotation opening the next paragraph with no frame of its own goes on
+    with it."""
+    return not text[draft.end : paragraph[1]].strip(" .\xa0\n")
+
+
+_LABEL_RE = re.compile(r"[\"“‘']?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:")  # '"Chris Matthews: ...'
+
+
+def _labelled(text: str, seg: Segment) -> bool:
+    """True when a quotation opens with a speaker label of its own ('"Jane Roe: ...')."""
+    return _LABEL_RE.match(text, seg.start) is not None
 
 
 def _next_paragraph(gap: str) -> bool:
