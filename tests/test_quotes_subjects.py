@@ -239,3 +239,14 @@ def test_speaker_opening_the_line_after_a_quotation(nlp):
     q = one(run(nlp, text), "need to do better")
     assert q.text == "that the mayor appreciates the need to do better"
     assert surface(text, q) == "Jane Roe" and q.speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # the participle's object is whom the name-calling is about, never its speaker
+    ('Tom Berg attacked the mayor on Monday, calling her a "horrible, horrible witness," and a liar.', "horrible witness"),
+    ('Jane Roe rounded on the council chief, calling him "the most careless official in our history."', "careless official"),
+])
+def test_participle_object_is_never_its_speaker(nlp, text, fragment):
+    q = one(run(nlp, text), fragment)
+    speaker = surface(text, q)
+    assert speaker in ("Tom Berg", "Jane Roe")

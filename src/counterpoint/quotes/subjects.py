@@ -283,10 +283,15 @@ def _inverted_object(verb: Token) -> Token | None:
     addressee ("told Breitbart News")."""
     if verb.i == 0 or verb.doc[verb.i - 1].text not in _CLOSERS:
         return None
-    if verb.lemma_.lower() in load_lexicon().dobj_excluded:
-        return None
+    if verb.lemma_.lower() in load_lexicon().dobj_excluded or verb.tag_ == "VBG":
+        return None  # ", calling her a liar": a participle's object is whom it is about
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i]
+    if objs and objs[0].lower_ in _OBJECT_PRONOUNS:
+        return None
     return objs[0] if objs else None
+
+
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us", "it"}
 
 
 def named_after_quote(verb: Token, cue_end: int, lexicon: Lexicon) -> Token | None:
