@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from counterpoint.quotes.cues import (ADDRESSEE_VERBS, CueMatch, Lexicon, load_lexicon, negated, noun_complement,
-                                      prep_objects)
+from counterpoint.quotes.cues import (ADDRESSEE_VERBS, SAYING_VERBS, CueMatch, Lexicon, load_lexicon, negated,
+                                      noun_complement, prep_objects)
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.subjects import fronted_frame
@@ -312,17 +312,10 @@ def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
     return out
 
 
-_SAYING = frozenset({"say", "add", "tell", "note", "claim", "insist", "argue", "explain", "continue", "write",
-                     "state", "declare", "warn", "accuse", "deny", "suggest", "acknowledge", "admit", "stress",
-                     "contend", "ask", "urge", "call", "vow", "promise", "predict", "repeat", "blame", "charge",
-                     "allege", "assert", "maintain", "report", "announce", "confirm", "reply", "respond", "tweet",
-                     "post", "recall", "describe", "criticize", "dismiss", "reject", "question", "praise"})
-
-
 def _other_report(token: Token, lexicon: Lexicon) -> bool:
     """A clause set off by "as" or "while" in which someone else reports ("..., as the
     government blamed a drone"): that is the writer joining two attributions."""
-    if token.dep_ != "advcl" or lexicon.lemma(token) not in _SAYING:
+    if token.dep_ != "advcl" or lexicon.lemma(token) not in SAYING_VERBS:
         return False  # "while her opponent wants to ...": part of the contrast she drew
     marks = [c.lower_ for c in token.children if c.dep_ == "mark"]
     return marks in (["as"], ["while"], ["whereas"]) and any(c.dep_ == "nsubj" for c in token.children)
@@ -345,7 +338,7 @@ def _further_report(token: Token, before: Token, lexicon: Lexicon, cue: Token) -
     showing disregard for the charter")."""
     if lexicon.lemma(token) not in lexicon.verbs or token.head.i == token.i:
         return False
-    if lexicon.lemma(token) not in _SAYING and token.head.i != cue.i and token.head.dep_ != "relcl":
+    if lexicon.lemma(token) not in SAYING_VERBS and token.head.i != cue.i and token.head.dep_ != "relcl":
         return False  # after a relative clause it is the speaker's again: "vowed a response that ... and appeared to"
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         return False

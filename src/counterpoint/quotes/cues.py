@@ -19,10 +19,16 @@ from counterpoint.model import Stance
 from counterpoint.quotes.doccache import lemmas, memo, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS
 
-__all__ = ["ADDRESSEE_VERBS", "Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
+__all__ = ["ADDRESSEE_VERBS", "SAYING_VERBS", "Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
 
 # reporting verbs whose object is whom the words were said to ("told reporters"), not what
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "notify", "thank", "brief", "assure", "remind"})
+# verbs of saying: joined to a report they start a report of their own ("said A and added B")
+SAYING_VERBS = frozenset({"say", "add", "tell", "note", "claim", "insist", "argue", "explain", "continue", "write",
+                           "state", "declare", "warn", "accuse", "deny", "suggest", "acknowledge", "admit", "stress",
+                           "contend", "ask", "urge", "call", "vow", "promise", "predict", "repeat", "blame", "charge",
+                           "allege", "assert", "maintain", "report", "announce", "confirm", "reply", "respond", "tweet",
+                           "post", "recall", "describe", "criticize", "dismiss", "reject", "question", "praise"})
 
 
 @dataclass(frozen=True, eq=False)
