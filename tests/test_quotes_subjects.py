@@ -250,3 +250,10 @@ def test_participle_object_is_never_its_speaker(nlp, text, fragment):
     q = one(run(nlp, text), fragment)
     speaker = surface(text, q)
     assert speaker in ("Tom Berg", "Jane Roe")
+
+
+def test_relative_clause_whose_object_is_the_relative_word_keeps_its_own_subject(nlp):
+    # the parser hangs "called" on "Tom Berg": Jane Roe called him that, he did not speak
+    text = "Much of her ire was directed at Tom Berg, who Jane Roe on Wednesday called “a horrible, careless official.”"
+    q = one(run(nlp, text), "careless official")
+    assert surface(text, q) == "Jane Roe" and q.speaker.name == "Jane Roe"

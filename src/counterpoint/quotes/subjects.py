@@ -181,7 +181,7 @@ def _local_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     conjuncts."""
     token = verb
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _issuer(verb.head, lexicon) or verb.head
+        return _object_relative_subject(verb) or _issuer(verb.head, lexicon) or verb.head
     for _ in range(4):
         subject = _subject_of(token) or (_passive_subject(token) if token is not verb else None)
         if subject is not None:
@@ -231,6 +231,19 @@ def fronted_frame(verb: Token) -> tuple[Token, Token] | None:
             if name.ent_type_ in ("PERSON", "ORG") or (name.text[:1].isupper() and is_speaker(name, load_lexicon())):
                 return clause, name
     return None
+
+
+def _object_relative_subject(verb: Token) -> Token | None:
+    """The subject of a relative clause whose relative word is the cue's object, when the
+    parser hung the cue on the noun itself ("Bannon, who Beck on Wednesday called a
+    despicable human being": Beck called him that, not Bannon): the name or pronoun after
+    the relative word."""
+    between = tokens(verb.doc)[verb.head.i + 1 : verb.i]
+    words = [t for t in between if not t.is_punct]
+    if not words or words[0].lower_ not in ("who", "whom", "which"):  # "that" may open a complement
+        return None
+    named = [t for t in words[1:] if t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("he", "she", "they", "we", "i")]
+    return named[-1] if named and named[-1].dep_ != "pobj" else None
 
 
 def _issuer(document: Token, lexicon: Lexicon) -> Token | None:
