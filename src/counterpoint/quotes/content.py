@@ -243,9 +243,13 @@ def opening_frame(clause: Token, lexicon: Lexicon) -> bool:
 def _addressee(noun: Token) -> bool:
     """True for words naming whom someone speaks to: a person, a pronoun, a role or a group
     ("reporters", "the crowd", "supporters")."""
-    lexicon = load_lexicon()
-    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.pos_ == "PRON" \
-        or noun.lemma_.lower() in lexicon.roles | lexicon.groups | {"crowd", "audience", "supporter", "voter"}
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP") or noun.pos_ == "PRON":
+        return True
+    lemma, lexicon = noun.lemma_.lower(), load_lexicon()
+    return lemma in lexicon.roles or lemma in lexicon.groups or lemma in _AUDIENCES
+
+
+_AUDIENCES = frozenset({"crowd", "audience", "supporter", "voter"})  # whom a speaker addresses
 
 
 def _distant_that(verb: Token) -> list[Token]:
