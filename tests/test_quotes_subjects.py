@@ -277,3 +277,34 @@ def test_relative_clause_whose_object_is_the_relative_word_keeps_its_own_subject
     cue = next(c for c in find_cues(doc, lexicon) if doc[c.anchor].text == "called")
     head = speaker_head(doc, cue, lexicon)
     assert head is not None and head.text == "Roe"
+
+
+def test_clause_before_an_unframed_speaker_is_not_what_the_speaker_says(nlp):
+    # the parse of a news sentence, rebuilt: the parser hung "Roe" on "young" inside a clause
+    # it made the complement of "says", so the speaker stood inside the content and the
+    # attribution was dropped. What Roe says is the clause after the verb
+    from spacy.tokens import Doc, Span
+
+    from counterpoint.quotes import extract_quotes
+
+    text = "Few mayors would admit it, but Jane Roe (a councillor so young she was taken for an intern) says she felt adrift."
+    parsed = nlp(text)
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    roe, young, admit, says = 8, 13, 3, 21
+    heads[roe], deps[roe] = young, "nsubj"
+    heads[young], deps[young] = admit, "conj"
+    heads[admit], deps[admit] = says, "ccomp"
+    heads[says], deps[says] = says, "ROOT"
+    for child in (5, 6, 25):  # the comma, "but" and the full stop now hang on the root
+        heads[child] = says
+    doc = Doc(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed], sent_starts=[t.i == 0 for t in parsed])
+    doc.ents = [Span(doc, 7, 9, label="PERSON")]
+    assert [t.head.i for t in doc][roe] == young and doc[says].dep_ == "ROOT"
+    quotes = extract_quotes(make_article(text), doc)
+    q = one(quotes, "felt adrift")
+    assert q.text == "she felt adrift"
+    assert surface(text, q) == "Jane Roe"
+    assert not any("admit" in x.text and x.speaker.name == "Jane Roe" for x in quotes)

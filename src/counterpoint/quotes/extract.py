@@ -70,6 +70,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     reach = _verb_reach(doc, cue)
     frame = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
     edges = (frame[0], max(frame[1], reach))  # with the cue verb's own words ("told the host")
+    ids = _after_speaker(doc, text, ids, cue, (min(s_start, cue.start), max(s_end, cue.end)), edges)
     following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
     if following is not None and _title(text, following):
         following = None  # 'said in her book, "A Long Winter."': where it was said, not what
@@ -119,6 +120,31 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
                   features, open_cue, reach=reach)
+
+
+def _after_speaker(doc: Doc, text: str, ids: set[int], cue: CueMatch, frame_tokens: tuple[int, int],
+                   edges: tuple[int, int]) -> set[int]:
+    """Only the words after the cue, when the parse gave the cue clauses on both sides of an
+    unquoted speaker that is not set off as a parenthetical frame ("Few would admit this,
+    but Roe (a senator so candid he ...) says he was adrift": the clause before holds
+    the speaker and is the writer's, not what Roe says)."""
+    before = [i for i in ids if i < frame_tokens[0]]
+    after = {i for i in ids if i >= frame_tokens[1]}
+    frame = (doc[frame_tokens[0]].idx, doc[frame_tokens[1] - 1].idx + len(doc[frame_tokens[1] - 1]))
+    if not before or not after or parenthetical(text, frame) or parenthetical(text, edges) \
+            or doc[cue.start].i < frame_tokens[0]:
+        return ids  # no clause on each side, a frame set off by commas, or "said Roe"
+    if any(mark in text[doc[min(ids)].idx : doc[max(ids)].idx] for mark in _MARKS):
+        return ids
+    verb = doc[cue.anchor]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i in after]
+    if not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") and g.i in after for c in clauses for g in c.children):
+        return ids  # "the House, which even the keenest doubt will flip": a relative gap, no clause
+    if doc[cue.start].lower_ == "according":
+        return ids  # "according to X" sources the words on both sides
+    if relative_frame(text, doc[min(before)].idx, edges[0]):
+        return ids
+    return after
 
 
 def _quoted_end(doc: Doc, ids: set[int], segments: tuple[Segment, ...]) -> int:

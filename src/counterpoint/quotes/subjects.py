@@ -23,6 +23,7 @@ _MANNER_PREPS = {"by", "in", "after", "before", "while", "without", "when", "sin
 _WALK_DEPS = {"advcl", "xcomp", "conj", "acomp", "pcomp"}
 _FINITE = {"VBD", "VBZ", "VBP"}
 _CLOSERS = CLOSING_MARKS | {","}
+_BRACKETED = 30  # tokens a parenthesis between a name and its verb may hold
 
 def _subject_of(token: Token) -> Token | None:
     """The best subject child of ``token`` in its own paragraph (named ones first, then nearest)."""
@@ -57,7 +58,8 @@ def named_before(verb: Token) -> Token | None:
     for opener, closer in (("(", ")"), (",", ","), ("(", ")")):
         if i >= 0 and doc[i].text == closer:
             j = i - 1
-            while j >= 0 and doc[j].text != opener and i - j < 9 and not doc[j].is_sent_start:
+            while j >= 0 and doc[j].text != opener and i - j < (_BRACKETED if opener == "(" else 9) \
+                    and not doc[j].is_sent_start:
                 j -= 1
             if j < 0 or doc[j].text != opener:
                 return None
