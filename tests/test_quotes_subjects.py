@@ -308,3 +308,19 @@ def test_clause_before_an_unframed_speaker_is_not_what_the_speaker_says(nlp):
     assert q.text == "she felt adrift"
     assert surface(text, q) == "Jane Roe"
     assert not any("admit" in x.text and x.speaker.name == "Jane Roe" for x in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser reads "She's said" as a passive ("she is said"): the perfect has her as subject
+    ("Jane Roe chairs the harbour council. She's said the pier will reopen in May.", "Jane Roe"),
+    # with a curly apostrophe it made "’s" the subject and "He" hang on it
+    ("Tom Berg runs the port. He’s told reporters the pier will reopen in May.", "Tom Berg"),
+])
+def test_contracted_perfect_keeps_its_subject(nlp, text, speaker):
+    q = one(run(nlp, text), "pier will reopen")
+    assert q.text == "the pier will reopen in May"
+    assert q.speaker.name == speaker
+
+
+def test_passive_with_contracted_is_names_nobody(nlp):
+    assert not run(nlp, "The pier is old. It's said to be the oldest in the county.")

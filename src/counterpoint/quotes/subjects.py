@@ -30,10 +30,28 @@ def _subject_of(token: Token) -> Token | None:
     hi = paragraph_of(token)[1]
     lo = dateline(token.doc, token.i)  # the line's start, or past "RANGOON (AP) - ": not the city
     subjects = [c for c in token.children if lo <= c.idx < hi and (
-        c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and token.lemma_ == "quote"))]
+        c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and (token.lemma_ == "quote" or _has_contracted(token))))]
+    subjects = [_behind_contraction(c) for c in subjects]
     if not subjects:
         return None
     return min(subjects, key=lambda c: (c.ent_type_ not in ACTOR_LABELS, abs(c.i - token.i)))
+
+
+def _behind_contraction(subject: Token) -> Token:
+    """The word before a contracted "'s" the parser made the subject ("He’s told reporters":
+    "’s" the subject, "He" its own): that word."""
+    if subject.lower_ not in ("'s", "’s"):
+        return subject
+    return next((c for c in subject.children if c.dep_ in ("nsubj", "nsubjpass") and c.i == subject.i - 1), subject)
+
+
+def _has_contracted(token: Token) -> bool:
+    """True for a perfect the parser read as a passive ("He's said he will run", "She's
+    told reporters ..."): a contracted "'s" before a verb that has a clause or an object of
+    its own, which a passive ("It's said to be ...") would not."""
+    contracted = any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in token.children)
+    return contracted and any(c.dep_ in ("ccomp", "dobj") for c in token.children) \
+        and not any(c.dep_ == "xcomp" for c in token.children)
 
 
 def _passive_subject(token: Token) -> Token | None:
