@@ -872,6 +872,27 @@ def test_quotation_signed_after_a_dash(nlp, text, name):
     assert q.text == "“The ferry must run through the winter.”" and q.speaker.name == name
 
 
+@pytest.mark.parametrize("signature, name", [
+    ("- Jane Roe.", "Jane Roe"),
+    ("-Roe, speaking after the vote.", "Jane Roe"),
+    ("— Jane Roe", "Jane Roe"),
+])
+def test_quotation_signed_on_the_line_after_it(nlp, signature, name):
+    # the fact-check layout: the claim in marks, its author on the next line
+    text = ("Jane Roe spoke to the harbour council on Monday.\n\n"
+            "\"The idea that I would close the pier while we wait for the survey is just not accurate.\"\n\n"
+            f"{signature}\n\nThe council has not voted on the pier.")
+    q = one(run(nlp, text), "close the pier")
+    assert q.text.startswith("\"The idea") and q.text.endswith("not accurate.\"")
+    assert q.speaker.name == name and q.kind == "direct"
+
+
+def test_heading_between_dashes_signs_nothing(nlp):
+    text = ("Tom Berg runs the port.\n\n\"So there is resistance among many people against it.\"\n\n"
+            "– Old hands –.\n\nThe port opened in 1901.")
+    assert not [q for q in run(nlp, text) if "resistance" in q.text]
+
+
 @pytest.mark.parametrize("text", [
     # after the dash the sentence goes on: no signature, and the line before is nobody's quote
     "That was when the moderators yielded to the temptation of snark — Senator Tom Berg called them on it:",

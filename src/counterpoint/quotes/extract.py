@@ -28,7 +28,7 @@ from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
-from counterpoint.quotes.layout import colon_attributions, dash_attributions, headline
+from counterpoint.quotes.layout import colon_attributions, dash_attributions, headline, signature_lines
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.prune import first_person, inner_open_dropped, unique
@@ -387,7 +387,8 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[Draft], lines: list[tuple[i
     A transcript turn (``PENCE: ...``) is the speaker's whole turn: it stands beside the
     attributions nested in it and replaces those that misread its label as their speaker."""
     out: list[Draft] = []
-    hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines)
+    hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines) \
+        + signature_lines(doc, text, lines)
     for hit in hits:
         start, end = hit.content
         signed = text[hit.cue[0] : hit.cue[1]] != ":"  # a dash signs everything before it on the line
