@@ -1514,3 +1514,14 @@ def test_quotation_paragraph_after_an_indirect_report_goes_on_with_it(nlp):
 ])
 def test_quotation_paragraph_does_not_join_a_report_it_may_not_continue(nlp, text):
     assert not [q for q in run(nlp, text) if "struggles" in q.text and "money left" in q.text]
+
+
+@pytest.mark.parametrize("text, content", [
+    # an as-frame set off inside the sentence sources the whole sentence around it
+    ("The pier, as Tom Berg said, is older than the town.", "The pier, as Tom Berg said, is older than the town"),
+    ("Of course, as Tom Berg observed, the biggest winner was not on the stage.",
+     "the biggest winner was not on the stage"),
+])
+def test_as_frame_inside_the_sentence(nlp, text, content):
+    q = one(run(nlp, text), "stage" if "stage" in text else "older")
+    assert content in q.text and q.speaker.name == "Tom Berg"

@@ -423,9 +423,14 @@ def _fronted(verb: Token) -> set[int]:
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head.i == verb.i:
         return set()
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
-    if verb.head.pos_ not in ("VERB", "AUX") or (marks and marks != ["as"]):
+    if marks and marks != ["as"]:
         return set()
-    if marks == ["as"] and verb.head.i < verb.i:
+    host = verb.head
+    if marks == ["as"] and host.pos_ in ("NOUN", "PROPN") and host.head.pos_ in ("VERB", "AUX") and _bare(verb):
+        host = host.head  # "The pier, as Berg said, is old": the parser hung the frame on "pier"
+    if host.pos_ not in ("VERB", "AUX"):
+        return set()
+    if marks == ["as"] and host.i < verb.i:
         return set()
     if verb.tag_ == "VBG" and verb.head.i < verb.i:
         return set()  # "Roe looked unimpressed, telling reporters, ...": her act, not her words
@@ -436,7 +441,12 @@ def _fronted(verb: Token) -> set[int]:
         return set()
     if verb.head.i > verb.i and (right + 1 >= len(doc) or doc[right + 1].text != ","):
         return set()
-    return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    return {t.i for t in host.subtree} - {t.i for t in verb.subtree}
+
+
+def _bare(verb: Token) -> bool:
+    """True for a frame verb with nothing of its own to report ("as Berg said")."""
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp") for c in verb.children)
 
 
 def _closing_frame(verb: Token) -> set[int]:
@@ -608,5 +618,8 @@ def relative_frame(text: str, start: int, speaker_start: int) -> bool:
 
 
 def parenthetical(text: str, region: tuple[int, int]) -> bool:
-    """True when the cue and speaker stand between commas (", he said,")."""
-    return text[: region[0]].rstrip().endswith(",") and text[region[1] :].lstrip().startswith(",")
+    """True when the cue and speaker stand between commas (", he said,", ", as he said,")."""
+    before = text[max(0, region[0] - 8) : region[0]].rstrip()
+    if before[-3:].lower() in (" as", ",as"):
+        before = before[:-2].rstrip()
+    return before.endswith(",") and text[region[1] :].lstrip().startswith(",")
