@@ -80,3 +80,18 @@ def test_a_single_line_break_before_a_new_line_starts_a_sentence(nlp) -> None:
     assert text.index("postpone") not in starts
     told = next(t for t in doc if t.text == "told")
     assert any(c.dep_ == "nsubj" and c.text == "Roe" for c in told.children)
+
+
+@pytest.mark.parametrize("title", ["Capt.", "Lt.", "Sgt.", "Maj.", "Cmdr.", "Sens.", "Fr."])
+def test_a_title_keeps_its_full_stop_and_its_name(nlp, title) -> None:
+    # the tokenizer split "Capt." into "Capt" "." and the parser ended the sentence there
+    doc = nlp(f"“We are working on it,” said Navy {title} Tom Berg, who was asked about the pier.")
+    words = [t.text for t in doc]
+    assert title in words
+    berg = doc[words.index("Berg")]
+    assert berg.sent.start == 0  # one sentence: the name goes on after the title
+
+
+def test_a_name_suffix_may_end_a_sentence(nlp) -> None:
+    doc = nlp("The pier was built by Tom Berg Sr. The ferry came later.")
+    assert "Sr." in [t.text for t in doc] and len(list(doc.sents)) == 2

@@ -324,3 +324,14 @@ def test_contracted_perfect_keeps_its_subject(nlp, text, speaker):
 
 def test_passive_with_contracted_is_names_nobody(nlp):
     assert not run(nlp, "The pier is old. It's said to be the oldest in the county.")
+
+
+@pytest.mark.parametrize("text", [
+    "“We are already working on it,” said Navy Capt. Tom Berg, who was asked about the pier.",
+    "“We are already working on it,” said Army Sgt. Tom Berg.",
+    "“We are already working on it,” said Air Force 1st Lt. Tom Berg. “We will be done by May.”",
+])
+def test_a_military_title_before_the_name_is_not_the_speaker(nlp, text):
+    # the title's full stop had ended the sentence: the speaker was "Army Sgt", or none
+    q = one(run(nlp, text), "working on it")
+    assert q.speaker.name == "Tom Berg"

@@ -24,7 +24,8 @@ PARAGRAPH_BREAKS = "counterpoint_paragraph_breaks"
 
 def _paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, and after a single line break unless the
-    next line goes on in lower case (a line wrapped mid-sentence).
+    next line goes on in lower case (a line wrapped mid-sentence); never right after a
+    title (``Capt.``), whose full stop the parser sometimes reads as the sentence's end.
 
     Cleaned articles separate paragraphs with a blank line; the statistical parser
     sometimes runs a sentence across one (a heading into the first line, one
@@ -34,6 +35,8 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         prev = doc[token.i - 1]
+        if prev.text in _TITLES:
+            token.is_sent_start = False  # "Navy Capt. Jeff Davis": the name goes on
         if token.is_space:
             continue
         breaks = prev.text.count("\n") if prev.is_space else 0
@@ -81,6 +84,24 @@ def _glued_quotation_marks(nlp: Language) -> None:
     tokenizer.suffix_search = compile_suffix_regex([p for p in suffixes if p]).search
 
 
+# Titles and ranks the English tokenizer splits from their full stop ("Sgt" "."), after
+# which the parser ends the sentence inside the name ("said Army Sgt. Tom Berg." gave the
+# speaker "Army Sgt"). Capitalised forms only: "sec." stays a unit of time.
+_TITLES = ("Lt.", "Col.", "Sgt.", "Capt.", "Cpl.", "Pvt.", "Maj.", "Cmdr.", "Brig.", "Spc.", "Supt.",
+           "Det.", "Atty.", "Insp.", "Amb.", "Pres.", "Sec.", "Hon.", "Msgr.", "Fr.", "Gens.",
+           "Reps.", "Sens.", "Profs.", "Drs.", "Messrs.", "Mmes.", "Lt.Gov.", "Lt.Col.", "Sgt.Maj.")
+_NAME_SUFFIXES = ("Sr.", "Ret.")  # after a name, so a sentence may end on them
+
+
+def _title_abbreviations(nlp: Language) -> None:
+    """Keep a title's full stop on the title, as the English tokenizer already does for
+    ``Mr.``, ``Sen.`` and ``Gen.`` (see ``_TITLES``)."""
+    from spacy.attrs import ORTH
+
+    for title in _TITLES + _NAME_SUFFIXES:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+
+
 def _pattern(method: object) -> str:
     """The regular expression behind a tokenizer's bound ``search``/``finditer`` (the
     pipeline's own rules, which the additions above extend), or "" when it has none."""
@@ -112,6 +133,7 @@ def load_pipeline(name: str) -> Language:
         ) from exc
     if nlp.lang == "en":
         _glued_quotation_marks(nlp)
+        _title_abbreviations(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         _register_paragraph_breaks()
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
