@@ -97,9 +97,13 @@ def _title_abbreviations(nlp: Language) -> None:
     """Keep a title's full stop on the title, as the English tokenizer already does for
     ``Mr.``, ``Sen.`` and ``Gen.`` (see ``_TITLES``)."""
     from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
 
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a pipeline with a tokenizer of its own keeps it
     for title in _TITLES + _NAME_SUFFIXES:
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def _pattern(method: object) -> str:
