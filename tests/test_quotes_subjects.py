@@ -335,3 +335,20 @@ def test_a_military_title_before_the_name_is_not_the_speaker(nlp, text):
     # the title's full stop had ended the sentence: the speaker was "Army Sgt", or none
     q = one(run(nlp, text), "working on it")
     assert q.speaker.name == "Tom Berg"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    # the parser made the title the subject and the name its conjunct
+    ("Council candidate and former harbour master Tom Berg responded on Sunday to claims that he "
+     "exaggerated his record.", "exaggerated his record"),
+    ("Harbour Radio Vice President for news and talk Tom Berg called the show “the harbour news show "
+     "of record.”", "news show of record"),
+])
+def test_bare_title_joined_to_a_name_is_that_person(nlp, text, fragment):
+    q = one(run(nlp, text), fragment)
+    assert q.speaker.name == "Tom Berg"
+
+
+def test_two_people_joined_are_not_one_titled_name(nlp):
+    q = one(run(nlp, "The mayor and Tom Berg said the pier would close."), "pier would close")
+    assert q.speaker.name != "Tom Berg"

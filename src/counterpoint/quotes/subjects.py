@@ -364,7 +364,19 @@ def speaker_head(doc: Doc, cue: CueMatch, lexicon: Lexicon) -> Token | None:
     head = find_subject(doc[cue.anchor], lexicon)
     if head is None or not is_speaker(head, lexicon):
         return named_after_quote(doc[cue.anchor], cue.end, lexicon) or named_before(doc[cue.anchor]) or head
-    return head
+    return _titled_name(head, lexicon) or head
+
+
+def _titled_name(head: Token, lexicon: Lexicon) -> Token | None:
+    """The person a bare title phrase joined to a name stands for: "GOP contender and former
+    surgeon Jane Roe responded" is Roe, whom the parser made the second of two subjects. A
+    title without an article or possessive names nobody else ("The mayor and Jane Roe" are two)."""
+    titled = head.pos_ == "NOUN" or head.lower_ in lexicon.titles
+    if not titled or head.ent_type_ == "PERSON" or any(c.dep_ in ("det", "poss", "nummod") for c in head.children):
+        return None
+    if head.tag_ not in ("NN", "NNP"):
+        return None  # a plural ("senators and Jane Roe") is more than one speaker
+    return next((c for c in head.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
 
 
 def valid_speaker(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Segment, ...]) -> Token | None:
