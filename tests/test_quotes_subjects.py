@@ -352,3 +352,11 @@ def test_bare_title_joined_to_a_name_is_that_person(nlp, text, fragment):
 def test_two_people_joined_are_not_one_titled_name(nlp):
     q = one(run(nlp, "The mayor and Tom Berg said the pier would close."), "pier would close")
     assert q.speaker.name != "Tom Berg"
+
+
+def test_participle_joined_by_and_to_a_reporting_participle_keeps_its_speaker(nlp):
+    # the parser hung "questioning" inside the clause "telling" reports, whose subject is the mayor
+    text = ("Jane Roe escalated her criticism on Tuesday, telling reporters that the mayor is a “faker” "
+            "and questioning how he has “gotten away with not paying his taxes.”")
+    q = one(run(nlp, text), "gotten away")
+    assert q.speaker.name == "Jane Roe"

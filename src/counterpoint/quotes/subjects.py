@@ -122,7 +122,7 @@ def find_subject(verb: Token, lexicon: Lexicon) -> Token | None:
     if host is not None:
         local = _local_subject(verb, lexicon)
         misparsed = local is None or local.i == verb.i - 1 or not is_speaker(local, lexicon) \
-            or _tense_clash(verb)
+            or _tense_clash(verb) or _coordinated_participles(verb, host)
         return find_subject(host, lexicon) if misparsed else local
     return _local_subject(verb, lexicon)
 
@@ -150,6 +150,13 @@ def _reporting_host(verb: Token, lexicon: Lexicon) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _coordinated_participles(verb: Token, host: Token) -> bool:
+    """True for a participle joined by "and" to the reporting participle whose clause it
+    follows ("telling reporters that the mayor is a faker and questioning how ..."): the
+    same speaker's second act, whatever the parser hung it on."""
+    return host.tag_ == "VBG" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).lower_ in ("and", "or")
 
 
 def _tense_clash(verb: Token) -> bool:
