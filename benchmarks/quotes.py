@@ -184,7 +184,12 @@ def parse_all(nlp, records: list[dict], cache: Path | None) -> tuple[list, float
     """Parses of the records' texts and the seconds spent parsing (0 for cached parses)."""
     from spacy.tokens import DocBin
 
-    names = "".join(r["doc_id"] for r in records) + "+".join(nlp.pipe_names)
+    import counterpoint.nlp
+
+    # parses made by another version of the NLP backbone (tokenizer rules, sentence breaks)
+    # are not reused: the key holds the backbone module's own text
+    backbone = Path(counterpoint.nlp.__file__).read_text(encoding="utf-8")
+    names = "".join(r["doc_id"] for r in records) + "+".join(nlp.pipe_names) + backbone
     key = hashlib.sha1(names.encode("utf-8")).hexdigest()[:16]
     stored = cache / f"{nlp.meta['name']}-{key}.spacy" if cache is not None else None
     if stored is not None and stored.exists():
