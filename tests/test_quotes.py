@@ -1525,3 +1525,21 @@ def test_quotation_paragraph_does_not_join_a_report_it_may_not_continue(nlp, tex
 def test_as_frame_inside_the_sentence(nlp, text, content):
     q = one(run(nlp, text), "stage" if "stage" in text else "older")
     assert content in q.text and q.speaker.name == "Tom Berg"
+
+
+def test_report_in_the_frame_of_a_running_quotation_is_its_own(nlp):
+    # '"A," Roe said, noting B. "C."': the quotation runs on past the frame, and B is a
+    # report of its own, ending where "C" begins
+    text = ('"That is the big question," Tom Berg said, noting he would back any of the other candidates '
+            'if they won the vote. "We have a deep bench here."')
+    quotes = run(nlp, text)
+    assert len(quotes) == 2
+    whole, noted = quotes
+    assert whole.text == text and whole.cue is not None and whole.cue.text == "said"
+    assert noted.text == "he would back any of the other candidates if they won the vote"
+    assert noted.cue is not None and noted.cue.text == "noting" and noted.speaker.name == "Tom Berg"
+
+
+def test_request_nested_in_its_own_report_stays_one_attribution(nlp):
+    quotes = run(nlp, "Tom Berg called on the council to recognise the harbour as a landmark.")
+    assert len([q for q in quotes if q.speaker.name == "Tom Berg"]) == 1

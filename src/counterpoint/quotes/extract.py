@@ -489,7 +489,7 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     drafts = continue_in_paragraph(text, unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
     return unique(continue_paragraphs(text, _layout_drafts(doc, text, drafts, paragraphs, segments),
-                                        segments, paragraphs))
+                                        segments, paragraphs), segments, text)
 
 
 def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
