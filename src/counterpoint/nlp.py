@@ -35,7 +35,7 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     """
     for token in doc[1:]:
         prev = doc[token.i - 1]
-        if prev.text in _TITLES:
+        if prev.text in _NO_BREAK_AFTER:
             token.is_sent_start = False  # "Navy Capt. Jeff Davis": the name goes on
         if token.is_space:
             continue
@@ -91,6 +91,7 @@ _TITLES = ("Lt.", "Col.", "Sgt.", "Capt.", "Cpl.", "Pvt.", "Maj.", "Cmdr.", "Bri
            "Det.", "Atty.", "Insp.", "Amb.", "Pres.", "Sec.", "Hon.", "Msgr.", "Fr.", "Gens.",
            "Reps.", "Sens.", "Profs.", "Drs.", "Messrs.", "Mmes.", "Lt.Gov.", "Lt.Col.", "Sgt.Maj.")
 _NAME_SUFFIXES = ("Sr.", "Ret.")  # after a name, so a sentence may end on them
+_NO_BREAK_AFTER = frozenset(_TITLES)
 
 
 def _title_abbreviations(nlp: Language) -> None:

@@ -132,16 +132,14 @@ def _after_speaker(doc: Doc, text: str, ids: set[int], cue: CueMatch, frame_toke
     after = {i for i in ids if i >= frame_tokens[1]}
     frame = (doc[frame_tokens[0]].idx, doc[frame_tokens[1] - 1].idx + len(doc[frame_tokens[1] - 1]))
     if not before or not after or parenthetical(text, frame) or parenthetical(text, edges) \
-            or doc[cue.start].i < frame_tokens[0]:
-        return ids  # no clause on each side, a frame set off by commas, or "said Roe"
+            or doc[cue.start].i < frame_tokens[0] or doc[cue.start].lower_ == "according":
+        return ids  # no clause on each side, a frame set off by commas, "said Roe", "according to"
     if any(mark in text[doc[min(ids)].idx : doc[max(ids)].idx] for mark in _MARKS):
         return ids
     verb = doc[cue.anchor]
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i in after]
     if not any(g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") and g.i in after for c in clauses for g in c.children):
         return ids  # "the House, which even the keenest doubt will flip": a relative gap, no clause
-    if doc[cue.start].lower_ == "according":
-        return ids  # "according to X" sources the words on both sides
     if relative_frame(text, doc[min(before)].idx, edges[0]):
         return ids
     return after
