@@ -1543,3 +1543,20 @@ def test_report_in_the_frame_of_a_running_quotation_is_its_own(nlp):
 def test_request_nested_in_its_own_report_stays_one_attribution(nlp):
     quotes = run(nlp, "Tom Berg called on the council to recognise the harbour as a landmark.")
     assert len([q for q in quotes if q.speaker.name == "Tom Berg"]) == 1
+
+
+@pytest.mark.parametrize("title, speaker", [
+    ("Roe: No outside influence on the harbour inquiry", "Roe"),
+    ("Poll: Three harbour races are tight", "Poll"),
+])
+def test_title_line_in_sentence_case_names_its_source(nlp, title, speaker):
+    text = f"{title}\n\nHARBOUR CITY (AP) — Mayor Jane Roe is reaffirming that the inquiry is independent."
+    q = one(run(nlp, text), title.split(": ")[1])
+    assert q.cue is not None and q.cue.text == ":" and surface(text, q) == speaker
+
+
+@pytest.mark.parametrize("title", ["Delegate Update: The latest count in the harbour race",
+                                   "Stealth Over Health: The mayor was headed to hospital"])
+def test_title_kicker_is_no_source(nlp, title):
+    text = f"{title}\n\nThe count goes on in the harbour race, officials said."
+    assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == ":"]

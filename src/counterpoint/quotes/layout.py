@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from counterpoint.quotes.cues import load_lexicon
+
 __all__ = ["LayoutHit", "colon_attributions", "dash_attributions", "headline", "signature_lines"]
 
 _SPEAKER_LABELS = {"PERSON", "ORG"}
@@ -111,6 +113,30 @@ def headline(text: str, lo: int, hi: int) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _title_line(text: str, lo: int, hi: int) -> bool:
+    """True for a first line short enough to be the article's title, in any case
+    ("Roe: No outside influence on the harbour inquiry"): one sentence of 3 to 20 words."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", text[lo:hi])
+    return 3 <= len(words) <= 20 and ". " not in text[lo:hi].rstrip(". ")
+
+
+def _title_source(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` when it names a source: a PERSON or ORG entity, a name the article gives
+    such an entity elsewhere ("Lynch" for Loretta Lynch), or a word for a source of
+    statements ("Poll", "Newspaper"); not a kicker or section label ("Delegate Update")."""
+    if span is None:
+        return None
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return None
+    lexicon = load_lexicon()
+    last = words[-1]
+    if any(t.ent_type_ in _SPEAKER_LABELS for t in words) or _labelled(doc, words.text) is not None:
+        return span
+    source_words = lexicon.roles | lexicon.documents | lexicon.groups
+    return span if last.lower_ in source_words or last.lemma_.lower() in source_words else None
+
+
 def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
     """``Name: content`` at the start of a line or sentence (headlines, transcripts); not a
     tally such as ``Clinton: 547.``, whose content has no word."""
@@ -137,6 +163,8 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
                 name_span = _proper_name_before(doc, lo, colon)
             if name_span is None and headline(text, lo, hi):
                 name_span = _proper_name_before(doc, lo, colon, longest=1)  # "Pence: ...", "Poll: ..."
+            if name_span is None and n == 0 and _title_line(text, lo, hi):
+                name_span = _title_source(doc, _proper_name_before(doc, lo, colon))  # "Roe: Pier will close"
             if name_span is None or not _starts_unit(text, lo if named else name_span[0]):
                 continue
             content = _strip(text, colon + 1, _turn_end(text, lines, n) if named else hi)
