@@ -1560,3 +1560,11 @@ def test_title_line_in_sentence_case_names_its_source(nlp, title, speaker):
 def test_title_kicker_is_no_source(nlp, title):
     text = f"{title}\n\nThe count goes on in the harbour race, officials said."
     assert not [q for q in run(nlp, text) if q.cue is not None and q.cue.text == ":"]
+
+
+def test_a_time_clause_is_never_what_was_said(nlp):
+    # the parser made "before he died" the complement of "said"; the tagger took it too
+    text = ("Acts of protest are acts of patriotism, whether it was sitting at a lunch counter or wearing "
+            "a T-shirt emblazoned with the words ''I can't breathe,'' as Tom Berg, gasping facedown on a "
+            "sidewalk in Harbour City, said before he died.")
+    assert not [q for q in run(nlp, text) if q.text.startswith("before")]

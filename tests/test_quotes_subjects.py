@@ -360,3 +360,11 @@ def test_participle_joined_by_and_to_a_reporting_participle_keeps_its_speaker(nl
             "and questioning how he has “gotten away with not paying his taxes.”")
     q = one(run(nlp, text), "gotten away")
     assert q.speaker.name == "Jane Roe"
+
+
+def test_a_subject_inside_the_quotation_yields_to_the_name_before_the_verb(nlp):
+    # the parser hung "put" on the quoted verb, whose subject ("members") stands in the quotation
+    text = ("As Tom Berg, professor of law at Yale, put it, “Senate members should remember that a "
+            "compromise candidate today may be far better for them.”")
+    q = one(run(nlp, text), "compromise candidate")
+    assert q.speaker.name == "Tom Berg" and q.kind == "direct"

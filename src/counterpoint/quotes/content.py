@@ -17,7 +17,7 @@ from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.subjects import fronted_frame
 
-__all__ = ["content_tokens", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
+__all__ = ["TIME_MARKS", "content_tokens", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
            "relative_frame"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
@@ -25,6 +25,7 @@ _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
 _EDGE = " \t\n,;:—–-"
 _OBJECT_TAIL_PREPS = {"with", "over", "against", "as", "to", "for"}  # "shows X with a lead over Y"
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
+TIME_MARKS = {"before", "after", "until", "once"}  # "said before he died": when, not what, whatever the parse
 _PHRASE_TAIL_DEPS = {"xcomp", "prep", "npadvmod", "advcl"}  # "called for X to ... in May"
 _REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
@@ -33,7 +34,8 @@ _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
-    picked = [c for c in verb.children if c.dep_ == "ccomp" and not opening_frame(c, lexicon)]
+    picked = [c for c in verb.children if c.dep_ == "ccomp" and not opening_frame(c, lexicon)
+              and not any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in c.children)]
     if lexicon.lemma(verb) not in ADDRESSEE_VERBS and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
         picked = [c for c in picked if c.i > verb.i]  # "X ignored it — Roe cites the record": she cites the record
     if len(picked) > 1:

@@ -392,6 +392,8 @@ def valid_speaker(doc: Doc, cue: CueMatch, lexicon: Lexicon, segments: tuple[Seg
     if not reports_a_statement(doc, cue.anchor, lexicon.lemma(doc[cue.anchor])):
         return None
     head = speaker_head(doc, cue, lexicon)
+    if head is not None and inside_closed(head.idx, segments) and not inside_closed(doc[cue.anchor].idx, segments):
+        head = named_before(doc[cue.anchor])  # "As Roe, a professor, put it, "Members should ...": not "members"
     if head is None or inside_closed(head.idx, segments) or not is_speaker(head, lexicon):
         return None
     if _manner_quantifier(head, lexicon):

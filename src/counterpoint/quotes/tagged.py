@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Cue
-from counterpoint.quotes.content import parenthetical, relative_frame, widen
+from counterpoint.quotes.content import TIME_MARKS, parenthetical, relative_frame, widen
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
@@ -70,6 +70,8 @@ def _draft(doc: Doc, text: str, proposal: Proposal, cue: CueMatch, lexicon: Lexi
     starts right after another reporting verb ("a panel that all agreed [the mayor lost]")
     is that verb's, whatever the parse hung it on."""
     verb = doc[cue.anchor]
+    if _when_clause(doc, proposal):
+        return None
     head = valid_speaker(doc, cue, lexicon, segments) if _hangs_on(doc, verb, proposal) else None
     if head is None:
         return None
@@ -115,6 +117,13 @@ def _mid_phrase(doc: Doc, start: int, segments: tuple[Segment, ...], cue: CueMat
     subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in before.children)
     own_participle = before.tag_ == "VBG" and subjectless and lexicon.lemma(before) in lexicon.verbs
     return None if own_participle else before
+
+
+def _when_clause(doc: Doc, proposal: Proposal) -> bool:
+    """True for a span that opens with the subordinator of a time clause ("said before he
+    died"): when something was said, not what."""
+    span = doc.char_span(proposal.start, proposal.end, alignment_mode="expand")
+    return span is not None and span[0].lower_ in TIME_MARKS and span[0].dep_ == "mark"
 
 
 def _hangs_on(doc: Doc, verb: Token, proposal: Proposal) -> bool:
