@@ -1568,3 +1568,9 @@ def test_a_time_clause_is_never_what_was_said(nlp):
             "a T-shirt emblazoned with the words ''I can't breathe,'' as Tom Berg, gasping facedown on a "
             "sidewalk in Harbour City, said before he died.")
     assert not [q for q in run(nlp, text) if q.text.startswith("before")]
+
+
+def test_a_whose_clause_the_parser_made_a_complement_is_not_content(nlp):
+    text = ("Tom Berg made the comments just before ending a three-day trip to the port, whose high point "
+            "was an announcement that the ban on ferries would be lifted.")
+    assert not [q for q in run(nlp, text) if q.text.startswith("whose")]

@@ -35,7 +35,8 @@ _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp" and not opening_frame(c, lexicon)
-              and not any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in c.children)]
+              and not any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in c.children)
+              and c.left_edge.lower_ not in ("whose", "whom")]  # "of people whose rights were restored"
     if lexicon.lemma(verb) not in ADDRESSEE_VERBS and any(c.dep_ == "dobj" and c.i > verb.i for c in verb.children):
         picked = [c for c in picked if c.i > verb.i]  # "X ignored it — Roe cites the record": she cites the record
     if len(picked) > 1:
