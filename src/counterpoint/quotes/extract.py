@@ -70,7 +70,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     reach = _verb_reach(doc, cue)
     frame = (min(cue_span.start_char, speaker.start_char), max(cue_span.end_char, speaker.end_char))
     edges = (frame[0], max(frame[1], reach))  # with the cue verb's own words ("told the host")
-    ids = _after_speaker(doc, text, ids, cue, (min(s_start, cue.start), max(s_end, cue.end)), edges)
+    ids = _after_speaker(doc, text, ids, cue, (min(s_start, cue.start), max(s_end, cue.end)), frame, edges, segments)
     following = adjacent_segment(text, edges, segments, (lo, hi), after_only=True)
     if following is not None and _title(text, following):
         following = None  # 'said in her book, "A Long Winter."': where it was said, not what
@@ -123,18 +123,18 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
 
 
 def _after_speaker(doc: Doc, text: str, ids: set[int], cue: CueMatch, frame_tokens: tuple[int, int],
-                   edges: tuple[int, int]) -> set[int]:
+                   frame: tuple[int, int], edges: tuple[int, int], segments: tuple[Segment, ...]) -> set[int]:
     """Only the words after the cue, when the parse gave the cue clauses on both sides of an
     unquoted speaker that is not set off as a parenthetical frame ("Few would admit this,
     but Roe (a senator so candid he ...) says he was adrift": the clause before holds
-    the speaker and is the writer's, not what Roe says)."""
+    the speaker and is the writer's, not what Roe says). ``frame_tokens`` and ``frame``
+    cover the speaker and cue, in tokens and in characters."""
     before = [i for i in ids if i < frame_tokens[0]]
     after = {i for i in ids if i >= frame_tokens[1]}
-    frame = (doc[frame_tokens[0]].idx, doc[frame_tokens[1] - 1].idx + len(doc[frame_tokens[1] - 1]))
     if not before or not after or parenthetical(text, frame) or parenthetical(text, edges) \
-            or doc[cue.start].i < frame_tokens[0] or doc[cue.start].lower_ == "according":
-        return ids  # no clause on each side, a frame set off by commas, "said Roe", "according to"
-    if any(mark in text[doc[min(ids)].idx : doc[max(ids)].idx] for mark in _MARKS):
+            or doc[cue.start].lower_ == "according":
+        return ids  # no clause on each side, a frame set off by commas, "according to X"
+    if any(doc[min(ids)].idx <= seg.start < doc[max(ids)].idx for seg in segments):
         return ids
     verb = doc[cue.anchor]
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i in after]

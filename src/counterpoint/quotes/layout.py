@@ -121,20 +121,17 @@ def _title_line(text: str, lo: int, hi: int) -> bool:
 
 
 def _title_source(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """``span`` when it names a source: a PERSON or ORG entity, a name the article gives
-    such an entity elsewhere ("Lynch" for Loretta Lynch), or a word for a source of
-    statements ("Poll", "Newspaper"); not a kicker or section label ("Delegate Update")."""
-    if span is None:
-        return None
+    """``span`` when it names a source: a person or organisation of the article (see
+    ``_article_name``) or a word for a source of statements ("Poll", "Newspaper"); not a
+    kicker or section label ("Delegate Update")."""
+    if span is None or _article_name(doc, span) is not None:
+        return span
     words = doc.char_span(*span, alignment_mode="expand")
     if words is None:
         return None
     lexicon = load_lexicon()
-    last = words[-1]
-    if any(t.ent_type_ in _SPEAKER_LABELS for t in words) or _labelled(doc, words.text) is not None:
-        return span
-    source_words = lexicon.roles | lexicon.documents | lexicon.groups
-    return span if last.lower_ in source_words or last.lemma_.lower() in source_words else None
+    sources = (words[-1].lower_, words[-1].lemma_.lower())
+    return span if any(w in lexicon.roles or w in lexicon.documents or w in lexicon.groups for w in sources) else None
 
 
 def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[LayoutHit]:
@@ -225,22 +222,21 @@ def signature_lines(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[L
         p_lo, p_hi = _strip(text, p_lo, p_hi)
         if match is None or p_lo >= p_hi or text[p_lo] not in _OPENERS:
             continue
-        name = _signature_name(doc, match.group("name"), match.span("name"))
+        name = _article_name(doc, match.span("name"))
         if name is not None:
             hits.append(LayoutHit((p_lo, p_hi), match.span("dash"), match.span("name"), name))
     return hits
 
 
-def _signature_name(doc: Doc, name: str, span: tuple[int, int]) -> str | None:
-    """The full name a signature stands for: the article's PERSON or ORG entity it ends
-    (``Roe`` for Jane Roe), else the signature itself when it is such an entity; None
-    when it names nobody."""
-    known = _labelled(doc, name)
+def _article_name(doc: Doc, span: tuple[int, int]) -> str | None:
+    """The full name of the PERSON or ORG the words at ``span`` stand for: the article's
+    longest entity they end (``Roe`` for Jane Roe), else the words themselves when they are
+    such an entity here or elsewhere in the article; None when they name nobody."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    if words is None:
+        return None
+    known = _labelled(doc, words.text)
     if known is not None:
         return known.text
-    tokens = doc.char_span(*span, alignment_mode="expand")
-    named = any(ent.label_ in _SPEAKER_LABELS and ent.text == name for ent in doc.ents)
-    if named or (tokens is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in tokens)):
-        return name
-    return None
-
+    named = any(ent.label_ in _SPEAKER_LABELS and ent.text == words.text for ent in doc.ents)
+    return words.text if named or any(t.ent_type_ in _SPEAKER_LABELS for t in words) else None
