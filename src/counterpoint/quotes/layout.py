@@ -120,11 +120,11 @@ def _title_line(text: str, lo: int, hi: int) -> bool:
     return 3 <= len(words) <= 20 and ". " not in text[lo:hi].rstrip(". ")
 
 
-def _title_source(doc: Doc, span: tuple[int, int] | None) -> tuple[int, int] | None:
+def _title_source(doc: Doc, text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """``span`` when it names a source: a person or organisation of the article (see
     ``_article_name``) or a word for a source of statements ("Poll", "Newspaper"); not a
     kicker or section label ("Delegate Update")."""
-    if span is None or _article_name(doc, span) is not None:
+    if span is None or _article_name(doc, text, span) is not None:
         return span
     words = doc.char_span(*span, alignment_mode="expand")
     if words is None:
@@ -161,7 +161,7 @@ def colon_attributions(doc: Doc, text: str, lines: list[tuple[int, int]]) -> lis
             if name_span is None and headline(text, lo, hi):
                 name_span = _proper_name_before(doc, lo, colon, longest=1)  # "Pence: ...", "Poll: ..."
             if name_span is None and n == 0 and _title_line(text, lo, hi):
-                name_span = _title_source(doc, _proper_name_before(doc, lo, colon))  # "Roe: Pier will close"
+                name_span = _title_source(doc, text, _proper_name_before(doc, lo, colon))  # "Roe: Pier will close"
             if name_span is None or not _starts_unit(text, lo if named else name_span[0]):
                 continue
             content = _strip(text, colon + 1, _turn_end(text, lines, n) if named else hi)
@@ -222,21 +222,21 @@ def signature_lines(doc: Doc, text: str, lines: list[tuple[int, int]]) -> list[L
         p_lo, p_hi = _strip(text, p_lo, p_hi)
         if match is None or p_lo >= p_hi or text[p_lo] not in _OPENERS:
             continue
-        name = _article_name(doc, match.span("name"))
+        name = _article_name(doc, text, match.span("name"))
         if name is not None:
             hits.append(LayoutHit((p_lo, p_hi), match.span("dash"), match.span("name"), name))
     return hits
 
 
-def _article_name(doc: Doc, span: tuple[int, int]) -> str | None:
+def _article_name(doc: Doc, text: str, span: tuple[int, int]) -> str | None:
     """The full name of the PERSON or ORG the words at ``span`` stand for: the article's
     longest entity they end (``Roe`` for Jane Roe), else the words themselves when they are
-    such an entity here or elsewhere in the article; None when they name nobody."""
-    words = doc.char_span(*span, alignment_mode="expand")
-    if words is None:
-        return None
-    known = _labelled(doc, words.text)
+    such an entity here or elsewhere in the article; None when they name nobody. The words
+    are read from ``text``: a token may run past them ("-Roe")."""
+    name = text[span[0] : span[1]]
+    known = _labelled(doc, name)
     if known is not None:
         return known.text
-    named = any(ent.label_ in _SPEAKER_LABELS and ent.text == words.text for ent in doc.ents)
-    return words.text if named or any(t.ent_type_ in _SPEAKER_LABELS for t in words) else None
+    words = doc.char_span(*span, alignment_mode="expand")
+    named = any(ent.label_ in _SPEAKER_LABELS and ent.text == name for ent in doc.ents)
+    return name if named or (words is not None and any(t.ent_type_ in _SPEAKER_LABELS for t in words)) else None
