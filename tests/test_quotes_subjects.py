@@ -368,3 +368,33 @@ def test_a_subject_inside_the_quotation_yields_to_the_name_before_the_verb(nlp):
             "compromise candidate today may be far better for them.”")
     q = one(run(nlp, text), "compromise candidate")
     assert q.speaker.name == "Tom Berg" and q.kind == "direct"
+
+
+def test_a_quotation_the_parser_hung_on_the_name_is_not_part_of_the_speaker(nlp):
+    # The parser may hang the quotation's last words on the name after it and the name on
+    # the quotation's clause ('"... is hunky-dory," Tom Berg, an adviser, said'), so that the
+    # name's phrase reaches back into the quotation. Rebuilt here from a parse seen on news
+    # text: the speaker is Tom Berg, and the quotation is what he said.
+    from spacy.tokens import Doc, Span
+
+    from counterpoint.quotes import extract_quotes
+
+    text = ("“It is not the position that everything is hunky-dory,” Tom Berg, a top outside Roe adviser, "
+            "said at a recent event.")
+    parsed = nlp(text)
+    heads = [t.head.i for t in parsed]
+    deps = [t.dep_ for t in parsed]
+    inner, hunky, dory, comma, mark, berg, said = 8, 9, 11, 12, 13, 15, 23
+    heads[hunky], deps[hunky] = berg, "amod"
+    heads[dory], deps[dory] = berg, "amod"
+    heads[comma] = heads[mark] = berg
+    heads[berg], deps[berg] = inner, "attr"
+    assert parsed[said].dep_ == "ROOT" and parsed[inner].dep_ == "acl" and parsed[berg].text == "Berg"
+    doc = Doc(nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=heads, deps=deps, pos=[t.pos_ for t in parsed], tags=[t.tag_ for t in parsed],
+              lemmas=[t.lemma_ for t in parsed], sent_starts=[t.i == 0 for t in parsed])
+    doc.ents = [Span(doc, 14, 16, label="PERSON")]
+    assert not any(c.dep_ == "nsubj" for c in doc[said].children)
+    (q,) = extract_quotes(make_article(text), doc)
+    assert q.kind == "direct" and q.text == "“It is not the position that everything is hunky-dory,”"
+    assert surface(text, q) == "Tom Berg" and q.speaker.name == "Tom Berg"

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
 from counterpoint.quotes.doccache import dateline, entities, line_bounds, memo, propn_positions, tokens
+from counterpoint.quotes.marks import find_segments
 
 __all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_speaker",
            "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens"]
@@ -82,11 +83,29 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
         start += 1  # "MACAU (Reuters) – Top donor Jane Roe said": the dateline is no part of her
     while end - 1 > head.i and doc[end - 1].idx >= hi:
         end -= 1
+    start, end = _outside_quotations(doc, head, start, end)
     while start < head.i and (doc[start].is_punct or doc[start].like_num or doc[start].is_space
                               or "\n" in doc[start].whitespace_ or doc[start].ent_type_ == "DATE"):
         start += 1
     while end - 1 > head.i and head.doc[end - 1].is_punct:
         end -= 1
+    return start, end
+
+
+def _outside_quotations(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
+    """The range cut where a quotation runs into it from outside: in '"... hunky-dory,"
+    Jane Roe said' the parser may hang the quotation's last words on the name. A quotation
+    wholly inside the phrase stays ('the "Jane the Virgin" actress')."""
+    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    for seg in memo(doc, "segments", lambda d: find_segments(d.text)):
+        if seg.end <= lo or seg.start >= hi or (lo <= seg.start and seg.end <= hi):
+            continue
+        if seg.end <= head.idx:
+            while start < head.i and doc[start].idx < seg.end:
+                start += 1
+        elif seg.start >= head.idx + len(head):
+            while end - 1 > head.i and doc[end - 1].idx >= seg.start:
+                end -= 1
     return start, end
 
 
@@ -113,6 +132,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
         return head.pos_ in ("NOUN", "PROPN")
     if head.pos_ == "PROPN" and head.is_sent_start and singular(lower) in lexicon.roles | lexicon.groups:
         return True  # "Attorneys for the family said": a plural role the tagger took for a name
+    if _age_noun(head):
+        return True  # "said the 46-year-old": an age standing for the person
     if _lone_initial_word(head) or head.ent_type_ in _NOT_ACTORS:
         return False  # "in July, which showed ...": a date says nothing
     if head.ent_type_ in ACTOR_LABELS:
@@ -122,6 +143,13 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     if head.pos_ == "NOUN" and head.is_title:
         return _name_elsewhere(head)  # a surname tagged as a noun ("Sanders" as "sander"), even opening a sentence
     return head.pos_ == "PROPN" and head.is_title
+
+
+def _age_noun(head: Token) -> bool:
+    """True for the "old" of "the 46-year-old" used as a noun (no noun after it)."""
+    doc = head.doc
+    return head.lower_ == "old" and head.i >= 2 and doc[head.i - 1].text == "-" \
+        and doc[head.i - 2].lower_ in ("year", "years") and head.dep_ in ("nsubj", "nsubjpass", "appos", "pobj")
 
 
 def _up_to_comma(head: Token) -> list[Token]:
