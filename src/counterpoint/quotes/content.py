@@ -262,9 +262,26 @@ def _distant_that(verb: Token) -> list[Token]:
         clause = token.head
         if token.lower_ == "that" and _complementiser(token) and clause.dep_ in ("relcl", "acl") and clause.i > token.i:
             noun = clause.head
-            if verb.i < noun.i < token.i and noun.ent_type_ == "" and noun.pos_ == "NOUN":
+            if verb.i < noun.i < token.i and noun.ent_type_ == "" and noun.pos_ == "NOUN" \
+                    and not _through_verb(noun, verb):
                 return [clause]
     return []
+
+
+_CIRCUMSTANCE = frozenset({"when", "while", "after", "before", "since", "until", "once", "if"})
+
+
+def _through_verb(token: Token, verb: Token) -> bool:
+    """True when a clause of time or condition stands between ``token`` and ``verb`` in the
+    parse: in "told MSNBC when asked about concerns that ...", the concerns are what she was
+    asked about, not what she told."""
+    node = token.head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ == "advcl" \
+                and any(c.lower_ in _CIRCUMSTANCE for c in node.children if c.i < node.i):
+            return True
+        node = node.head
+    return False
 
 
 _NOT_COMPLEMENT = {"so", "now", "such", "except", "given", "provided", "order", "save"}
