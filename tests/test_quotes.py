@@ -1036,6 +1036,63 @@ def test_a_communication_mentioned_again_speaks_for_whoever_spoke_through_it(nlp
     assert q.speaker.name == name
 
 
+def test_a_title_in_quotation_marks_stays_in_the_speaker(nlp):
+    text = "The “Harbour Nights” actress said she was tired of waiting."
+    (q,) = run(nlp, text)
+    assert surface(text, q) == "The “Harbour Nights” actress"
+
+
+def test_an_age_standing_for_a_person_is_a_speaker(nlp):
+    text = "“Lakeport is, and always has been, a fine town,” said the 46-year-old. “Now it will grow.”"
+    q = one(run(nlp, text), "fine town")
+    assert surface(text, q) == "the 46-year-old"
+
+
+def test_what_a_speaker_was_asked_about_is_not_what_she_told(nlp):
+    # the that-clause hangs on "concerns" in the when-clause: the quotation is what she told
+    text = ("“That’s a legitimate concern, because they’re very loyal and very principled,” Roe, 69, told WLPK "
+            "Monday when asked about concerns that Berg’s supporters would not back Roe if he loses the vote.")
+    quotes = run(nlp, text)
+    q = one(quotes, "legitimate concern")
+    assert q.cue is not None and q.cue.text == "told" and q.kind == "direct"
+    assert (surface(text, q) or "").startswith("Roe")  # the tagger reads "Roe, 69" as one name
+    assert not any("supporters would not back" in x.text and x.cue and x.cue.text == "told" for x in quotes)
+
+
+def test_a_note_named_after_a_subheading_speaks_for_the_statement_before_it(nlp):
+    # the report is the statement, the note is the report, and the subheading between
+    # them splits one account; "as a result" inside the quotation is no document
+    text = ("“The bridge is closed,” reads a statement released from Norland. According to the report, "
+            "the ferry stopped. “As a result, nobody was hurt,” Norland specified.\n\n"
+            "“Harbour closure”\n\n"
+            "The note specifies that the ferry timetable “has not changed.”")
+    q = one(run(nlp, text), "timetable")
+    assert surface(text, q) == "The note" and q.speaker.name == "Norland"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a press service speaks for the body that spoke last before it
+        ("The Norland ministry described the fire as “an accident”. The harbour “is open again,” "
+         "notes the press service.", "Norland ministry"),
+        ("Lakeport Council said the pier was unsafe. The pier “will stay shut,” the press office said.",
+         "Lakeport Council"),
+    ],
+)
+def test_the_press_service_speaks_for_the_organisation_before_it(nlp, text, name):
+    q = one(run(nlp, text), "shut" if "shut" in text else "open again")
+    assert q.speaker.name == name
+
+
+def test_a_press_service_with_no_organisation_before_it_stays_unnamed(nlp):
+    # a person spoke last: whose press office it is, the text does not say
+    text = ("Lakeport Council said the pier was old. Jane Roe said the pier was unsafe. "
+            "The pier “will stay shut,” the press office said.")
+    q = one(run(nlp, text), "shut")
+    assert q.speaker.name is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -159,14 +159,16 @@ def _appositive(head: Token) -> Span | None:
     return None
 
 
-def _document_antecedent(head: Token) -> Span | None:
+def _document_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
     """For "the statement", the owner of an earlier statement ("the Kremlin's statement",
     "a statement issued by the ministry") or whoever put it out ("The council released a
     statement"); in the paragraph or the one before, also whoever spoke through it ("The
     council said in a statement") and, for a word such as "the report" with no earlier
     report, the author of the communication last spoken of under another name (see
     ``_COMMUNICATIONS``: "..." reads a statement released from Moscow. According to the
-    report, ...")."""
+    report, ..."), found the same way when it has no owner itself ("The note specifies"
+    after that report). A subheading between the paragraphs is passed over, and a word
+    inside a quotation ("as a result") is no document spoken of."""
     lemma = head.lemma_.lower()
     toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
     near = _previous_paragraph_start(head)
@@ -178,10 +180,12 @@ def _document_antecedent(head: Token) -> Span | None:
             owner = _owner(toks[i]) or _publisher(toks[i]) or (_reporter(toks[i]) if toks[i].idx >= near else None)
             if owner is not None:
                 return owner
-        elif looking and toks[i].idx >= near and lower_lemmas[i] in documents and toks[i].pos_ == "NOUN":
+        elif looking and toks[i].idx >= near and lower_lemmas[i] in documents and toks[i].pos_ == "NOUN" \
+                and not inside(toks[i], quoted):  # a word in the quotation ("as a result") is not one
             looking = False  # only the last document spoken of may be the same one
             if lower_lemmas[i] in _COMMUNICATIONS:
-                other_kind = _owner(toks[i]) or _publisher(toks[i]) or _reporter(toks[i])
+                other_kind = _owner(toks[i]) or _publisher(toks[i]) or _reporter(toks[i]) \
+                    or _document_antecedent(toks[i], quoted)  # "the report", itself the statement before it
     return other_kind
 
 
@@ -189,10 +193,47 @@ _COMMUNICATIONS = {"statement", "report", "note", "communique", "communiqué", "
                    "message", "readout", "text", "document"}  # what an office puts out to say something
 
 
+_ORGANS = {"service", "office", "secretariat"}  # "the press service": an organisation's voice, not one of its own
+
+
+def _last_organisation_speaker(head: Token, lexicon: Lexicon) -> Span | None:
+    """For "the press service" with no owner of its own, the organisation that spoke last
+    in its paragraph or the one before ("The Kremlin defined the incident as ... , notes the
+    press service"): a press office speaks for the body the account is about."""
+    near = _previous_paragraph_start(head)
+    toks = tokens(head.doc)
+    for i in reversed(range(head.i)):
+        token = toks[i]
+        if token.idx < near:
+            break
+        if token.dep_ != "nsubj" or token.head.pos_ != "VERB" or lexicon.lemma(token.head) not in lexicon.verbs:
+            continue
+        if token.ent_type_ in ("ORG", "GPE"):
+            return ent_of(token)
+        if token.ent_type_ == "" and token.lemma_.lower() in lexicon.groups:
+            return _actor(token)  # "The Norland ministry described ...", or nobody named
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            return None  # a person spoke last: whose press service it is, the text does not say
+    return None
+
+
 def _previous_paragraph_start(token: Token) -> int:
-    """Where the paragraph before ``token``'s starts (its own start when it is the first)."""
-    first = bisect_left(starts(token.doc), line_bounds(token.doc, token.i)[0])  # the line's first token
-    return line_bounds(token.doc, first - 1)[0] if first > 0 else 0
+    """Where the paragraph before ``token``'s starts (its own start when it is the first);
+    a heading between them is passed over (a subheading splits one account in two)."""
+    doc = token.doc
+    first = bisect_left(starts(doc), line_bounds(doc, token.i)[0])  # the line's first token
+    while first > 0:
+        lo, hi = line_bounds(doc, first - 1)
+        first = bisect_left(starts(doc), lo)
+        if not _heading(doc.text[lo:hi]):
+            return lo
+    return 0
+
+
+def _heading(line: str) -> bool:
+    """True for a short line that ends no sentence ("May 9 parade bombing")."""
+    words = line.split()
+    return 0 < len(words) <= 12 and not line.strip().rstrip("\"'\u201d\u2019\u00bb").endswith((".", "!", "?", ":"))
 
 
 def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
@@ -226,7 +267,9 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
     if found is None and lemma in lexicon.groups:
         found = _group_antecedent(head)
     if found is None and lemma in lexicon.documents:
-        found = _document_antecedent(head)
+        found = _document_antecedent(head, quoted)
+    if found is None and lemma in _ORGANS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        found = _last_organisation_speaker(head, lexicon)
     if found is None and lemma in lexicon.groups and _has_named_owner(head):
         named = _actor(head)  # "the Ukrainian government": "Ukrainian government"
         if named is not None:
