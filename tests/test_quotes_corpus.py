@@ -73,6 +73,8 @@ SEED_MUST_FIND = [
     ("authorities", "occurred overnight"),
     # "According to the report" right after the statement released from Moscow: the same text
     ("Moscow", "drones have been disabled"),
+    # "notes the press service" right after the Kremlin spoke: its press service
+    ("Kremlin", "The note specifies"),
 ]
 
 
@@ -156,6 +158,14 @@ def test_seed_must_find(seeds):
         if not any(fold(pair[0]) in name and fold(pair[1]) in text for name, text in found)
     ]
     assert missing == []
+
+
+def test_seed_note_after_a_subheading_speaks_for_the_statement_it_continues(seeds):
+    """"The note specifies ...", after a subheading, is the statement "released from Moscow"
+    that the report and the rest of the account go on quoting."""
+    notes = [q for _, quotes in seeds for q in quotes if q.cue is not None and q.cue.text == "specifies"
+             and q.text.startswith("that the work schedule")]
+    assert len(notes) == 1 and notes[0].speaker.name == "Moscow"
 
 
 def test_seed_writer_remark_is_not_part_of_a_statement(seeds):

@@ -198,8 +198,10 @@ _ORGANS = {"service", "office", "secretariat"}  # "the press service": an organi
 
 def _last_organisation_speaker(head: Token, lexicon: Lexicon) -> Span | None:
     """For "the press service" with no owner of its own, the organisation that spoke last
-    in its paragraph or the one before ("The Kremlin defined the incident as ... , notes the
-    press service"): a press office speaks for the body the account is about."""
+    in its paragraph or the one before ("The Kremlin defined the incident as ... The note
+    specifies ..., notes the press service"): a press office speaks for the body the account
+    is about. A document between them speaks for that body too; when a person spoke last,
+    nobody is named."""
     near = _previous_paragraph_start(head)
     toks = tokens(head.doc)
     for i in reversed(range(head.i)):
@@ -212,7 +214,8 @@ def _last_organisation_speaker(head: Token, lexicon: Lexicon) -> Span | None:
             return ent_of(token)
         if token.ent_type_ == "" and token.lemma_.lower() in lexicon.groups:
             return _actor(token)  # "The Norland ministry described ...", or nobody named
-        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+        if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "i") \
+                or token.lemma_.lower() in lexicon.roles:
             return None  # a person spoke last: whose press service it is, the text does not say
     return None
 
