@@ -1631,3 +1631,21 @@ def test_a_whose_clause_the_parser_made_a_complement_is_not_content(nlp):
     text = ("Tom Berg made the comments just before ending a three-day trip to the port, whose high point "
             "was an announcement that the ban on ferries would be lifted.")
     assert not [q for q in run(nlp, text) if q.text.startswith("whose")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the frame interrupts the statement: the words before the speaker open it
+        ("Sooner or later, the mayor told reporters, “it starts to pay off.”",
+         "Sooner or later, the mayor told reporters, “it starts to pay off.”"),
+        ("The harbour's heavy investment in its cranes, Ms. Roe said, “is a perfect example of adapting.”",
+         "The harbour's heavy investment in its cranes, Ms. Roe said, “is a perfect example of adapting.”"),
+        # a scene with its own verb, or a statement opening in capitals, is not part of it
+        ("Asked about the pier, Ms. Roe said, “it will open in May.”", "“it will open in May.”"),
+        ("Sooner or later, the mayor told reporters, “It starts to pay off.”", "“It starts to pay off.”"),
+    ],
+)
+def test_a_frame_inside_the_statement_keeps_its_opening_words(nlp, text, content):
+    q = one(run(nlp, text), "pay off" if "pay off" in text else "adapting" if "adapting" in text else "open in May")
+    assert q.text == content

@@ -99,6 +99,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     if _adjoining(text, cue_span, speaker):
         start = _lead_half(text, start, edges, segments)
     end = _quotation_before_cue(text, (start, end), edges, segments)
+    start = _fronted_part(doc, text, start, edges, speaker, segments)
     start, end = _unpaired_brackets(text, start, end)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         if not parenthetical(text, frame) and doc[cue.start].lower_ != "according" \
@@ -245,6 +246,37 @@ def _opening_next_paragraph(text: str, offset: int, para_end: int,
     if len(block.split()) < _MIN_BLOCK_WORDS or any(nxt <= seg.start < end for seg in segments):
         return None
     return Segment(nxt, nxt + len(block), nxt, nxt + len(block), False, False)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _fronted_part(doc: Doc, text: str, start: int, edges: tuple[int, int], speaker: Span,
+                  segments: tuple[Segment, ...]) -> int:
+    """The content's start when a frame set off by commas interrupts the statement after
+    its opening words: in 'In cases of abortion, it said, "the woman is a victim."' or
+    'Sooner or later, the governor told reporters, "it starts to pay off."' the words
+    before the speaker open the sentence the quotation finishes (it goes on in lower
+    case). Words with a verb of their own ('Asked why, Roe said, "..."', 'At one point a
+    woman asked and Roe said, "..."') are the writer's scene, and so is a lone conjunction."""
+    if start < edges[1] or text[edges[1] : start].strip(" ") != ",":
+        return start
+    seg = next((s for s in segments if s.start == start), None)
+    first = text[seg.inner_start : seg.inner_end].lstrip()[:1] if seg is not None else text[start : start + 1]
+    if not first.islower():
+        return start
+    sent = speaker[0].sent
+    lead = doc[sent.start : speaker.start]
+    if len(lead) < 2 or lead[-1].text != "," or sent.start_char >= speaker.start_char:
+        return start
+    words = [t for t in lead if not t.is_punct]
+    if not words or len(words) > 12 or any(t.tag_ in _FINITE_TAGS or t.tag_ == "VBG" or t.tag_ == "VBN" for t in words):
+        return start
+    if all(t.pos_ in ("CCONJ", "ADV", "SCONJ") for t in words) and len(words) == 1:
+        return start
+    if any(sent.start_char <= s.start < speaker.start_char for s in segments):
+        return start
+    return sent.start_char
 
 
 def _verb_reach(doc: Doc, cue: CueMatch) -> int:
