@@ -1649,3 +1649,16 @@ def test_a_whose_clause_the_parser_made_a_complement_is_not_content(nlp):
 def test_a_frame_inside_the_statement_keeps_its_opening_words(nlp, text, content):
     q = one(run(nlp, text), "pay off" if "pay off" in text else "adapting" if "adapting" in text else "open in May")
     assert q.text == content
+
+
+def test_a_second_that_clause_hung_elsewhere_is_said_too(nlp):
+    text = ("Jane Roe was quick to point out that she has placed second in the last two contests, no matter "
+            "how slim the margin, and that polls show she remains the second choice.")
+    q = one(run(nlp, text), "placed second")
+    assert q.text.startswith("that she has placed second") and q.text.endswith("she remains the second choice")
+
+
+def test_a_that_pronoun_after_the_content_is_the_writers(nlp):
+    text = "Jane Roe said that Tom Berg had the backing of the council, but that was not the case."
+    q = one(run(nlp, text), "backing")
+    assert q.text == "that Tom Berg had the backing of the council"

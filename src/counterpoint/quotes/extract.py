@@ -12,6 +12,7 @@ text that no cue frames (headings, scare quotes) is left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import cast
@@ -100,6 +101,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         start = _lead_half(text, start, edges, segments)
     end = _quotation_before_cue(text, (start, end), edges, segments)
     start = _fronted_part(doc, text, start, edges, speaker, segments)
+    end = _second_that_clause(doc, text, start, end, hi)
     start, end = _unpaired_brackets(text, start, end)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
         if not parenthetical(text, frame) and doc[cue.start].lower_ != "according" \
@@ -246,6 +248,25 @@ def _opening_next_paragraph(text: str, offset: int, para_end: int,
     if len(block.split()) < _MIN_BLOCK_WORDS or any(nxt <= seg.start < end for seg in segments):
         return None
     return Segment(nxt, nxt + len(block), nxt, nxt + len(block), False, False)
+
+
+_SECOND_THAT = re.compile(r",? (?:and|but) that \w")
+
+
+def _second_that_clause(doc: Doc, text: str, start: int, end: int, limit: int) -> int:
+    """The content's end when a that-clause is followed by a second one ("said that A, and
+    that B", "... but that B") that the parse hung elsewhere: both were said. The second runs
+    to the end of the sentence."""
+    match = _SECOND_THAT.match(text, end)
+    if text[start : start + 5].lower() != "that " or match is None:
+        return end
+    that = doc.char_span(match.end() - 6, match.end() - 2)
+    if that is None or that[0].dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return end  # "..., but that was not the case": the writer's pronoun
+    stop = sentence_end(doc, end + 1, limit)
+    while stop > end and (text[stop - 1] in ".!?" or text[stop - 1].isspace()):
+        stop -= 1
+    return stop
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
