@@ -1662,3 +1662,10 @@ def test_a_that_pronoun_after_the_content_is_the_writers(nlp):
     text = "Jane Roe said that Tom Berg had the backing of the council, but that was not the case."
     q = one(run(nlp, text), "backing")
     assert q.text == "that Tom Berg had the backing of the council"
+
+
+def test_a_share_of_those_polled_is_the_speaker_and_names_nobody(nlp):
+    text = ("Jane Roe's 34 percent in the Lakeport poll led the field. In the same poll, "
+            "47 percent said the pier should close.")
+    q = one(run(nlp, text), "pier should close")
+    assert surface(text, q) == "47 percent" and q.speaker.name is None

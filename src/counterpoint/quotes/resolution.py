@@ -283,8 +283,8 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
 def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
     """What the speaker headed by ``head`` refers to; None when it cannot speak here."""
     head = antecedent(head)
-    if head.lower_ in lexicon.quantifiers:
-        return Resolved(None, None, None)
+    if head.lower_ in lexicon.quantifiers or head.lower_ in ("percent", "%") or head.ent_type_ == "PERCENT":
+        return Resolved(None, None, None)  # "47 percent said": a share of those polled, nobody named
     if head.pos_ == "PRON":
         return resolve_pronoun(head, quoted, lexicon)
     ent = ent_of(head)

@@ -84,7 +84,8 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     while end - 1 > head.i and doc[end - 1].idx >= hi:
         end -= 1
     start, end = _outside_quotations(doc, head, start, end)
-    while start < head.i and (doc[start].is_punct or doc[start].like_num or doc[start].is_space
+    share = head.lower_ in ("percent", "per", "%")  # "47 percent said": the figure is the speaker
+    while start < head.i and (doc[start].is_punct or (doc[start].like_num and not share) or doc[start].is_space
                               or "\n" in doc[start].whitespace_ or doc[start].ent_type_ == "DATE"):
         start += 1
     while end - 1 > head.i and head.doc[end - 1].is_punct:
