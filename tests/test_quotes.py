@@ -1669,3 +1669,32 @@ def test_a_share_of_those_polled_is_the_speaker_and_names_nobody(nlp):
             "47 percent said the pier should close.")
     q = one(run(nlp, text), "pier should close")
     assert surface(text, q) == "47 percent" and q.speaker.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a full name is never swapped for a longer one of the same family
+        ("Jane Roe opened the pier on Monday. Tom Roe said the pier was unsafe.", "pier was unsafe", "Tom Roe"),
+        ("Former Mayor Jane Roe spoke first. Later, Jeb Roe said the pier was unsafe.", "pier was unsafe", "Jeb Roe"),
+        # a bare surname, or a two-word one, gets the full name it stands for
+        ("Jane Roe opened the pier on Monday. Roe said the pier was unsafe.", "pier was unsafe", "Jane Roe"),
+        ("Mayor Bill de Blasio opened the pier on Monday. De Blasio said the pier was unsafe.",
+         "pier was unsafe", "Bill de Blasio"),
+    ],
+)
+def test_a_surname_gets_only_its_own_full_name(nlp, text, fragment, name):
+    q = one(run(nlp, text), fragment)
+    assert q.speaker.name == name
+
+
+def test_a_name_the_tagger_ran_into_a_clause_is_cut_at_the_verb(nlp):
+    from spacy.tokens import Span
+
+    from counterpoint.quotes import extract_quotes
+
+    text = "Jane Roe accused Berg of being a liar, and Roe said the pier was unsafe."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 8, label="PERSON")]  # "Jane Roe accused Berg of being a liar"
+    q = one(extract_quotes(make_article(text), doc), "pier was unsafe")
+    assert q.speaker.name == "Jane Roe"

@@ -225,11 +225,29 @@ def ent_of(token: Token) -> Span | None:
     end = token.i + 1
     while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
+    for i in range(start, token.i):
+        if _verb_word(toks[i]):
+            start = i + 1  # the tagger ran a name into a clause: "Trump accused Holt of being a"
+    for i in range(token.i + 1, end):
+        if _verb_word(toks[i]):
+            end = i
+            break
+    while end - 1 > token.i and toks[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PART"):
+        end -= 1
     while start < token.i and toks[start].is_punct:  # a mark the tagger took in: "› Jane Roe"
         start += 1
     while end - 1 > token.i and toks[end - 1].is_punct:
         end -= 1
     return Span(doc, start, end, label=token.ent_type_)
+
+
+def _verb_word(token: Token) -> bool:
+    """True for a verb no name holds: one in lower case ("Trump accused Holt of"; "Black Lives
+    Matter" is capitalised, and the "to" of "Alliance to Reclaim" is no verb) or a participle
+    opening a sentence ("Asserting Clinton's ...")."""
+    if token.pos_ not in ("VERB", "AUX") or not token.tag_.startswith(("VB", "MD")):
+        return False
+    return token.text.islower() or (token.is_sent_start and token.tag_ in ("VBG", "VBN", "VBD"))
 
 
 def _name_chain(token: Token) -> Span:
@@ -243,11 +261,13 @@ def _name_chain(token: Token) -> Span:
 
 
 def _person_name(ent: Span, strict: bool = False) -> str:
-    """The longest person mention up to ``ent`` that ends with the same surname
-    (only PERSON entities when ``strict``)."""
+    """The longest person mention up to ``ent`` that ends with all of its words: the full
+    name for a surname ("Roe" -> "Jane Roe"), never another person of the same family
+    ("Tom Roe" stays Tom Roe after "Jane Roe"); only PERSON entities when ``strict``."""
     surname = ent[-1].text.lower()
     best = ent.text
     doc = ent.doc
+    words = [t.lower_ for t in ent]
     for i in propn_positions(doc, surname):
         if i >= ent.start:
             break
@@ -258,7 +278,9 @@ def _person_name(ent: Span, strict: bool = False) -> str:
         if other is None:
             other = _name_chain(token)
         other = _without_titles(other, load_lexicon())
-        if other.end == token.i + 1 and len(other.text) > len(best):
+        if other.end != token.i + 1 or len(other) <= len(words) or [t.lower_ for t in other][-len(words):] != words:
+            continue  # "Bill de Blasio" for "de Blasio"; "Jeb Bush" is not "George W. Bush"
+        if len(other.text) > len(best):
             best = other.text
     return best
 
