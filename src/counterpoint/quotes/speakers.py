@@ -247,7 +247,7 @@ def _verb_word(token: Token) -> bool:
     opening a sentence ("Asserting Clinton's ...")."""
     if token.pos_ not in ("VERB", "AUX") or not token.tag_.startswith(("VB", "MD")):
         return False
-    return token.text.islower() or (token.is_sent_start and token.tag_ in ("VBG", "VBN", "VBD"))
+    return token.text.islower() or (bool(token.is_sent_start) and token.tag_ in ("VBG", "VBN", "VBD"))
 
 
 def _name_chain(token: Token) -> Span:
