@@ -1698,3 +1698,22 @@ def test_a_name_the_tagger_ran_into_a_clause_is_cut_at_the_verb(nlp):
     doc.ents = [Span(doc, 0, 8, label="PERSON")]  # "Jane Roe accused Berg of being a liar"
     q = one(extract_quotes(make_article(text), doc), "pier was unsafe")
     assert q.speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "name"),
+    [
+        # the opening clause the parser hung on the frame verb opens the statement
+        ("If this argument fails to persuade, Mr. Berg argues, there are other tools in the toolbox.",
+         "If this argument fails to persuade, Mr. Berg argues, there are other tools in the toolbox", "Berg"),
+        ("To understand the real harbour, Jane Roe said, one should visit this museum.",
+         "To understand the real harbour, Jane Roe said, one should visit this museum", "Jane Roe"),
+        # the frame's own words ("then") stand between its commas too
+        ("Jane Roe spoke on Monday. The truth, the mayor said then, was that Tom Berg had attacked the pier.",
+         "The truth, the mayor said then, was that Tom Berg had attacked the pier", None),
+    ],
+)
+def test_a_frame_in_mid_sentence_reports_the_whole_sentence(nlp, text, sentence, name):
+    q = one(run(nlp, text), sentence[-20:])
+    assert q.text == sentence
+    assert name is None or q.speaker.name == name

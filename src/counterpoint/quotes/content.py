@@ -455,13 +455,30 @@ def _fronted(verb: Token) -> set[int]:
     if verb.tag_ == "VBG" and verb.head.i < verb.i:
         return set()  # "Roe looked unimpressed, telling reporters, ...": her act, not her words
     doc = verb.doc
-    words = [t.i for t in verb.subtree if not t.is_punct]
+    frame = {t.i for t in verb.subtree} - _opening_words(verb)
+    words = [i for i in frame if not doc[i].is_punct]
     left, right = min(words), max(words)
     if not marks and (left == 0 or not doc[left - 1].is_punct):
         return set()
     if verb.head.i > verb.i and (right + 1 >= len(doc) or doc[right + 1].text != ","):
         return set()
-    return {t.i for t in host.subtree} - {t.i for t in verb.subtree}
+    return {t.i for t in host.subtree} - frame
+
+
+def _opening_words(verb: Token) -> set[int]:
+    """The words before a mid-sentence frame's subject that the parser hung on the frame
+    verb, set off by a comma ("If this fails, Roe argues, there are other tools"; "To
+    understand the pier, Roe said, one should visit it"): they open the statement. Only
+    for a frame whose host clause follows it."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return set()
+    first = subject.left_edge.i
+    if first == 0 or verb.doc[first - 1].text != ",":
+        return set()
+    lead = [c for c in verb.children if c.i < first and c.dep_ in ("advcl", "prep", "npadvmod", "advmod", "punct")]
+    ids = {t.i for c in lead for t in c.subtree}
+    return ids if ids and min(ids) == verb.sent.start and max(ids) == first - 1 else set()
 
 
 def _bare(verb: Token) -> bool:

@@ -104,7 +104,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     end = _second_that_clause(doc, text, start, end, hi)
     start, end = _unpaired_brackets(text, start, end)
     if start <= speaker.start_char < end and not any(start <= s.start < end for s in segments):
-        if not parenthetical(text, frame) and doc[cue.start].lower_ != "according" \
+        if not parenthetical(text, frame) and not parenthetical(text, edges) and doc[cue.start].lower_ != "according" \
                 and not relative_frame(text, start, speaker.start_char):
             return None
     if not any(ch.isalnum() for ch in text[start:end]) or _truncated(doc, start, end, segments):
