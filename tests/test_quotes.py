@@ -208,9 +208,10 @@ def test_pronoun_resolves_to_the_last_speaker_not_the_last_name(nlp):
     ("text", "name"),
     [
         # two people joined by "and": "he" could be either, so neither is named
-        ("Sarah Miller and David Brown met on Monday. He said the talks went well.", None),
-        # ... unless a title rules one out
-        ("Ms. Sarah Miller and David Brown met on Monday. He said the talks went well.", "David Brown"),
+        ("Kim Miller and Alex Brown met on Monday. He said the talks went well.", None),
+        # ... unless a title or a given name rules one out
+        ("Ms. Kim Miller and Alex Brown met on Monday. He said the talks went well.", "Alex Brown"),
+        ("Sarah Miller and David Brown met on Monday. He said the talks went well.", "David Brown"),
         # ... or the first of them was named again on her own since
         ("Sarah Miller and David Brown are in a close race. A new ad mocks Sarah Miller. She said the talks went well.",
          "Sarah Miller"),
@@ -1717,3 +1718,28 @@ def test_a_frame_in_mid_sentence_reports_the_whole_sentence(nlp, text, sentence,
     q = one(run(nlp, text), sentence[-20:])
     assert q.text == sentence
     assert name is None or q.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a pronoun never stands for a person whose given name says otherwise
+        ('Jane Roe is the mayor. Tom Berg chairs the board. "I have no doubt," she said of the pier.', "Jane Roe"),
+        ('Tom Berg chairs the board. Jane Roe is the mayor. "I have no doubt," he said of the pier.', "Tom Berg"),
+        # nobody fits: the speaker stays unnamed rather than wrong
+        ('Tom Berg chairs the board. "I have no doubt," she said of the pier.', None),
+        # a title picks the family member: "Mr. Roe" is Tom, not the longer-named Jane
+        ('Tom Roe and Janet Roe run the pier. "I have no doubt," Mr. Roe said.', "Tom Roe"),
+    ],
+)
+def test_a_pronoun_or_title_never_names_someone_of_the_other_gender(nlp, text, name):
+    q = one(run(nlp, text), "no doubt")
+    assert q.speaker.name == name
+
+
+def test_given_names_carry_their_usual_gender():
+    from counterpoint.quotes.gender import name_gender
+
+    assert name_gender("Jane") == "f" and name_gender("Tom") == "m" and name_gender("Dmitry") == "m"
+    assert name_gender("Kim") is None  # borne by women and men alike
+    assert name_gender("Zzyzxq") is None

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
 from counterpoint.quotes.doccache import dateline, entities, line_bounds, memo, propn_positions, tokens
+from counterpoint.quotes.gender import name_gender
 from counterpoint.quotes.marks import find_segments
 
 __all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_speaker",
@@ -263,11 +264,14 @@ def _name_chain(token: Token) -> Span:
 def _person_name(ent: Span, strict: bool = False) -> str:
     """The longest person mention up to ``ent`` that ends with all of its words: the full
     name for a surname ("Roe" -> "Jane Roe"), never another person of the same family
-    ("Tom Roe" stays Tom Roe after "Jane Roe"); only PERSON entities when ``strict``."""
+    ("Tom Roe" stays Tom Roe after "Jane Roe"), and none whose given name contradicts the
+    mention's title ("Mr. Clinton" after "Hillary Clinton"); only PERSON entities when ``strict``."""
     surname = ent[-1].text.lower()
     best = ent.text
     doc = ent.doc
     words = [t.lower_ for t in ent]
+    title = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    sex = "m" if title in _MASC else "f" if title in _FEM else None  # "Mr. Clinton" is not Hillary
     for i in propn_positions(doc, surname):
         if i >= ent.start:
             break
@@ -280,6 +284,8 @@ def _person_name(ent: Span, strict: bool = False) -> str:
         other = _without_titles(other, load_lexicon())
         if other.end != token.i + 1 or len(other) <= len(words) or [t.lower_ for t in other][-len(words):] != words:
             continue  # "Bill de Blasio" for "de Blasio"; "Jeb Bush" is not "George W. Bush"
+        if sex is not None and name_gender(other[0].text) not in (None, sex):
+            continue
         if len(other.text) > len(best):
             best = other.text
     return best
@@ -315,12 +321,18 @@ def inside(token: Token, segments: list[tuple[int, int]]) -> bool:
 
 
 def _gender_clash(pronoun: str, ent: Span) -> bool:
-    """True when a title before ``ent`` contradicts the pronoun's gender. Only this
-    mention's title counts: "Mr. Clinton" elsewhere may be her husband."""
-    if ent.start == 0:
+    """True when a title before ``ent`` or its given name contradicts the pronoun's gender.
+    Only this mention's title counts: "Mr. Clinton" elsewhere may be her husband. The given
+    name is the mention's own ("Tom Roe"), or for a bare surname the full name it stands for."""
+    want = "m" if pronoun in ("he", "him", "his") else "f" if pronoun in ("she", "her") else None
+    if want is None:
         return False
-    title = ent.doc[ent.start - 1].lower_
-    return (pronoun in ("he", "him", "his") and title in _FEM) or (pronoun in ("she", "her") and title in _MASC)
+    title = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if title in _FEM | _MASC:
+        return (want == "m" and title in _FEM) or (want == "f" and title in _MASC)
+    full = ent.text.split() if len(ent) > 1 else _person_name(ent).split()
+    found = name_gender(full[0]) if len(full) > 1 else None
+    return found is not None and found != want
 
 
 def _rival_partner(pronoun: str, ent: Span) -> bool:
