@@ -1743,3 +1743,18 @@ def test_given_names_carry_their_usual_gender():
     assert name_gender("Jane") == "f" and name_gender("Tom") == "m" and name_gender("Dmitry") == "m"
     assert name_gender("Kim") is None  # borne by women and men alike
     assert name_gender("Zzyzxq") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "X is the mayor" introduces the role as well as "Mayor X" does
+        ('Jane Roe is the mayor of Lakeport. Tom Berg chairs the board. "We will not close the pier," the mayor said.',
+         "Jane Roe"),
+        # "a mayor" once is no introduction
+        ('Jane Roe was a mayor once. "We will not close the pier," the mayor said.', None),
+    ],
+)
+def test_a_role_introduced_with_is_names_its_holder(nlp, text, name):
+    q = one(run(nlp, text), "close the pier")
+    assert q.speaker.name == name

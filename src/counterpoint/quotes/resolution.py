@@ -120,7 +120,7 @@ def _role_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | None:
 
 def _role_holder(token: Token, lemma: str, quoted: list[tuple[int, int]]) -> Span | None:
     """The person ``token`` introduces with the role ``lemma`` ("Kremlin spokesman Dmitry
-    Peskov", "Peskov, the spokesman"), or None."""
+    Peskov", "Peskov, the spokesman", "Peskov is the spokesman"), or None."""
     if token.lemma_.lower() != lemma or inside(token, quoted):
         return None
     linked = [token.head] + [c for c in token.children if c.dep_ == "appos"]
@@ -129,6 +129,11 @@ def _role_holder(token: Token, lemma: str, quoted: list[tuple[int, int]]) -> Spa
             return ent_of(other)
     if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
         return ent_of(token.head)
+    if token.dep_ == "attr" and token.head.lemma_ == "be" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):  # "Roe is the mayor", not "a mayor"
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.ent_type_ == "PERSON":
+            return ent_of(subject)
     return None
 
 
