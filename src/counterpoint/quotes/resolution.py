@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
 from counterpoint.quotes.doccache import lemmas, line_bounds, starts, tokens
-from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside,
+from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside, think_tank,
                                           resolve_pronoun, singular, speaker_tokens)
 
 __all__ = ["resolve"]
@@ -276,7 +276,8 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
         found = _group_antecedent(head)
     if found is None and lemma in lexicon.documents:
         found = _document_antecedent(head, quoted)
-    if found is None and lemma in _ORGANS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if found is None and (lemma in _ORGANS or think_tank(head)) \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         found = _last_organisation_speaker(head, lexicon)
     if found is None and lemma in lexicon.groups and _has_named_owner(head):
         named = _actor(head)  # "the Ukrainian government": "Ukrainian government"

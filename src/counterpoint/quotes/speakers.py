@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
@@ -23,7 +24,7 @@ from counterpoint.quotes.gender import name_gender
 from counterpoint.quotes.marks import find_segments
 
 __all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_speaker",
-           "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens"]
+           "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens", "think_tank"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
 _GROUP_PRONOUNS = {"they", "them", "their"}
@@ -129,6 +130,8 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     if head.pos_ == "PRON":
         return lower in _PERSON_PRONOUNS | _GROUP_PRONOUNS | _SELF_PRONOUNS | {"it", "its"}
     lemma = head.lemma_.lower()
+    if think_tank(head):
+        return True
     if lemma in lexicon.roles | lexicon.documents | lexicon.groups or lower in lexicon.groups \
             or (lower.endswith("s") and singular(lower) in lexicon.roles):  # "MPs" (lemma "mps")
         return head.pos_ in ("NOUN", "PROPN")
@@ -145,6 +148,12 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     if head.pos_ == "NOUN" and head.is_title:
         return _name_elsewhere(head)  # a surname tagged as a noun ("Sanders" as "sander"), even opening a sentence
     return head.pos_ == "PROPN" and head.is_title
+
+
+def think_tank(head: Token) -> bool:
+    """True for the "tank" of "the think tank" (a tank alone says nothing)."""
+    return head.lower_ in ("tank", "think-tank", "thinktank") and (
+        head.lower_ != "tank" or any(c.dep_ == "compound" and c.lower_ == "think" for c in head.children))
 
 
 def _age_noun(head: Token) -> bool:
@@ -201,8 +210,15 @@ def _lone_initial_word(token: Token) -> bool:
 
 
 def _name_elsewhere(token: Token) -> bool:
-    """True when a sentence-initial word is used as a name elsewhere in the article."""
-    return any(i != token.i for i in memo(token.doc, "names-inside", _names_inside).get(token.text, ()))
+    """True when a sentence-initial word is used as a name elsewhere in the article, also
+    in another spelling of a long name (`Zelenskyy` after `Zelensky`: one letter apart, both
+    at least seven letters, as the entities stage merges them)."""
+    index = memo(token.doc, "names-inside", _names_inside)
+    if any(i != token.i for i in index.get(token.text, ())):
+        return True
+    word = token.text
+    return len(word) >= 7 and any(len(other) >= 7 and other[:3] == word[:3] and Levenshtein.distance(other, word) <= 1
+                                  and word not in (other + "s", other[:-1]) for other in index)  # not "Americans"
 
 
 def _names_inside(doc: Doc) -> dict[str, list[int]]:
