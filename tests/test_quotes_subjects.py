@@ -398,3 +398,10 @@ def test_a_quotation_the_parser_hung_on_the_name_is_not_part_of_the_speaker(nlp)
     (q,) = extract_quotes(make_article(text), doc)
     assert q.kind == "direct" and q.text == "“It is not the position that everything is hunky-dory,”"
     assert surface(text, q) == "Tom Berg" and q.speaker.name == "Tom Berg"
+
+
+def test_going_on_to_say_keeps_the_speaker(nlp):
+    text = '"That is insane," Jane Roe said, going on to say that the town has spent "hundreds of years fighting over the pier."'
+    q = one(run(nlp, text), "hundreds of years")
+    assert q.text == 'that the town has spent "hundreds of years fighting over the pier."'
+    assert q.speaker.name == "Jane Roe"

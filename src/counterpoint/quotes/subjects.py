@@ -96,6 +96,8 @@ def _may_walk(token: Token, lexicon: Lexicon) -> bool:
         return False  # a parse that runs across a paragraph break is not evidence
     if head.lemma_.lower() in lexicon.verbs or head.pos_ in ("ADJ", "AUX"):
         return True
+    if token.dep_ == "xcomp" and head.lemma_.lower() == "go" and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children):
+        return True  # "Roe said, going on to say that ...": "going on" is hers, and so the saying
     if token.dep_ == "conj" and head.dep_ == "relcl" and token.tag_ == head.tag_:
         return True  # "Sanders, who digested the news and discussed ...": the same subject
     if token.dep_ == "advcl" and head.dep_ in ("ccomp", "conj") and _trailing_participle(token) \
