@@ -1773,3 +1773,28 @@ def test_the_think_tank_speaks_for_the_institute_before_it(nlp):
             '"extremely unlikely" that two storms could reach the pier.')
     q = one(run(nlp, text), "two storms")
     assert surface(text, q) == "The think tank" and q.speaker.name == "Institute for Harbour Studies"
+
+
+def test_a_joined_clause_with_its_own_speaker_and_quotation_is_not_hers(nlp):
+    text = ('Jane Roe noted the rule. She said fathers would not be eligible for the leave, and when pressed on '
+            'why the plan leaves out dads, the 34-year-old mother of three replied, "It is meant to help mothers."')
+    quotes = run(nlp, text)
+    q = one(quotes, "fathers would not")
+    assert q.text == "fathers would not be eligible for the leave" and q.speaker.name == "Jane Roe"
+    # "when pressed on why ...": she was asked, she did not ask
+    assert not any("why the plan" in x.text for x in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # with its agent named, the one who asked or pressed is the speaker
+        ("Tom Berg spoke about the pier. When pressed by Jane Roe about how he would pay for it, Berg changed "
+         "the subject.", "how he would pay", "Jane Roe"),
+        ('Tom Berg spoke about the pier. When asked by a reporter whether the pier was safe, Berg said "Yes."',
+         "whether the pier was safe", "a reporter"),
+    ],
+)
+def test_an_agent_of_asking_is_the_speaker(nlp, text, fragment, speaker):
+    q = one(run(nlp, text), fragment)
+    assert surface(text, q) == speaker

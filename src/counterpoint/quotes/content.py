@@ -331,9 +331,27 @@ def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
                 out |= {t.i for t in token.subtree}
         elif token.dep_ == "advcl" and token.tag_ == "VBG" and set_off:
             out |= {t.i for t in token.subtree}
-        elif _further_report(token, before, lexicon, verb) or _other_report(token, lexicon):
+        elif _further_report(token, before, lexicon, verb) or _other_report(token, lexicon) \
+                or _own_frame(token, lexicon):
             out |= {t.i for t in token.subtree}
     return out
+
+
+def _own_frame(token: Token, lexicon: Lexicon) -> bool:
+    """A joined clause in which someone else introduces a quotation of their own ("She said
+    A, and when pressed, the mayor replied, "B""): the writer's next attribution, not hers."""
+    if token.dep_ != "conj" or lexicon.lemma(token) not in lexicon.verbs:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i for c in token.children):
+        return False
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].text in (",", ":"):
+        i += 1
+    return i < len(doc) and doc[i].text in _OPENING_MARKS and i > token.i + 1
+
+
+_OPENING_MARKS = frozenset({'"', "\u201c", "\u201e", "\u00ab", "``"})
 
 
 def _other_report(token: Token, lexicon: Lexicon) -> bool:

@@ -17,7 +17,7 @@ from counterpoint.quotes.cues import load_lexicon
 __all__ = ["is_fragment", "is_idle_content", "reports_a_statement"]
 
 # the verb's subject is the one spoken to, not the speaker, when the verb is passive
-_ADDRESSEE_VERBS = frozenset({"ask", "tell", "inform", "question", "notify", "urge", "remind"})
+_ADDRESSEE_VERBS = frozenset({"ask", "tell", "inform", "question", "notify", "urge", "remind", "press", "quiz", "grill"})
 # words that open an embedded question or a condition
 _QUESTION_MARKS = frozenset({"whether", "if"})
 # perception verbs: reporting only with a that-clause or an "as" reading ("sees it as ...")
@@ -98,7 +98,10 @@ def _in_question_or_condition(verb: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    """"Asked whether ..., she said" and "he was told that ...": the subject was spoken to."""
+    """"Asked whether ..., she said" and "he was told that ...": the subject was spoken to.
+    With its agent named ("when pressed by Holt about ..."), the agent is the speaker."""
+    if any(child.dep_ == "agent" for child in verb.children):
+        return False
     if any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children):
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
