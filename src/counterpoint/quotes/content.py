@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from counterpoint.quotes.cues import (ADDRESSEE_VERBS, SAYING_VERBS, CueMatch, Lexicon, load_lexicon, negated,
                                       noun_complement, prep_objects)
 from counterpoint.quotes.doccache import tokens
-from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
+from counterpoint.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Segment, inside_closed
 from counterpoint.quotes.subjects import fronted_frame
 
 __all__ = ["TIME_MARKS", "content_tokens", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
@@ -268,7 +268,7 @@ def _distant_that(verb: Token) -> list[Token]:
     return []
 
 
-_CIRCUMSTANCE = frozenset({"when", "while", "after", "before", "since", "until", "once", "if"})
+_CIRCUMSTANCE = frozenset(TIME_MARKS | {"when", "while", "since", "if"})
 
 
 def _through_verb(token: Token, verb: Token) -> bool:
@@ -348,10 +348,7 @@ def _own_frame(token: Token, lexicon: Lexicon) -> bool:
     i = token.i + 1
     while i < len(doc) and doc[i].text in (",", ":"):
         i += 1
-    return i < len(doc) and doc[i].text in _OPENING_MARKS and i > token.i + 1
-
-
-_OPENING_MARKS = frozenset({'"', "\u201c", "\u201e", "\u00ab", "``"})
+    return i < len(doc) and doc[i].text in OPENING_MARKS and i > token.i + 1
 
 
 def _other_report(token: Token, lexicon: Lexicon) -> bool:

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-__all__ = ["Segment", "closed_inner", "find_segments", "inside_closed", "paragraph_spans", "CLOSING_MARKS"]
+__all__ = ["Segment", "closed_inner", "find_segments", "inside_closed", "paragraph_spans", "CLOSING_MARKS", "OPENING_MARKS"]
 
 # tokens that close a quotation, as spaCy splits them
 CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "\u00bb", "''"})
+OPENING_MARKS = frozenset({'"', "\u201c", "\u201e", "\u00ab", "``"})  # double marks that open a quotation
 
 Role = Literal["open", "close", "either"]
 
