@@ -15,8 +15,8 @@ from spacy.tokens import Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
 from counterpoint.quotes.doccache import lemmas, line_bounds, starts, tokens
-from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside, think_tank,
-                                          resolve_pronoun, singular, speaker_tokens)
+from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside, is_share,
+                                          resolve_pronoun, singular, speaker_tokens, think_tank)
 
 __all__ = ["resolve"]
 
@@ -130,7 +130,7 @@ def _role_holder(token: Token, lemma: str, quoted: list[tuple[int, int]]) -> Spa
     if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
         return ent_of(token.head)
     if token.dep_ == "attr" and token.head.lemma_ == "be" \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):  # "Roe is the mayor", not "a mayor"
+            and _definite(token):  # "Roe is the mayor", not "a mayor"
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.ent_type_ == "PERSON":
             return ent_of(subject)
@@ -156,6 +156,11 @@ def _group_antecedent(head: Token) -> Span | None:
     return None
 
 
+def _definite(noun: Token, words: tuple[str, ...] = ("the",)) -> bool:
+    """True when ``noun`` has one of ``words`` as its determiner ("the mayor")."""
+    return any(c.dep_ == "det" and c.lower_ in words for c in noun.children)
+
+
 def _appositive(head: Token) -> Span | None:
     """The person named in apposition to a role noun ("the adviser, Jane Roe,")."""
     for token in head.subtree:
@@ -178,7 +183,7 @@ def _document_antecedent(head: Token, quoted: list[tuple[int, int]]) -> Span | N
     toks, lower_lemmas = tokens(head.doc), lemmas(head.doc)
     near = _previous_paragraph_start(head)
     other_kind: Span | None = None
-    looking = lemma in _COMMUNICATIONS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children)
+    looking = lemma in _COMMUNICATIONS and _definite(head, ("the", "this"))
     documents = load_lexicon().documents
     for i in reversed(range(head.i)):
         if lower_lemmas[i] == lemma:
@@ -276,8 +281,7 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
         found = _group_antecedent(head)
     if found is None and lemma in lexicon.documents:
         found = _document_antecedent(head, quoted)
-    if found is None and (lemma in _ORGANS or think_tank(head)) \
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if found is None and (lemma in _ORGANS or think_tank(head)) and _definite(head):
         found = _last_organisation_speaker(head, lexicon)
     if found is None and lemma in lexicon.groups and _has_named_owner(head):
         named = _actor(head)  # "the Ukrainian government": "Ukrainian government"
@@ -289,7 +293,7 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
 def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
     """What the speaker headed by ``head`` refers to; None when it cannot speak here."""
     head = antecedent(head)
-    if head.lower_ in lexicon.quantifiers or head.lower_ in ("percent", "%") or head.ent_type_ == "PERCENT":
+    if head.lower_ in lexicon.quantifiers or is_share(head):
         return Resolved(None, None, None)  # "47 percent said": a share of those polled, nobody named
     if head.pos_ == "PRON":
         return resolve_pronoun(head, quoted, lexicon)

@@ -23,7 +23,7 @@ from counterpoint.quotes.doccache import dateline, entities, line_bounds, memo, 
 from counterpoint.quotes.gender import name_gender
 from counterpoint.quotes.marks import find_segments
 
-__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_speaker",
+__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
            "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens", "think_tank"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
@@ -86,7 +86,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     while end - 1 > head.i and doc[end - 1].idx >= hi:
         end -= 1
     start, end = _outside_quotations(doc, head, start, end)
-    share = head.lower_ in ("percent", "per", "%")  # "47 percent said": the figure is the speaker
+    share = is_share(head)  # "47 percent said": the figure is the speaker
     while start < head.i and (doc[start].is_punct or (doc[start].like_num and not share) or doc[start].is_space
                               or "\n" in doc[start].whitespace_ or doc[start].ent_type_ == "DATE"):
         start += 1
@@ -110,6 +110,11 @@ def _outside_quotations(doc: Doc, head: Token, start: int, end: int) -> tuple[in
             while end - 1 > head.i and doc[end - 1].idx >= seg.start:
                 end -= 1
     return start, end
+
+
+def is_share(head: Token) -> bool:
+    """True for the head of a share of people ("47 percent", "12%"): a figure, nobody named."""
+    return head.lower_ in ("percent", "%") or head.ent_type_ == "PERCENT"
 
 
 _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
