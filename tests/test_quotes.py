@@ -241,6 +241,71 @@ def test_role_noun_resolves_to_the_person_introduced_with_it(nlp):
     assert surface(text, q) == "the spokeswoman" and q.speaker.name == "Yara Nilsen"
 
 
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention", "name"),
+    [
+        # speakers joined by "and" speak together: the mention covers them all, the name lists each
+        ("Mark Lindqvist met Sarah Okafor in May. Both Lindqvist and Okafor have denied any role in the blast.",
+         "any role", "Both Lindqvist and Okafor", "Mark Lindqvist and Sarah Okafor"),
+        ("Talks between Lakeport and Norland broke down. Lakeport and Norland rejected the plan for a toll bridge.",
+         "toll bridge", "Lakeport and Norland", "Lakeport and Norland"),
+        ("Mayor Jo Day, Tom Berg and Ana Vik said the vote was rigged.",  # the parse makes a list an apposition
+         "vote was rigged", "Mayor Jo Day, Tom Berg and Ana Vik", "Jo Day, Tom Berg and Ana Vik"),
+        ("Jane Roe, the mayor, and Tom Berg said the vote was rigged.",
+         "vote was rigged", "Jane Roe, the mayor, and Tom Berg", "Jane Roe and Tom Berg"),
+        # one of them unnamed: her own words stand for her, nobody else's name is borrowed
+        ("Jane Roe and a senior official said the pier was unsafe.",
+         "pier was unsafe", "Jane Roe and a senior official", "Jane Roe and a senior official"),
+        # none of them named: the joint speaker stays unnamed
+        ("The mayor and the governor said the bridge was safe.",
+         "bridge was safe", "The mayor and the governor", None),
+    ],
+)
+def test_joint_speakers_are_named_together(nlp, text, fragment, mention, name):
+    q = one(run(nlp, text), fragment)
+    assert surface(text, q) == mention
+    assert q.speaker.name == name and q.speaker.entity_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "mention", "name"),
+    [
+        # alternatives are not a joint speaker
+        ("Jane Roe met Tom Berg. Roe or Berg said the pier was unsafe.", "pier was unsafe", "Roe", "Jane Roe"),
+        # an "and" inside one name
+        ("The Parks and Recreation Department said the pool was closed.", "pool was closed",
+         "The Parks and Recreation Department", "Parks and Recreation Department"),
+    ],
+)
+def test_not_a_joint_speaker(nlp, text, fragment, mention, name):
+    q = one(run(nlp, text), fragment)
+    assert surface(text, q) == mention and q.speaker.name == name
+
+
+def test_joint_speakers_take_their_canonical_names(nlp):
+    text = "Both Zelenskyy and Prime Minister Denys Shmyhal denied the report."
+    article = make_article(text)
+    start = text.index("Zelenskyy")
+    entity = Entity(id="e_z", name="Volodymyr Zelensky", type="PERSON", aliases=("Zelenskyy",),
+                    mentions=(Mention(article.id, start, start + len("Zelenskyy")),))
+    (q,) = extract_quotes(article, nlp(text), [entity])
+    assert q.speaker.name == "Volodymyr Zelensky and Denys Shmyhal" and q.speaker.entity_id is None
+
+
+def test_two_clauses_the_parse_ran_together_are_two_speakers(nlp):
+    text = ("In the days before the talk, a group of rabbis called for a boycott of his speech, and the civil "
+            "rights organization the Anti-Defamation League strongly denounced the rhetoric.")
+    quotes = run(nlp, text)
+    assert surface(text, one(quotes, "a boycott")) == "a group of rabbis"
+    assert surface(text, one(quotes, "the rhetoric")) == "the Anti-Defamation League"
+
+
+def test_when_a_denial_came_is_not_what_was_denied(nlp):
+    text = "Officials met in Geneva. Officials denied the report on Friday night."
+    q = one(run(nlp, text), "the report")
+    assert q.text == "the report" and q.cue.stance == "denial"
+
+
 def test_unnamed_source_stays_unnamed(nlp):
     text = (
         "Governor Liam Porter visited the site. "

@@ -63,11 +63,16 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
         if len(list(objs[0].subtree)) < 2:
             return []
         return objs[:1] + [c for c in verb.children if c.i > objs[0].i and c.dep_ == "prep"
-                           and c.lower_ in _OBJECT_TAIL_PREPS]
+                           and c.lower_ in _OBJECT_TAIL_PREPS and not _dated(c)]
     picked = [c for c in verb.children if (c.dep_ in _OBJECT_DEPS or _infinitive_after(verb, c)) and c.i > verb.i]
     picked += [c for c in verb.children
-               if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked]
+               if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked and not _dated(c)]
     return picked
+
+
+def _dated(prep: Token) -> bool:
+    """True for a phrase that says when ("rejected the plan on Monday"), not what."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def _stranded_complement(last: Token) -> list[Token]:

@@ -25,3 +25,4 @@ class Draft:
     open_cue: bool = False
     frames: tuple[tuple[int, int], ...] = ()  # reporter's words between joined quotations
     reach: int = 0  # end of the cue verb's own words ("told reporters", "said on Sunday")
+    members: tuple[tuple[Resolved, int, int], ...] = ()  # joint speakers: each one's referent and mention

@@ -34,7 +34,7 @@ from counterpoint.quotes.marks import Segment, closed_inner, find_segments, insi
 from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.prune import first_person, inner_open_dropped, unique
 from counterpoint.quotes.resolution import resolve
-from counterpoint.quotes.speakers import Resolved, is_speaker, speaker_tokens
+from counterpoint.quotes.speakers import Resolved, co_speakers, is_speaker, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.tagged import tagged_drafts
 from counterpoint.quotes.subjects import find_subject, valid_speaker
@@ -65,6 +65,10 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     s_start, s_end = speaker_tokens(head)
     while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
         s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"
+    partners = [(t, speaker_tokens(t)) for t in co_speakers(head, lexicon)]
+    partners = [(t, span) for t, span in partners if span[1] > s_end]
+    mentions = [(s_start, s_end)] + [span for _, span in partners]
+    s_end = max(end for _, end in mentions)  # "Both Roe and Berg": the mention names them all
     ids -= set(range(s_start, s_end))
     cue_span = doc[cue.start : cue.end]
     speaker = doc[s_start:s_end]
@@ -120,9 +124,13 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     resolved = resolve(head, lexicon, quoted)
     if resolved is None:
         return None
+    members: tuple[tuple[Resolved, int, int], ...] = ()
+    if partners:
+        heads = [resolved] + [resolve(t, lexicon, quoted) or Resolved(None, None, None) for t, _ in partners]
+        members = tuple((r, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for r, (a, b) in zip(heads, mentions))
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
-                  features, open_cue, reach=reach)
+                  features, open_cue, reach=reach, members=members)
 
 
 def _after_speaker(doc: Doc, text: str, ids: set[int], cue: CueMatch, frame_tokens: tuple[int, int],
@@ -471,6 +479,25 @@ def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]
     return entity_at(entities, article.id, head_start, resolved.start + len(words))
 
 
+def _joint_name(article: Article, members: tuple[tuple[Resolved, int, int], ...],
+                entities: Sequence[Entity]) -> str | None:
+    """The name of speakers who speak together: each one's canonical name ("Jane Roe and
+    Tom Berg"), or their own words for one left unnamed ("Jane Roe and her lawyer"); None
+    when none of them is named."""
+    names: list[str] = []
+    named = False
+    for resolved, start, end in members:
+        entity = _entity_for(article, resolved, entities)
+        name = entity.name if entity is not None else resolved.name
+        named = named or name is not None
+        name = name or article.text[start:end]
+        if name not in names:
+            names.append(name)
+    if not named:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _kind(text: str, draft: Draft, quoted: tuple[tuple[int, int], ...]) -> str:
     """direct / partial / indirect, from how much of the content stands in marks."""
     if not quoted:
@@ -500,6 +527,8 @@ def _to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
     entity = _entity_for(article, draft.resolved, entities)
     name = entity.name if entity is not None else draft.resolved.name
     speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
+    if draft.members:
+        speaker = Speaker(draft.speaker_start, draft.speaker_end, None, _joint_name(article, draft.members, entities))
     return Quote(
         id=make_id("q", article.id, draft.start, draft.end),
         article_id=article.id,

@@ -304,5 +304,7 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
     if head.pos_ in ("PROPN", "NOUN") and head.is_title and head.lemma_.lower() not in _all_nouns(lexicon) \
             and not plural_role:
         start, end = speaker_tokens(head)
+        while start < head.i and head.doc[start].lower_ in ("both", "either", "neither"):
+            start += 1  # "Both Palmer and Berg": the name is Palmer
         return entity_resolution(Span(head.doc, start, end, label="PERSON"))
     return _noun(head, lexicon, quoted)

@@ -23,7 +23,7 @@ from counterpoint.quotes.doccache import dateline, entities, line_bounds, memo, 
 from counterpoint.quotes.gender import name_gender
 from counterpoint.quotes.marks import find_segments
 
-__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
+__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "co_speakers", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
            "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens", "think_tank"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
@@ -93,6 +93,31 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     while end - 1 > head.i and head.doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def co_speakers(head: Token, lexicon: Lexicon) -> list[Token]:
+    """The heads of the speakers joined to ``head`` by *and* ("Both Roe and Berg denied it",
+    "Roe, Berg and Vik said"): they speak together. Nothing when one of them cannot speak
+    ("Roe and the weather"), when they are alternatives ("Roe or Berg") or when the *and*
+    belongs to one name ("the Parks and Recreation Department")."""
+    if head.pos_ not in ("PROPN", "NOUN") or antecedent(head) is not head:
+        return []
+    joined = [t for t in head.conjuncts if t.i > head.i]
+    for listed in [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ACTOR_LABELS]:
+        if not joined and any(c.dep_ == "conj" for c in listed.children):
+            joined = [listed, *listed.conjuncts]  # "Jo Day, Tom Berg and Ana Vik": the parse made a list an apposition
+    if not joined or not all(t.pos_ in ("PROPN", "NOUN") and is_speaker(t, lexicon) for t in joined):
+        return []
+    links = [c.lower_ for t in [head, *joined] for c in t.children if c.dep_ in ("cc", "preconj")]
+    if "and" not in links or "or" in links or "nor" in links:
+        return []
+    ent = ent_of(head)
+    if ent is not None and any(ent.start <= t.i < ent.end for t in joined):
+        return []
+    aside = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}  # ", who is running, and Berg"
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in aside for t in head.doc[head.i + 1 : joined[0].left_edge.i]):
+        return []  # "a group of rabbis called for a boycott, and the league": the parse ran two clauses together
+    return joined
 
 
 def _outside_quotations(doc: Doc, head: Token, start: int, end: int) -> tuple[int, int]:
