@@ -300,6 +300,33 @@ def test_two_clauses_the_parse_ran_together_are_two_speakers(nlp):
     assert surface(text, one(quotes, "the rhetoric")) == "the Anti-Defamation League"
 
 
+@pytest.mark.parametrize(("text", "fragment", "accuser", "denier", "stance"), [
+    ("Talks between Norland and Vessaria broke down. Norland accused Vessaria of shelling the port, a charge "
+     "Vessaria denied.", "Vessaria of shelling the port", "Norland", "Vessaria", "denial"),
+    ("Talks between Norland and Vessaria broke down. Norland accused Vessaria of shelling the port, which "
+     "Vessaria denied on Friday.", "Vessaria of shelling the port", "Norland", "Vessaria", "denial"),
+    ("The mayor said the pier was unsafe, a claim that officials at the port authority rejected.",
+     "the pier was unsafe", "The mayor", "officials at the port authority", "denial"),
+    ('Talks between Norland and Vessaria broke down. Norland said "Vessaria is behind it," an accusation '
+     "the Vessarian foreign ministry disputed.", '"Vessaria is behind it,"', "Norland",
+     "the Vessarian foreign ministry", "denial"),
+])
+def test_a_gloss_that_denies_the_report_is_an_attribution(nlp, text, fragment, accuser, denier, stance):
+    # the relative clause's verb has no content of its own: it denies what the first speaker said
+    quotes = [q for q in run(nlp, text) if q.text == fragment]
+    assert [surface(text, q) for q in quotes] == [accuser, denier]
+    gloss = quotes[1]
+    assert gloss.cue.stance == stance and gloss.kind == "indirect" and gloss.quoted == ()  # the marks are not hers
+    assert quotes[0].id != gloss.id
+
+
+def test_which_after_a_plain_report_names_its_noun(nlp):
+    # "which" with a neutral verb is about the last noun, not the report
+    text = "Peskov toured the Kremlin, which he described as safe."
+    assert all(q.speaker.name == "Peskov" for q in run(nlp, text))
+    assert not any(q.text == "Peskov toured the Kremlin" for q in run(nlp, text))
+
+
 def test_when_a_denial_came_is_not_what_was_denied(nlp):
     text = "Officials met in Geneva. Officials denied the report on Friday night."
     q = one(run(nlp, text), "the report")
@@ -1061,6 +1088,8 @@ def test_trailing_relay_frame_is_not_part_of_the_content(nlp):
         ("The Danish government denied any involvement in the fire at the harbour.",
          "The Danish government", "Danish government"),
         ("Danish authorities accused the crew of ignoring the warnings.", "Danish authorities", "Danish authorities"),
+        ("The government of Norway denied any involvement in the fire at the harbour.",
+         "The government of Norway", "government of Norway"),
         # a statement, however introduced, speaks for whoever published it
         ("A statement on the Pentagon's website said the drill would go ahead in May.",
          "A statement on the Pentagon's website", "Pentagon"),
@@ -1402,6 +1431,8 @@ def test_a_that_clause_parsed_as_an_adverbial(nlp, before, content):
      "Fishermen's unions", "a long strike at the yards"),
     ("PORTVIK (NTB) – The harbour will close for a week, the mayor said.",
      "the mayor", "The harbour will close for a week"),
+    ("PORTVIK, May 4 - A fire broke out at the yard overnight, officials said on Thursday.",
+     "officials", "A fire broke out at the yard overnight"),
 ])
 def test_a_dateline_is_neither_speaker_nor_content(nlp, text, speaker, content):
     q = one(run(nlp, text), content)
@@ -1413,6 +1444,8 @@ def test_a_dateline_is_neither_speaker_nor_content(nlp, text, speaker, content):
     ("NEW YORK, Nov. 19 (UPI) — The mayor said", "NEW YORK, Nov. 19 (UPI) — "),
     ("RENO, Nev. (AP) — Roe says", "RENO, Nev. (AP) — "),
     ("BRUSSELS - European leaders met", "BRUSSELS - "),
+    ("KYIV, May 4 (Reuters) - Ukraine said", "KYIV, May 4 (Reuters) - "),
+    ("MOSCOW, September 12 – Officials said", "MOSCOW, September 12 – "),
     ("US President Jane Roe - who spoke first - said", ""),
     ("The mayor - who spoke first - said", ""),
 ])

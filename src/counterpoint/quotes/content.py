@@ -17,7 +17,7 @@ from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Segment, inside_closed
 from counterpoint.quotes.subjects import fronted_frame
 
-__all__ = ["TIME_MARKS", "content_tokens", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
+__all__ = ["TIME_MARKS", "content_tokens", "fronted_gloss_object", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
            "relative_frame"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
@@ -574,6 +574,8 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
             rest = [c for c in verb.children if c.i > last.i and c.dep_ in _PHRASE_TAIL_DEPS]
             ids = _subtree_ids(objs + rest) - _side_clauses(verb, lexicon)
             return ids - set(range(cue.start, cue.end))
+    if fronted_gloss_object(verb, lexicon) is not None:
+        return set()  # "X accused Y of Z, a charge Y denied": what it denies is X's report (see glosses.py)
     over = _frame_over(verb, lexicon)
     if over:
         return over - set(range(cue.start, cue.end))
@@ -589,6 +591,20 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))
+
+
+def fronted_gloss_object(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The reporting noun of "..., a charge Kyiv denied" when the parser made it the object
+    of a main-clause verb ("denied") and the report before the comma that verb's complement:
+    the object stands before the subject, so it is a relative clause the parse missed."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i > verb.i or obj.lemma_.lower() not in lexicon.nouns:
+            continue
+        before = obj.left_edge.i - 1
+        if before >= 0 and obj.doc[before].text == "," and any(
+                c.dep_ == "nsubj" and obj.i < c.i < verb.i for c in verb.children):
+            return obj
+    return None
 
 
 def without_comment(doc: Doc, ids: set[int], lexicon: Lexicon, quoted_end: int = 0) -> set[int]:

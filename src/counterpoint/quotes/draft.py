@@ -26,3 +26,4 @@ class Draft:
     frames: tuple[tuple[int, int], ...] = ()  # reporter's words between joined quotations
     reach: int = 0  # end of the cue verb's own words ("told reporters", "said on Sunday")
     members: tuple[tuple[Resolved, int, int], ...] = ()  # joint speakers: each one's referent and mention
+    gloss: bool = False  # "a charge Kyiv denied": shares its content span with the report it glosses

@@ -20,15 +20,16 @@ _CREDIT_RE = re.compile(r"\s*\((?:[^()]*[/@][^()]*|(?=[^()]*[A-Z]{2,}[^()]*\s[^(
 
 
 _DASH_RE = re.compile(r" ?(?:—|–|--?) ")
-_DATELINE_WORD_RE = re.compile(r"(?:[A-Z][A-Z'’.&-]+|[A-Z][a-z]{1,4}\.|\d{1,2}|\([A-Za-z. ]+\))")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATELINE_WORD_RE = re.compile(rf"(?:[A-Z][A-Z'’.&-]+|[A-Z][a-z]{{1,4}}\.|{_MONTHS}|\d{{1,2}}|\([A-Za-z. ]+\))")
 
 
 def dateline_end(text: str, lo: int) -> int:
     """Where a dateline or a capitalised kicker that opens the paragraph at ``lo`` ends
-    ("NEW YORK, Nov. 19 (UPI) — ", "RENO, Nev. (AP) — ", "BRUSSELS - "), or ``lo`` when the
-    paragraph has none. Every word before the dash must be in capitals, an abbreviation
-    ("Calif.", "Nov."), a day of the month or an agency in brackets, so that "US President
-    Jane Roe - who ..." is not taken for one."""
+    ("NEW YORK, Nov. 19 (UPI) — ", "KYIV, May 4 (Reuters) - ", "RENO, Nev. (AP) — ",
+    "BRUSSELS - "), or ``lo`` when the paragraph has none. Every word before the dash must be
+    in capitals, an abbreviation ("Calif.", "Nov."), a month, a day of the month or an agency
+    in brackets, so that "US President Jane Roe - who ..." is not taken for one."""
     dash = _DASH_RE.search(text, lo, min(len(text), lo + 80))
     if dash is None or "\n" in text[lo : dash.start()]:
         return lo

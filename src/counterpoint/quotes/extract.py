@@ -29,6 +29,7 @@ from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
+from counterpoint.quotes.glosses import gloss_drafts
 from counterpoint.quotes.layout import colon_attributions, dash_attributions, headline, signature_lines
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.polls import poll_drafts
@@ -523,14 +524,15 @@ def _to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
     draft = replace(draft, end=before_furniture(text, draft.start, draft.end, inner))
     quoted = tuple((max(s.inner_start, draft.start), min(s.inner_end, draft.end)) for s in segments
                    if s.inner_start < draft.end and draft.start < s.inner_end
-                   and not any(lo <= s.start and s.end <= hi for lo, hi in draft.frames))
+                   and not any(lo <= s.start and s.end <= hi for lo, hi in draft.frames)
+                   and not draft.gloss)  # "a charge Kyiv denied": the words in marks are the accuser's
     entity = _entity_for(article, draft.resolved, entities)
     name = entity.name if entity is not None else draft.resolved.name
     speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
     if draft.members:
         speaker = Speaker(draft.speaker_start, draft.speaker_end, None, _joint_name(article, draft.members, entities))
     return Quote(
-        id=make_id("q", article.id, draft.start, draft.end),
+        id=make_id("q", article.id, draft.start, draft.end, *((draft.cue.start,) if draft.gloss and draft.cue else ())),
         article_id=article.id,
         start=draft.start,
         end=draft.end,
@@ -564,12 +566,13 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
     drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
     drafts += poll_drafts(doc, text, drafts, lexicon, quoted)
     drafts += _frame_drafts(doc, text, drafts, segments, lexicon, quoted, scored)
+    drafts, glosses = gloss_drafts(doc, text, drafts, segments, lexicon, quoted)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
     drafts = continue_in_paragraph(text, unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
     return unique(continue_paragraphs(text, _layout_drafts(doc, text, drafts, paragraphs, segments),
-                                        segments, paragraphs), segments, text)
+                                        segments, paragraphs), segments, text) + glosses
 
 
 def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),

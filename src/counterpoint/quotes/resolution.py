@@ -256,11 +256,14 @@ def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
 
 def _has_named_owner(head: Token) -> bool:
     """True for "Vessaria's foreign ministry" / "the Kremlin press service" / "the Ukrainian
-    government" / "the Norland foreign ministry" (a name the parser hangs as a modifier): a
-    named owner or nationality."""
+    government" / "the Norland foreign ministry" (a name the parser hangs as a modifier) /
+    "the government of Norland": a named owner or nationality."""
     return any((c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
                or (c.dep_ == "nmod" and c.ent_type_ in ("ORG", "PERSON"))
-               or (c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP")) for c in head.children)
+               or (c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP"))
+               or (c.dep_ == "prep" and c.lower_ == "of"
+                   and any(o.dep_ == "pobj" and o.ent_type_ in ("ORG", "GPE") for o in c.children))
+               for c in head.children)
 
 
 def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved:

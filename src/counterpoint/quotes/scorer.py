@@ -21,7 +21,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.quotes.content import opening_frame
+from counterpoint.quotes.content import fronted_gloss_object, opening_frame
 from counterpoint.quotes.cues import CueMatch, Lexicon
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import Segment
@@ -109,6 +109,8 @@ def _embedding(verb: Token, lexicon: Lexicon) -> list[str]:
             return []
         dep, node = node.dep_, node.head
         if node.pos_ in ("VERB", "NOUN") and lexicon.lemma(node) in lexicon.verbs:
+            if fronted_gloss_object(node, lexicon) is not None:
+                return []  # "X accused Y, a charge Y denied": the parse hung the report on the gloss
             return ["embedded", f"embedded|{dep}", f"embedded|{lexicon.lemma(verb)}"]
     return []
 
