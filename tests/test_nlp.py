@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from counterpoint.errors import ModelNotAvailable
-from counterpoint.nlp import PARAGRAPH_BREAKS, load_pipeline
+from counterpoint.nlp import DASH_ENTITIES, PARAGRAPH_BREAKS, load_pipeline
 
 
 def test_a_sentence_never_runs_across_a_paragraph_break(nlp) -> None:
@@ -95,3 +95,15 @@ def test_a_title_keeps_its_full_stop_and_its_name(nlp, title) -> None:
 def test_a_name_suffix_may_end_a_sentence(nlp) -> None:
     doc = nlp("The pier was built by Tom Berg Sr. The ferry came later.")
     assert "Sr." in [t.text for t in doc] and len(list(doc.sents)) == 2
+
+
+@pytest.mark.parametrize(("text", "entities"), [
+    # the recogniser runs a dateline's date into the name after the dash
+    ("LAKEPORT, May 4 - Norland said on Thursday that the talks had failed.",
+     [("LAKEPORT", "GPE"), ("May 4", "DATE"), ("Thursday", "DATE")]),
+    # a range keeps its dash
+    ("The plant ran from 1990 - 2000 without a fire.", [("1990 - 2000", "DATE")]),
+])
+def test_no_entity_runs_across_a_spaced_dash(nlp, text, entities) -> None:
+    assert DASH_ENTITIES in nlp.pipe_names
+    assert [(e.text, e.label_) for e in nlp(text).ents] == entities

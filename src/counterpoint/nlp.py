@@ -17,9 +17,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["load_pipeline", "parse", "installed_pipelines", "PARAGRAPH_BREAKS"]
+__all__ = ["load_pipeline", "parse", "installed_pipelines", "PARAGRAPH_BREAKS", "DASH_ENTITIES"]
 
 PARAGRAPH_BREAKS = "counterpoint_paragraph_breaks"
+DASH_ENTITIES = "counterpoint_dash_entities"
+_DASHES = {"-", "--", "–", "—"}
 
 
 def _paragraph_breaks(doc: Doc) -> Doc:
@@ -45,12 +47,34 @@ def _paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _dash_entities(doc: Doc) -> Doc:
+    """Cut a named entity at a dash set off by spaces. The recogniser runs a dateline into
+    the name after it ("KYIV, May 4 - Ukraine's ..." gives the date "May 4 - Ukraine"), and
+    a name never holds a spaced dash before a capitalised word; the words after the dash are
+    left unlabelled."""
+    from spacy.tokens import Span
+
+    ents = []
+    for ent in doc.ents:
+        cut = next((t.i for t in ent[1:-1] if t.text in _DASHES and doc[t.i - 1].whitespace_
+                    and doc[t.i + 1].is_title), None)  # not a range: "1990 - 2000"
+        if cut is None:
+            ents.append(ent)
+        elif cut > ent.start:
+            ents.append(Span(doc, ent.start, cut, label=ent.label_))
+    if len(ents) != len(doc.ents) or any(a.end != b.end for a, b in zip(ents, doc.ents)):
+        doc.ents = ents
+    return doc
+
+
 def _register_paragraph_breaks() -> None:
-    """Register the component factory once per process."""
+    """Register the component factories once per process."""
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPH_BREAKS):
         Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
+    if not Language.has_factory(DASH_ENTITIES):
+        Language.component(DASH_ENTITIES, func=_dash_entities)
 
 
 _MARKS = "“”«»‹›„\""
@@ -125,7 +149,8 @@ def installed_pipelines() -> list[str]:
 @lru_cache(maxsize=4)
 def load_pipeline(name: str) -> Language:
     """Load an installed spaCy pipeline by package name or path (cached per name), with a
-    sentence boundary after each blank line (see ``_paragraph_breaks``)."""
+    sentence boundary after each blank line (see ``_paragraph_breaks``) and no entity across
+    a spaced dash (see ``_dash_entities``)."""
     import spacy
 
     try:
@@ -142,6 +167,9 @@ def load_pipeline(name: str) -> Language:
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         _register_paragraph_breaks()
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    if "ner" in nlp.pipe_names and DASH_ENTITIES not in nlp.pipe_names:
+        _register_paragraph_breaks()
+        nlp.add_pipe(DASH_ENTITIES, after="ner")
     return nlp
 
 
