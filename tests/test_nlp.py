@@ -107,3 +107,9 @@ def test_a_name_suffix_may_end_a_sentence(nlp) -> None:
 def test_no_entity_runs_across_a_spaced_dash(nlp, text, entities) -> None:
     assert DASH_ENTITIES in nlp.pipe_names
     assert [(e.text, e.label_) for e in nlp(text).ents] == entities
+
+
+def test_no_entity_runs_across_a_headline_colon(nlp) -> None:
+    # the recogniser runs a headline's speaker into the first word after the colon ("Roe: Lind")
+    ents = nlp("Roe: Lind should have thanked me for the harbour deal.").ents
+    assert [e.text for e in ents] == ["Roe"]

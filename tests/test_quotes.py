@@ -402,6 +402,20 @@ def test_headline_colon_attribution(nlp):
     assert surface(text, q) == "Sobel"
 
 
+def test_headline_colon_stands_beside_an_attribution_inside_it(nlp):
+    text = ("Roe: Lind should have thanked me for the harbour deal.\n\n"
+            "Mayor Jane Roe said on Friday that the council had ignored her.")
+    q = one(run(nlp, text), "Lind should have thanked me")
+    assert surface(text, q) == "Roe" and q.text == "Lind should have thanked me for the harbour deal."
+
+
+def test_signed_quotation_stands_beside_an_attribution_inside_it(nlp):
+    text = ("Readers wrote in.\n\n”The harbour is a disgrace. The mayor says the pier is safe, but it is not.” ― Jane Roe\n"
+            "“We will rebuild it.” ― Tom Berg")
+    q = one(run(nlp, text), "The harbour is a disgrace")
+    assert surface(text, q) == "Jane Roe"
+
+
 def test_transcript_turns_belong_to_the_named_person(nlp):
     text = (
         "Governor Mary Fallin spoke to Jake Tapper on Sunday.\n\n"

@@ -48,15 +48,16 @@ def _paragraph_breaks(doc: Doc) -> Doc:
 
 
 def _dash_entities(doc: Doc) -> Doc:
-    """Cut a named entity at a dash set off by spaces. The recogniser runs a dateline into
-    the name after it ("KYIV, May 4 - Ukraine's ..." gives the date "May 4 - Ukraine"), and
-    a name never holds a spaced dash before a capitalised word; the words after the dash are
-    left unlabelled."""
+    """Cut a named entity at a dash set off by spaces or at a colon. The recogniser runs a
+    dateline into the name after it ("KYIV, May 4 - Ukraine's ..." gives the date "May 4 -
+    Ukraine") and a headline's speaker into its first word ("Roe: Lind should ..." gives the
+    person "Roe: Lind"); a name never holds either before a capitalised word. The words after
+    the cut are left unlabelled."""
     from spacy.tokens import Span
 
     ents = []
     for ent in doc.ents:
-        cut = next((t.i for t in ent[1:-1] if t.text in _DASHES and doc[t.i - 1].whitespace_
+        cut = next((t.i for t in ent[1:-1] if (t.text in _DASHES and doc[t.i - 1].whitespace_ or t.text == ":")
                     and doc[t.i + 1].is_title), None)  # not a range: "1990 - 2000"
         if cut is None:
             ents.append(ent)

@@ -461,8 +461,10 @@ def _layout_drafts(doc: Doc, text: str, drafts: list[Draft], lines: list[tuple[i
             drafts = [d for d in drafts if not (d.start < label[1] and label[0] < d.end)]
             if any(d.start < start < d.end for d in drafts + out):
                 continue
-        elif any(d.start < end and start < d.end for d in drafts + out):
-            continue
+        elif any(d.start < end and start < d.end and (signed and not any(start <= seg.start <= start + 2 for seg in segments)
+                                                      or not start <= min(d.start, d.speaker_start) <= d.end <= end)
+                 for d in drafts + out):
+            continue  # an attribution nested in a headline or signed quotation stands beside it ("Roe: Lind said")
         cue = Cue(hit.cue[0], hit.cue[1], text[hit.cue[0] : hit.cue[1]], "neutral")
         named = hit.named or hit.speaker
         resolved = Resolved(named[0], named[1], hit.name)
