@@ -223,6 +223,14 @@ def test_pronoun_after_two_joined_people(nlp, text, name):
     assert surface(text, q).lower() in ("he", "she") and q.speaker.name == name
 
 
+def test_a_headline_verb_is_no_part_of_a_name(nlp):
+    # in headline case the recogniser runs one name over the verb into the next
+    text = "Jane Roe Slams Tom Berg Over Harbour Deal\n\nBerg said the deal was fair, and Roe said it was not."
+    quotes = run(nlp, text)
+    assert one(quotes, "deal was fair").speaker.name == "Tom Berg"
+    assert one(quotes, "it was not").speaker.name == "Jane Roe"
+
+
 def test_surname_gets_the_longest_earlier_name(nlp):
     text = (
         "Foreign Minister Pavel Drozd arrived in the morning. "

@@ -17,7 +17,8 @@ from weakref import ReferenceType, ref
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["all_line_bounds", "dateline", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens", "words"]
+__all__ = ["all_line_bounds", "dateline", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens",
+           "verb_in_name", "words"]
 
 _T = TypeVar("_T")
 _KEPT = 8
@@ -122,13 +123,54 @@ def _consistent_ents(doc: Doc) -> tuple[Span, ...]:
     surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
     other = {t.text: e.label_ for e in reversed(ents) if e.label_ in _NAMED for t in e}  # first label wins
     out = []
-    for e in ents:
+    for e in _without_headline_verbs(doc, ents):
         if len(e) == 1 and e.label_ in _NAMED and e.text in surnames:
             e = Span(doc, e.start, e.end, label="PERSON")
         elif len(e) == 1 and e.label_ == "PERSON" and e.text not in surnames and e.text in other:
             e = Span(doc, e.start, e.end, label=other[e.text])
         out.append(e)
     return tuple(out)
+
+
+def _without_headline_verbs(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+    """Names cut at a headline's verb the recogniser ran them over: "Marine Le Pen Backs
+    Trump" is Marine Le Pen and Trump."""
+    out = []
+    for e in ents:
+        cut = next((t.i for t in e[1:] if t.is_title and verb_in_name(t)), None)
+        if cut is None:
+            out.append(e)
+            continue
+        out.append(Span(doc, e.start, cut, label=e.label_))
+        if cut + 1 < e.end and doc[cut + 1].pos_ == "PROPN" and doc[cut + 1].is_title and not doc[cut + 1].is_stop:
+            out.append(Span(doc, cut + 1, e.end, label=e.label_))
+    return out
+
+
+def verb_in_name(token: Token) -> bool:
+    """True for a verb no name holds: one in lower case ("Trump accused Holt of"; "Black Lives
+    Matter" is capitalised, and the "to" of "Alliance to Reclaim" is no verb), a participle
+    opening a sentence ("Asserting Clinton's ...") or, in a headline, a reporting verb in
+    headline case ("Hillary Clinton Slams Donald Trump", whatever its tag)."""
+    if token.is_title and _headline_verb(token):
+        return True
+    if token.pos_ not in ("VERB", "AUX") or not token.tag_.startswith(("VB", "MD")):
+        return False
+    return token.text.islower() or (bool(token.is_sent_start) and token.tag_ in ("VBG", "VBN", "VBD"))
+
+
+def _headline_verb(token: Token) -> bool:
+    """True for "Slams", "Backs", "Responds" in a line set in headline case: a finite verb
+    the tagger reads as part of a name."""
+    from counterpoint.quotes.cues import load_lexicon
+    from counterpoint.quotes.layout import headline
+
+    word = token.lower_
+    forms = {word[:-1], word[:-2]} if word.endswith("s") else {word[:-1], word[:-2]} if word.endswith("ed") else set()
+    if not forms & load_lexicon().verbs.keys() and token.tag_ not in ("VBZ", "VBD"):
+        return False
+    lo, hi = line_bounds(token.doc, token.i)
+    return headline(token.doc.text, lo, hi)
 
 
 def propn_positions(doc: Doc, lower: str) -> list[int]:

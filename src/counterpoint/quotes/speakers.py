@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import dateline, entities, line_bounds, memo, propn_positions, tokens
+from counterpoint.quotes.doccache import dateline, entities, line_bounds, memo, propn_positions, tokens, verb_in_name
 from counterpoint.quotes.gender import name_gender
 from counterpoint.quotes.marks import find_segments
 
@@ -273,10 +273,12 @@ def ent_of(token: Token) -> Span | None:
     while end < len(toks) and toks[end].ent_iob_ == "I":
         end += 1
     for i in range(start, token.i):
-        if _verb_word(toks[i]):
+        if verb_in_name(toks[i]):
             start = i + 1  # the tagger ran a name into a clause: "Trump accused Holt of being a"
+            while start < token.i and toks[start].is_stop:
+                start += 1  # "Suspect Named By Police": the police
     for i in range(token.i + 1, end):
-        if _verb_word(toks[i]):
+        if verb_in_name(toks[i]):
             end = i
             break
     while end - 1 > token.i and toks[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PART"):
@@ -288,21 +290,13 @@ def ent_of(token: Token) -> Span | None:
     return Span(doc, start, end, label=token.ent_type_)
 
 
-def _verb_word(token: Token) -> bool:
-    """True for a verb no name holds: one in lower case ("Trump accused Holt of"; "Black Lives
-    Matter" is capitalised, and the "to" of "Alliance to Reclaim" is no verb) or a participle
-    opening a sentence ("Asserting Clinton's ...")."""
-    if token.pos_ not in ("VERB", "AUX") or not token.tag_.startswith(("VB", "MD")):
-        return False
-    return token.text.islower() or (bool(token.is_sent_start) and token.tag_ in ("VBG", "VBN", "VBD"))
-
-
 def _name_chain(token: Token) -> Span:
     """The run of unlabelled or PERSON proper nouns ending at ``token``."""
     start = token.i
     doc = token.doc
     toks = tokens(doc)
-    while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].ent_type_ in ("", "PERSON"):
+    while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].ent_type_ in ("", "PERSON") \
+            and not verb_in_name(toks[start - 1]):  # "Hillary Clinton Slams Donald Trump"
         start -= 1
     return Span(doc, start, token.i + 1, label="PERSON")
 
