@@ -17,7 +17,7 @@ from weakref import ReferenceType, ref
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["all_line_bounds", "dateline", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens",
+__all__ = ["all_line_bounds", "dateline", "doc_text", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens",
            "verb_in_name", "words"]
 
 _T = TypeVar("_T")
@@ -87,6 +87,11 @@ def all_line_bounds(doc: Doc) -> list[tuple[int, int]]:
     return memo(doc, "lines", _build_lines)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once (spaCy joins the tokens again on every access)."""
+    return memo(doc, "text", lambda d: d.text)
+
+
 def dateline(doc: Doc, i: int) -> int:
     """Where the dateline or capitalised kicker that opens token ``i``'s line ends
     ("WASHINGTON (AP) — "; see :func:`edges.dateline_end`), or the line's start."""
@@ -97,7 +102,7 @@ def dateline(doc: Doc, i: int) -> int:
 def _build_datelines(doc: Doc) -> dict[int, int]:
     from counterpoint.quotes.edges import dateline_end
 
-    text = doc.text
+    text = doc_text(doc)
     out = {}
     for lo in sorted({lo for lo, _ in all_line_bounds(doc)}):
         end = dateline_end(text, lo)
@@ -163,14 +168,23 @@ def _headline_verb(token: Token) -> bool:
     """True for "Slams", "Backs", "Responds" in a line set in headline case: a finite verb
     the tagger reads as part of a name."""
     from counterpoint.quotes.cues import load_lexicon
+
+    if token.tag_ not in ("VBZ", "VBD"):
+        word = token.lower_
+        if not word.endswith(("s", "ed")):
+            return False
+        verbs = load_lexicon().verbs
+        if word[:-1] not in verbs and word[:-2] not in verbs:
+            return False
+    return line_bounds(token.doc, token.i)[0] in memo(token.doc, "headlines", _headline_lines)
+
+
+def _headline_lines(doc: Doc) -> frozenset[int]:
+    """Where the lines set in headline case start."""
     from counterpoint.quotes.layout import headline
 
-    word = token.lower_
-    forms = {word[:-1], word[:-2]} if word.endswith("s") else {word[:-1], word[:-2]} if word.endswith("ed") else set()
-    if not forms & load_lexicon().verbs.keys() and token.tag_ not in ("VBZ", "VBD"):
-        return False
-    lo, hi = line_bounds(token.doc, token.i)
-    return headline(token.doc.text, lo, hi)
+    text = doc_text(doc)
+    return frozenset(lo for lo, hi in set(all_line_bounds(doc)) if headline(text, lo, hi))
 
 
 def propn_positions(doc: Doc, lower: str) -> list[int]:

@@ -23,7 +23,7 @@ from counterpoint.model import Cue, Stance
 from counterpoint.quotes.content import fronted_gloss_object
 from counterpoint.quotes.cues import Lexicon
 from counterpoint.quotes.draft import Draft
-from counterpoint.quotes.marks import Segment, inside_closed
+from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.resolution import resolve
 from counterpoint.quotes.speakers import is_speaker, speaker_tokens
 
@@ -82,7 +82,8 @@ def _glosses(doc: Doc, text: str, draft: Draft, segments: tuple[Segment, ...],
             continue
         if token.text == "," and not inside_closed(token.idx, segments):
             at = token.idx
-        elif _closes_quotation(token.idx + len(token.text), segments) and text[token.idx - 1] == ",":
+        elif token.text in CLOSING_MARKS and text[token.idx - 1] == "," \
+                and _closes_quotation(token.idx + len(token.text), segments):
             at = token.idx + len(token.text)  # '"Ukraine is behind it," a charge ...': the quotation stays whole
         else:
             continue

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import lemmas, line_bounds, starts, tokens
+from counterpoint.quotes.doccache import doc_text, lemmas, line_bounds, starts, tokens
 from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside, is_share,
                                           resolve_pronoun, singular, speaker_tokens, think_tank)
 
@@ -238,7 +238,7 @@ def _previous_paragraph_start(token: Token) -> int:
     while first > 0:
         lo, hi = line_bounds(doc, first - 1)
         first = bisect_left(starts(doc), lo)
-        if not _heading(doc.text[lo:hi]):
+        if not _heading(doc_text(doc)[lo:hi]):
             return lo
     return 0
 
