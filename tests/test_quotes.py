@@ -255,6 +255,9 @@ def test_role_noun_resolves_to_the_person_introduced_with_it(nlp):
         # speakers joined by "and" speak together: the mention covers them all, the name lists each
         ("Mark Lindqvist met Sarah Okafor in May. Both Lindqvist and Okafor have denied any role in the blast.",
          "any role", "Both Lindqvist and Okafor", "Mark Lindqvist and Sarah Okafor"),
+        # the recogniser read "Roe and Berg" as one name
+        ("Mayor Jane Roe met councillor Tom Berg. Berg said the deal was fair. Both Roe and Berg denied any wrongdoing.",
+         "any wrongdoing", "Both Roe and Berg", "Jane Roe and Tom Berg"),
         ("Talks between Lakeport and Norland broke down. Lakeport and Norland rejected the plan for a toll bridge.",
          "toll bridge", "Lakeport and Norland", "Lakeport and Norland"),
         ("Mayor Jo Day, Tom Berg and Ana Vik said the vote was rigged.",  # the parse makes a list an apposition
@@ -283,6 +286,7 @@ def test_joint_speakers_are_named_together(nlp, text, fragment, mention, name):
         # an "and" inside one name
         ("The Parks and Recreation Department said the pool was closed.", "pool was closed",
          "The Parks and Recreation Department", "Parks and Recreation Department"),
+        ("Procter and Gamble said sales rose in May.", "sales rose", "Procter and Gamble", "Procter and Gamble"),
     ],
 )
 def test_not_a_joint_speaker(nlp, text, fragment, mention, name):

@@ -112,8 +112,9 @@ def co_speakers(head: Token, lexicon: Lexicon) -> list[Token]:
     if "and" not in links or "or" in links or "nor" in links:
         return []
     ent = ent_of(head)
-    if ent is not None and any(ent.start <= t.i < ent.end for t in joined):
-        return []
+    if ent is not None and any(ent.start <= t.i < ent.end for t in joined) \
+            and (ent.label_ == "ORG" or ent.end > joined[-1].i + 1):
+        return []  # "Procter and Gamble", "the Parks and Recreation Department"; not "Roe and Berg"
     aside = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}  # ", who is running, and Berg"
     if any(t.pos_ in ("VERB", "AUX") and t.i not in aside for t in head.doc[head.i + 1 : joined[0].left_edge.i]):
         return []  # "a group of rabbis called for a boycott, and the league": the parse ran two clauses together
@@ -281,6 +282,10 @@ def ent_of(token: Token) -> Span | None:
         if verb_in_name(toks[i]):
             end = i
             break
+    if token.ent_type_ in ("PERSON", "NORP", "LAW"):  # "Roe and Berg" read as one name (not "Trinidad and Tobago")
+        joins = [i for i in range(start + 1, end - 1) if toks[i].dep_ == "cc" and toks[i].head.ent_iob_ != ""]
+        start = max([start] + [i + 1 for i in joins if i < token.i])
+        end = min([end] + [i for i in joins if i > token.i])
     while end - 1 > token.i and toks[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PART"):
         end -= 1
     while start < token.i and toks[start].is_punct:  # a mark the tagger took in: "› Jane Roe"
