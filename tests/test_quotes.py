@@ -1796,6 +1796,17 @@ def test_a_share_of_those_polled_is_the_speaker_and_names_nobody(nlp):
     assert surface(text, q) == "47 percent" and q.speaker.name is None
 
 
+@pytest.mark.parametrize(("text", "fragment", "mention"), [
+    ("Voters were polled on Tuesday. Six in 10 said the economy was the top issue.", "the economy", "Six in 10"),
+    # the parser hung the share on the verb as a number and left the verb without a subject
+    ("Voters were polled on Tuesday. About 4 in 10 say they want the next mayor to cut taxes.", "they want",
+     "About 4 in 10"),
+])
+def test_a_share_in_ten_is_the_speaker(nlp, text, fragment, mention):
+    q = one(run(nlp, text), fragment)
+    assert surface(text, q) == mention and q.speaker.name is None
+
+
 @pytest.mark.parametrize(
     ("text", "fragment", "name"),
     [

@@ -86,7 +86,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     while end - 1 > head.i and doc[end - 1].idx >= hi:
         end -= 1
     start, end = _outside_quotations(doc, head, start, end)
-    share = is_share(head)  # "47 percent said": the figure is the speaker
+    share = is_share(head) or (head.like_num and _share_of_group(head))  # "47 percent said", "Six in 10 said"
     while start < head.i and (doc[start].is_punct or (doc[start].like_num and not share) or doc[start].is_space
                               or "\n" in doc[start].whitespace_ or doc[start].ent_type_ == "DATE"):
         start += 1
