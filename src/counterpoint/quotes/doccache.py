@@ -17,8 +17,10 @@ from weakref import ReferenceType, ref
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["all_line_bounds", "dateline", "doc_text", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "starts", "tokens",
-           "verb_in_name", "words"]
+from counterpoint.quotes.marks import Segment, find_segments
+
+__all__ = ["all_line_bounds", "dateline", "doc_text", "entities", "line_bounds", "memo", "propn_positions", "lemmas",
+           "segments", "starts", "tokens", "verb_in_name", "words"]
 
 _T = TypeVar("_T")
 _KEPT = 8
@@ -90,6 +92,11 @@ def all_line_bounds(doc: Doc) -> list[tuple[int, int]]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once (spaCy joins the tokens again on every access)."""
     return memo(doc, "text", lambda d: d.text)
+
+
+def segments(doc: Doc) -> tuple[Segment, ...]:
+    """The quotation segments of the text ``doc`` was parsed from, found once."""
+    return memo(doc, "segments", lambda d: find_segments(doc_text(d)))
 
 
 def dateline(doc: Doc, i: int) -> int:

@@ -26,7 +26,8 @@ from counterpoint.quotes.content import (adjacent_segment, char_span, content_to
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
 from counterpoint.quotes.draft import Draft
-from counterpoint.quotes.doccache import dateline, tokens
+from counterpoint.quotes.doccache import dateline, doc_text, tokens
+from counterpoint.quotes.doccache import segments as text_segments
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
 from counterpoint.quotes.glosses import gloss_drafts
@@ -577,6 +578,12 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
                                         segments, paragraphs), segments, text) + glosses
 
 
+def _segments(article: Article, doc: Doc) -> tuple[Segment, ...]:
+    """The article's quotation segments, found once per parse (the speaker checks read them
+    too) when ``doc`` was parsed from the article's text, as every stage does."""
+    return text_segments(doc) if doc_text(doc) == article.text else find_segments(article.text)
+
+
 def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
                    with_tagger: bool = True) -> tuple[Quote, ...]:
     """Every attribution in ``article`` (parsed as ``doc``), in text order.
@@ -596,7 +603,7 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
             return not open_cue and not any(f.startswith("rule=") for f in features)
         return scorer.keep(features, open_cue)
 
-    segments = find_segments(article.text)
+    segments = _segments(article, doc)
     drafts = inner_open_dropped(_drafts(doc, article.text, segments, keep, with_open=scorer is not None))
     if with_tagger:
         spans, used = [(d.start, d.end) for d in drafts], [d.cue.start for d in drafts if d.cue is not None]
@@ -619,6 +626,6 @@ class Candidate:
 def candidate_quotes(article: Article, doc: Doc) -> list[Candidate]:
     """Every candidate attribution before scoring: what
     ``benchmarks/train_quotes_scorer.py`` learns from."""
-    segments = find_segments(article.text)
+    segments = _segments(article, doc)
     drafts = _drafts(doc, article.text, segments, lambda features, open_cue: True, with_open=True)
     return [Candidate(_to_quote(article, d, segments, ()), d.features, d.open_cue) for d in drafts]

@@ -19,9 +19,9 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import dateline, doc_text, entities, line_bounds, memo, propn_positions, tokens, verb_in_name
+from counterpoint.quotes.doccache import (dateline, entities, line_bounds, memo, propn_positions, segments, tokens,
+                                          verb_in_name)
 from counterpoint.quotes.gender import name_gender
-from counterpoint.quotes.marks import find_segments
 
 __all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "co_speakers", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
            "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens", "think_tank"]
@@ -126,7 +126,7 @@ def _outside_quotations(doc: Doc, head: Token, start: int, end: int) -> tuple[in
     Jane Roe said' the parser may hang the quotation's last words on the name. A quotation
     wholly inside the phrase stays ('the "Jane the Virgin" actress')."""
     lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    for seg in memo(doc, "segments", lambda d: find_segments(doc_text(d))):
+    for seg in segments(doc):
         if seg.end <= lo or seg.start >= hi or (lo <= seg.start and seg.end <= hi):
             continue
         if seg.end <= head.idx:
