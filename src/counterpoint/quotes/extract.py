@@ -26,7 +26,7 @@ from counterpoint.quotes.content import (adjacent_segment, char_span, content_to
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
 from counterpoint.quotes.draft import Draft
-from counterpoint.quotes.doccache import dateline, doc_text, tokens
+from counterpoint.quotes.doccache import dateline, memo, tokens
 from counterpoint.quotes.doccache import segments as text_segments
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
@@ -580,8 +580,13 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
 
 def _segments(article: Article, doc: Doc) -> tuple[Segment, ...]:
     """The article's quotation segments, found once per parse (the speaker checks read them
-    too) when ``doc`` was parsed from the article's text, as every stage does."""
-    return text_segments(doc) if doc_text(doc) == article.text else find_segments(article.text)
+    too) when ``doc`` was parsed from the article's text, as every stage does: then the
+    article's text also stands for ``doc.text``, which spaCy would join from the tokens."""
+    last = doc[-1] if len(doc) else None
+    if last is None or last.idx + len(last.text_with_ws) != len(article.text) \
+            or memo(doc, "text", lambda d: article.text) != article.text:
+        return find_segments(article.text)
+    return text_segments(doc)
 
 
 def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),

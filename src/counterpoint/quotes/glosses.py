@@ -13,7 +13,6 @@ allegation``). A bare ``which`` may stand for the last noun rather than the whol
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import cast
 
@@ -22,6 +21,7 @@ from spacy.tokens import Doc, Token
 from counterpoint.model import Cue, Stance
 from counterpoint.quotes.content import fronted_gloss_object
 from counterpoint.quotes.cues import Lexicon
+from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
 from counterpoint.quotes.resolution import resolve
@@ -38,11 +38,15 @@ def gloss_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segme
                  lexicon: Lexicon, quoted: list[tuple[int, int]]) -> tuple[list[Draft], list[Draft]]:
     """``drafts`` with each report cut before a gloss that reports on it, and the glosses'
     own attributions (kept apart: they share their content span with the report)."""
+    points = _gloss_points(doc, text, segments, lexicon)
+    if not points:
+        return drafts, []
     kept: list[Draft] = []
     glosses: list[Draft] = []
     verbs: set[int] = set()
     for draft in drafts:
-        found = next(_glosses(doc, text, draft, segments, lexicon), None)
+        found = next(((v, s, at) for mark, at, v, s in points
+                      if draft.start < mark <= draft.end + 2 and mark < draft.tail), None)
         if found is None:
             kept.append(draft)
             continue
@@ -70,16 +74,12 @@ def _closes_quotation(offset: int, segments: tuple[Segment, ...]) -> bool:
     return any(s.end == offset for s in segments)
 
 
-def _glosses(doc: Doc, text: str, draft: Draft, segments: tuple[Segment, ...],
-             lexicon: Lexicon) -> Iterator[tuple[Token, Token, int]]:
-    """(verb, subject, offset where the report ends) of each gloss set off by a comma inside
-    or right after ``draft``'s content."""
-    span = doc.char_span(draft.start, draft.tail, alignment_mode="expand")
-    if span is None:
-        return
-    for token in span:
-        if token.i + 1 >= len(doc) or not draft.start < token.idx <= draft.end + 2:
-            continue
+def _gloss_points(doc: Doc, text: str, segments: tuple[Segment, ...],
+                  lexicon: Lexicon) -> list[tuple[int, int, Token, Token]]:
+    """(offset of the comma or closing mark, offset where the glossed report ends, verb,
+    subject) of every gloss set off by a comma in the text."""
+    points = []
+    for token in tokens(doc)[1:-1]:
         if token.text == "," and not inside_closed(token.idx, segments):
             at = token.idx
         elif token.text in CLOSING_MARKS and text[token.idx - 1] == "," \
@@ -89,7 +89,8 @@ def _glosses(doc: Doc, text: str, draft: Draft, segments: tuple[Segment, ...],
             continue
         found = _gloss_after(doc[token.i + 1], lexicon)
         if found is not None:
-            yield found[0], found[1], at
+            points.append((token.idx, at, found[0], found[1]))
+    return points
 
 
 def _gloss_after(first: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
