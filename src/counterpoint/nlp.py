@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["load_pipeline", "parse", "installed_pipelines", "PARAGRAPH_BREAKS", "DASH_ENTITIES"]
+__all__ = ["load_pipeline", "parse", "installed_pipelines", "doc_text", "remember_text", "PARAGRAPH_BREAKS",
+           "DASH_ENTITIES"]
 
 PARAGRAPH_BREAKS = "counterpoint_paragraph_breaks"
 DASH_ENTITIES = "counterpoint_dash_entities"
@@ -138,6 +139,27 @@ def _pattern(method: object) -> str:
     compiled = getattr(method, "__self__", None)
     pattern = getattr(compiled, "pattern", "")
     return pattern if isinstance(pattern, str) else ""
+
+
+_TEXT_KEY = "counterpoint.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept on the parse: spaCy joins it anew from the tokens at each access,
+    and the later stages read it thousands of times per article."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+def remember_text(doc: Doc, text: str) -> bool:
+    """Keep ``text``, the text ``doc`` was parsed from, as its text (so it is never joined
+    from the tokens); False, keeping nothing, when ``text`` cannot be the parse's text."""
+    last = doc[-1] if len(doc) else None
+    if last is None or last.idx + len(last.text_with_ws) != len(text):
+        return False
+    return doc.user_data.setdefault(_TEXT_KEY, text) == text
 
 
 def installed_pipelines() -> list[str]:

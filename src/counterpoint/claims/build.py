@@ -40,7 +40,7 @@ from counterpoint.claims.outlets import (
     status_of,
 )
 from counterpoint.claims.stance import Reading, read_stance, relative_stance
-from counterpoint.claims.text import doc_text
+from counterpoint.nlp import doc_text
 from counterpoint.claims.wording import control_verb_start, tidy_claim_text
 from counterpoint.embeddings import Embedder
 from counterpoint.model import Article, Claim, Discrepancy, Entity, Quote, Report

@@ -18,7 +18,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from counterpoint.claims.extract import Candidate, EntityIndex
-from counterpoint.claims.text import doc_text
+from counterpoint.nlp import doc_text
 
 __all__ = ["DenialInfo", "denial_info", "merge_denials", "prune_side_statements"]
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.claims.extract import sentences
 from counterpoint.claims.lexicon import Lexicon, find_phrases
-from counterpoint.claims.text import doc_text
+from counterpoint.nlp import doc_text
 from counterpoint.model import Claim, Discrepancy, Report, Side
 
 __all__ = ["find_discrepancies"]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.claims.frames import load_frame_lexicon, proposition_of
 from counterpoint.claims.lexicon import Lexicon, find_phrases, load_lexicon
-from counterpoint.claims.text import doc_text
+from counterpoint.nlp import doc_text
 from counterpoint.claims.wording import clean_span
 from counterpoint.model import Article, Cue, Entity, Quote, Source
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.claims.extract import Candidate
 from counterpoint.claims.lexicon import Lexicon, find_phrases
-from counterpoint.claims.text import doc_text
+from counterpoint.nlp import doc_text
 from counterpoint.model import ReportStance
 
 __all__ = [

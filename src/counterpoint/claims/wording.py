@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from counterpoint.claims.text import doc_text
+from counterpoint.nlp import doc_text
 
 __all__ = ["clean_span", "control_verb_start", "tidy_claim_text"]
 

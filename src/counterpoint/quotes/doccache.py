@@ -17,9 +17,10 @@ from weakref import ReferenceType, ref
 
 from spacy.tokens import Doc, Span, Token
 
+from counterpoint.nlp import doc_text
 from counterpoint.quotes.marks import Segment, find_segments
 
-__all__ = ["all_line_bounds", "dateline", "doc_text", "entities", "line_bounds", "memo", "propn_positions", "lemmas",
+__all__ = ["all_line_bounds", "dateline", "entities", "line_bounds", "memo", "propn_positions", "lemmas",
            "segments", "starts", "tokens", "verb_in_name", "words"]
 
 _T = TypeVar("_T")
@@ -87,11 +88,6 @@ def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
 def all_line_bounds(doc: Doc) -> list[tuple[int, int]]:
     """The line range of every token, in token order."""
     return memo(doc, "lines", _build_lines)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once (spaCy joins the tokens again on every access)."""
-    return memo(doc, "text", lambda d: d.text)
 
 
 def segments(doc: Doc) -> tuple[Segment, ...]:

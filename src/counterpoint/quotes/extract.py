@@ -21,12 +21,13 @@ from spacy.tokens import Doc, Span, Token
 
 from counterpoint.entities import entity_at
 from counterpoint.model import Article, Cue, Entity, Quote, Speaker, Stance, make_id
+from counterpoint.nlp import remember_text
 from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, loose_content, parenthetical,
                                          relative_frame, widen, within, without_comment)
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
 from counterpoint.quotes.draft import Draft
-from counterpoint.quotes.doccache import dateline, memo, tokens
+from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.doccache import segments as text_segments
 from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
 from counterpoint.quotes.frames import frame_hits
@@ -582,11 +583,7 @@ def _segments(article: Article, doc: Doc) -> tuple[Segment, ...]:
     """The article's quotation segments, found once per parse (the speaker checks read them
     too) when ``doc`` was parsed from the article's text, as every stage does: then the
     article's text also stands for ``doc.text``, which spaCy would join from the tokens."""
-    last = doc[-1] if len(doc) else None
-    if last is None or last.idx + len(last.text_with_ws) != len(article.text) \
-            or memo(doc, "text", lambda d: article.text) != article.text:
-        return find_segments(article.text)
-    return text_segments(doc)
+    return text_segments(doc) if remember_text(doc, article.text) else find_segments(article.text)
 
 
 def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),

@@ -14,7 +14,8 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import doc_text, lemmas, line_bounds, starts, tokens
+from counterpoint.nlp import doc_text
+from counterpoint.quotes.doccache import lemmas, line_bounds, starts, tokens
 from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside, is_share,
                                           resolve_pronoun, singular, speaker_tokens, think_tank)
 
