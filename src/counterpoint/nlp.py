@@ -69,7 +69,7 @@ def _dash_entities(doc: Doc) -> Doc:
     return doc
 
 
-def _register_paragraph_breaks() -> None:
+def _register_components() -> None:
     """Register the component factories once per process."""
     from spacy.language import Language
 
@@ -188,10 +188,10 @@ def load_pipeline(name: str) -> Language:
         _glued_quotation_marks(nlp)
         _title_abbreviations(nlp)
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
-        _register_paragraph_breaks()
+        _register_components()
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     if "ner" in nlp.pipe_names and DASH_ENTITIES not in nlp.pipe_names:
-        _register_paragraph_breaks()
+        _register_components()
         nlp.add_pipe(DASH_ENTITIES, after="ner")
     return nlp
 

@@ -15,6 +15,7 @@ from counterpoint.quotes.cues import (ADDRESSEE_VERBS, SAYING_VERBS, CueMatch, L
                                       noun_complement, prep_objects)
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Segment, inside_closed
+from counterpoint.quotes.speakers import dated
 from counterpoint.quotes.subjects import fronted_frame
 
 __all__ = ["TIME_MARKS", "content_tokens", "fronted_gloss_object", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
@@ -63,16 +64,11 @@ def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
         if len(list(objs[0].subtree)) < 2:
             return []
         return objs[:1] + [c for c in verb.children if c.i > objs[0].i and c.dep_ == "prep"
-                           and c.lower_ in _OBJECT_TAIL_PREPS and not _dated(c)]
+                           and c.lower_ in _OBJECT_TAIL_PREPS and not dated(c)]
     picked = [c for c in verb.children if (c.dep_ in _OBJECT_DEPS or _infinitive_after(verb, c)) and c.i > verb.i]
     picked += [c for c in verb.children
-               if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked and not _dated(c)]
+               if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.i > verb.i and picked and not dated(c)]
     return picked
-
-
-def _dated(prep: Token) -> bool:
-    """True for a phrase that says when ("rejected the plan on Monday"), not what."""
-    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def _stranded_complement(last: Token) -> list[Token]:

@@ -130,7 +130,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     members: tuple[tuple[Resolved, int, int], ...] = ()
     if partners:
         heads = [resolved] + [resolve(t, lexicon, quoted) or Resolved(None, None, None) for t, _ in partners]
-        members = tuple((r, doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for r, (a, b) in zip(heads, mentions))
+        members = tuple((r, doc[a:b].start_char, doc[a:b].end_char) for r, (a, b) in zip(heads, mentions))
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
                   features, open_cue, reach=reach, members=members)

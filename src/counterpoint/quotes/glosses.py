@@ -60,10 +60,10 @@ def gloss_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segme
             continue
         cut = replace(draft, end=min(draft.end, end))
         kept.append(cut)
-        start, stop = speaker_tokens(subject)
+        mention = doc[slice(*speaker_tokens(subject))]
         stance = cast(Stance, lexicon.verbs.get(lexicon.lemma(verb), "neutral"))
         cue = Cue(verb.idx, verb.idx + len(verb.text), verb.text, stance)
-        glosses.append(Draft(cut.start, cut.end, cue, doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1]),
+        glosses.append(Draft(cut.start, cut.end, cue, mention.start_char, mention.end_char,
                              resolved, draft.tail, gloss=True))
         verbs.add(verb.idx)
     return [d for d in kept if d.cue is None or d.cue.start not in verbs], glosses

@@ -23,8 +23,8 @@ from counterpoint.quotes.doccache import (dateline, entities, line_bounds, memo,
                                           verb_in_name)
 from counterpoint.quotes.gender import name_gender
 
-__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "co_speakers", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
-           "paragraph_of", "resolve_pronoun", "singular", "speaker_tokens", "think_tank"]
+__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "co_speakers", "dated", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
+           "paragraph_of", "resolve_pronoun", "share_of_group", "singular", "speaker_tokens", "think_tank"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
 _GROUP_PRONOUNS = {"they", "them", "their"}
@@ -68,7 +68,7 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
         keep.extend(_up_to_comma(head))  # "according to audio provided by the station"
     for child in head.children:
         prep_ok = child.dep_ == "prep" and head.pos_ in ("NOUN", "NUM") and child.i > head.i \
-            and not any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in child.children)  # not "unions on Monday"
+            and not dated(child)  # not "unions on Monday"
         if child.dep_ in _SPAN_DEPS or prep_ok:
             keep.extend(child.subtree)
     start = min(t.i for t in keep)
@@ -86,13 +86,18 @@ def speaker_tokens(head: Token) -> tuple[int, int]:
     while end - 1 > head.i and doc[end - 1].idx >= hi:
         end -= 1
     start, end = _outside_quotations(doc, head, start, end)
-    share = is_share(head) or (head.like_num and _share_of_group(head))  # "47 percent said", "Six in 10 said"
+    share = is_share(head) or (head.like_num and share_of_group(head))  # "47 percent said", "Six in 10 said"
     while start < head.i and (doc[start].is_punct or (doc[start].like_num and not share) or doc[start].is_space
                               or "\n" in doc[start].whitespace_ or doc[start].ent_type_ == "DATE"):
         start += 1
     while end - 1 > head.i and head.doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def dated(prep: Token) -> bool:
+    """True for a phrase that says when ("unions on Monday", "rejected the plan on Monday")."""
+    return any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def co_speakers(head: Token, lexicon: Lexicon) -> list[Token]:
@@ -154,7 +159,7 @@ def is_speaker(head: Token, lexicon: Lexicon) -> bool:
     lower = head.lower_
     if lower in lexicon.quantifiers and head.pos_ in ("ADJ", "PRON", "DET", "NOUN", "NUM"):
         return True
-    if head.pos_ == "NUM" and _share_of_group(head):
+    if head.pos_ == "NUM" and share_of_group(head):
         return True
     if head.pos_ == "NOUN" and _of_speakers(head, lexicon):
         return True
@@ -209,7 +214,7 @@ def _according_object(token: Token) -> bool:
         and token.doc[prep.i - 1].lower_ == "according"
 
 
-def _share_of_group(token: Token) -> bool:
+def share_of_group(token: Token) -> bool:
     """True for a number that counts members of a group: "one of the prosecutors", "four in
     10", "one out of five voters"."""
     return any(c.dep_ in ("prep", "quantmod") and c.lower_ in ("of", "in", "out") for c in token.children)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from counterpoint.quotes.cues import ADDRESSEE_VERBS, CueMatch, Lexicon, load_lexicon
 from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
-from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of
+from counterpoint.quotes.speakers import ACTOR_LABELS, is_speaker, paragraph_of, share_of_group
 from counterpoint.quotes.validity import reports_a_statement
 
 __all__ = ["find_subject", "fronted_frame", "named_after_quote", "named_before", "speaker_head"]
@@ -380,7 +380,7 @@ def _share_before(verb: Token) -> Token | None:
     """The share of people the parser hung on the verb as a number instead of making it the
     subject: "About 4 in 10 say they want ..." (``10`` a modifier of ``say``)."""
     return next((c for c in verb.children if c.i < verb.i and c.like_num and c.dep_ in ("nummod", "npadvmod", "dep")
-                 and any(q.dep_ == "quantmod" and q.lower_ in ("in", "out") for q in c.children)), None)
+                 and share_of_group(c)), None)
 
 
 def _titled_name(head: Token, lexicon: Lexicon) -> Token | None:
