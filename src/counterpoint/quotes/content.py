@@ -11,28 +11,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from counterpoint.quotes.according import according_content
 from counterpoint.quotes.cues import (ADDRESSEE_VERBS, SAYING_VERBS, CueMatch, Lexicon, load_lexicon, negated,
                                       noun_complement, prep_objects)
 from counterpoint.quotes.doccache import tokens
+from counterpoint.quotes.host import closing_frame_content, fronted_content
 from counterpoint.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Segment, inside_closed
 from counterpoint.quotes.speakers import dated
 from counterpoint.quotes.subjects import fronted_frame
 
-__all__ = ["TIME_MARKS", "content_tokens", "fronted_gloss_object", "opening_frame", "char_span", "widen", "within", "without_comment", "adjacent_segment", "parenthetical",
-           "relative_frame"]
+__all__ = ["TIME_MARKS", "content_tokens", "fronted_gloss_object", "loose_content", "opening_frame", "without_comment"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
-_EDGE = " \t\n,;:—–-"
 _OBJECT_TAIL_PREPS = {"with", "over", "against", "as", "to", "for"}  # "shows X with a lead over Y"
 _REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 TIME_MARKS = {"before", "after", "until", "once"}  # "said before he died": when, not what, whatever the parse
 _PHRASE_TAIL_DEPS = {"xcomp", "prep", "npadvmod", "advcl"}  # "called for X to ... in May"
 _REQUEST_MARKS = {"for", "if", "whether"}
 _COMMENT_DEPS = {"relcl"}
-_RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
-
-
 def _clause_children(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Children of ``verb`` that hold what it reports."""
     picked = [c for c in verb.children if c.dep_ == "ccomp" and not opening_frame(c, lexicon)
@@ -386,161 +383,6 @@ def _further_report(token: Token, before: Token, lexicon: Lexicon, cue: Token) -
     return joined and token.left_edge.i == token.i or (joined and token.tag_ == "VBG")
 
 
-def _according(doc: Doc, cue: CueMatch) -> set[int]:
-    """Content of "according to X, ...": the clause the phrase modifies, minus the phrase."""
-    marker = doc[cue.start]
-    middle = _mid_sentence(marker)
-    if middle:
-        return middle
-    clause = marker.head if marker.head is not marker else marker.sent.root
-    if clause.i == marker.i:
-        return set()
-    ids = {t.i for t in clause.subtree} - {t.i for t in marker.subtree}
-    before = {i for i in ids if i < marker.i}
-    if not before and clause.head is not clause:
-        clause = clause.head  # the phrase hung on a comment after the statement
-        before = {t.i for t in clause.subtree if t.i < marker.i}
-    if _trailing(marker, clause, before) and _closes_sentence(marker):
-        while clause.dep_ in _SUBORDINATE and clause.head.i < clause.i:
-            clause = clause.head  # "X is worse than Y has ever been, according to Z": all of it
-        before = {t.i for t in clause.subtree if t.i < marker.i}
-    return before if _trailing(marker, clause, before) else ids
-
-
-_SUBORDINATE = {"advcl", "conj", "ccomp", "xcomp"}
-
-
-def _mid_sentence(marker: Token) -> set[int]:
-    """The whole sentence around an "according to X" set off by commas inside it ("Other
-    cleavages, according to the poll, include age and income"), whatever word the parser
-    hung the phrase on: the source vouches for all of it. Empty unless two words or more
-    stand on each side of the phrase."""
-    doc, sent = marker.doc, marker.sent
-    phrase = sorted(t.i for t in marker.subtree)
-    lo, hi = phrase[0], phrase[-1]
-    if lo - 1 <= sent.start or hi + 1 >= sent.end or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
-        return set()
-    before = [t for t in doc[sent.start : lo - 1] if not (t.is_punct or t.is_space)]
-    after = [t for t in doc[hi + 2 : sent.end] if not (t.is_punct or t.is_space)]
-    if len(before) < 2 or len(after) < 2 or before[-1].dep_ in ("mark", "cc", "prep"):
-        return set()  # "..., because, according to Roe, the vote ...": the clause after the phrase
-    if after[0].dep_ != "mark" and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD", "VBG") for t in after):
-        return set()  # "..., according to the port, a sum larger than the budget": the writer's gloss
-    return set(range(before[0].i, after[-1].i + 1)) - set(phrase)
-
-
-def _closes_sentence(marker: Token) -> bool:
-    """True when nothing but punctuation follows the "according to" phrase in its sentence,
-    and the phrase does not close a parenthesis ("... (the real figure is lower, according to
-    the audit office)." sources what stands in the brackets, not the sentence)."""
-    doc = marker.doc
-    opened = doc[marker.sent.start : marker.i].text
-    if opened.count("(") > opened.count(")"):
-        return False
-    last = max(t.i for t in marker.subtree)
-    return all(t.is_punct or t.is_space for t in doc[last + 1 : marker.sent.end])
-
-
-def _trailing(marker: Token, clause: Token, before: set[int]) -> bool:
-    """True when "according to X" closes the statement it sources ("The plan would cost
-    $1 billion, according to the agency, a figure ..."): the statement's verb stands
-    before the phrase, and what follows is a comment of the writer's."""
-    doc = marker.doc
-    return clause.i in before and marker.i > 0 and doc[marker.i - 1].text in (",", "—", "–")
-
-
-def _fronted(verb: Token) -> set[int]:
-    """Content of a fronted quote ("...," he said): the host clause minus the cue clause.
-
-    Only when the cue clause is set off by punctuation (a comma or a closing
-    mark), so that "X explained that residents reported ..." is not read as
-    residents reporting X's words.
-    """
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head.i == verb.i:
-        return set()
-    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
-    if marks and marks != ["as"]:
-        return set()
-    host = verb.head
-    if marks == ["as"] and host.pos_ in ("NOUN", "PROPN") and host.head.pos_ in ("VERB", "AUX") and _bare(verb):
-        host = host.head  # "The pier, as Berg said, is old": the parser hung the frame on "pier"
-    if host.pos_ not in ("VERB", "AUX"):
-        return set()
-    if marks == ["as"] and host.i < verb.i:
-        return set()
-    if verb.tag_ == "VBG" and verb.head.i < verb.i:
-        return set()  # "Roe looked unimpressed, telling reporters, ...": her act, not her words
-    doc = verb.doc
-    frame = {t.i for t in verb.subtree} - _opening_words(verb)
-    words = [i for i in frame if not doc[i].is_punct]
-    left, right = min(words), max(words)
-    if not marks and (left == 0 or not doc[left - 1].is_punct):
-        return set()
-    if verb.head.i > verb.i and (right + 1 >= len(doc) or doc[right + 1].text != ","):
-        return set()
-    return {t.i for t in host.subtree} - frame
-
-
-def _opening_words(verb: Token) -> set[int]:
-    """The words before a mid-sentence frame's subject that the parser hung on the frame
-    verb, set off by a comma ("If this fails, Roe argues, there are other tools"; "To
-    understand the pier, Roe said, one should visit it"): they open the statement. Only
-    for a frame whose host clause follows it."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or verb.dep_ != "parataxis" or verb.head.i < verb.i:
-        return set()
-    first = subject.left_edge.i
-    if first == 0 or verb.doc[first - 1].text != ",":
-        return set()
-    lead = [c for c in verb.children if c.i < first and c.dep_ in ("advcl", "prep", "npadvmod", "advmod", "punct")]
-    ids = {t.i for c in lead for t in c.subtree}
-    return ids if ids and min(ids) == verb.sent.start and max(ids) == first - 1 else set()
-
-
-def _bare(verb: Token) -> bool:
-    """True for a frame verb with nothing of its own to report ("as Berg said")."""
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp") for c in verb.children)
-
-
-def _closing_frame(verb: Token) -> set[int]:
-    """Content of a sentence that ends with its frame, set off by a comma (", she said."
-    or ", said Jane Roe."), read by word order: the parser sometimes hangs the frame's verb
-    inside the clause and takes words of the clause for its own ("the ferry has made it
-    possible for families ..., she said": "for" as the frame's marker), which leaves the host
-    clause empty."""
-    doc, sent = verb.doc, verb.sent
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects or verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return set()  # a finite frame: not "Roe, half joking."
-    subject = min(subjects, key=lambda c: abs(c.i - verb.i))  # the one beside the verb
-    words = sorted(t.i for t in subject.subtree)
-    frame = (min(words[0], verb.i), max(words[-1], verb.i))
-    if words[-1] - words[0] + 1 != len(words) or frame[1] - frame[0] + 1 != len(words) + 1:
-        return set()  # the speaker phrase must stand right next to the verb
-    if any(t.text == ":" or t.is_quote or (not (t.is_punct or t.is_space) and not _frame_tail(verb, t))
-           for t in doc[frame[1] + 1 : sent.end]):
-        return set()  # "In a speech last July, Roe said:" introduces what follows
-    comma = frame[0] - 1
-    if comma <= sent.start or doc[comma].text != ",":
-        return set()
-    clause = [t for t in doc[sent.start : comma] if not t.is_space]
-    if not any(t.pos_ in ("VERB", "AUX") for t in clause):
-        return set()  # "Then, last week, Roe called.": no statement before the frame
-    return {t.i for t in clause}
-
-
-def _frame_tail(verb: Token, token: Token) -> bool:
-    """True for a word of the frame's own after its verb, where no clause starts: when and
-    where it was said, and whom it was told to ("..., Roe told a council panel Wednesday.");
-    never another verb's object ("After the vote, Roe called the mayor.")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return False
-    branch = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
-    if branch is None:
-        return False
-    return branch.dep_ in ("npadvmod", "prep", "advmod") or (branch.dep_ == "dobj" and verb.lemma_ in ADDRESSEE_VERBS)
-
-
 def _after_colon(doc: Doc, verb: Token, segments: tuple[Segment, ...]) -> set[int]:
     """Content introduced by a colon after the cue ("saying: ..." / "read: ...")."""
     after = verb.i + 1
@@ -559,7 +401,7 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
                    segments: tuple[Segment, ...]) -> set[int]:
     """Token indices of the content ``cue`` attributes (empty when none is found)."""
     if doc[cue.start].lower_ == "according":
-        return _according(doc, cue)
+        return according_content(doc, cue)
     verb = doc[cue.anchor]
     if verb.pos_ == "NOUN":
         return _subtree_ids(noun_complement(verb) or [])
@@ -583,7 +425,7 @@ def content_tokens(doc: Doc, cue: CueMatch, lexicon: Lexicon,
                               + _quoted_conjunct(verb, max(found), lexicon, segments))
     if found:
         found |= _relative_object(verb, found)
-    found = found or _fronted(verb) or _closing_frame(verb)
+    found = found or fronted_content(verb) or closing_frame_content(verb)
     if not found:
         found = _after_colon(doc, verb, segments)
     return found - set(range(cue.start, cue.end))
@@ -628,67 +470,3 @@ def without_comment(doc: Doc, ids: set[int], lexicon: Lexicon, quoted_end: int =
     return ids
 
 
-def within(doc: Doc, ids: set[int], lo: int, hi: int) -> set[int]:
-    """The tokens of ``ids`` that lie in the character range [lo, hi) (one paragraph)."""
-    return {i for i in ids if lo <= doc[i].idx < hi}
-
-
-def char_span(doc: Doc, text: str, ids: set[int]) -> tuple[int, int]:
-    """The character span from the first to the last token in ``ids``, edges trimmed."""
-    top = max(ids)
-    while top > min(ids) and doc[top].dep_ == "cc":
-        top -= 1
-    first, last = doc[min(ids)], doc[top]
-    start, end = first.idx, last.idx + len(last.text)
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and (text[end - 1] in _EDGE or text[end - 1] == "."):
-        end -= 1
-    return start, end
-
-
-def widen(start: int, end: int, segments: tuple[Segment, ...],
-          keep_out: tuple[int, ...]) -> tuple[int, int]:
-    """Grow [start, end) to cover every quoted segment it touches.
-
-    A segment containing one of the ``keep_out`` offsets (the cue, the speaker)
-    was mis-paired and is not followed.
-    """
-    for seg in segments:
-        if seg.start < end and start < seg.end and not any(seg.start <= k < seg.end for k in keep_out):
-            start, end = min(start, seg.start), max(end, seg.end)
-    return start, end
-
-
-def adjacent_segment(text: str, edges: tuple[int, int], segments: tuple[Segment, ...],
-                     paragraph: tuple[int, int], after_only: bool = False) -> Segment | None:
-    """A closed quotation right before or after the cue-and-speaker words.
-
-    Covers what a misparse hides: ``"...," reads a statement`` and
-    ``he wrote: "..."``: only punctuation may stand between them.
-    """
-    lo, hi = paragraph
-    for seg in segments:
-        if not (seg.opened and seg.closed and lo <= seg.start < hi):
-            continue
-        if not after_only and seg.end <= edges[0] and not text[seg.end : edges[0]].strip(" ,:;—–-"):
-            return seg
-        if seg.start >= edges[1] and not text[edges[1] : seg.start].strip(" ,:;—–-"):
-            return seg
-    return None
-
-
-def relative_frame(text: str, start: int, speaker_start: int) -> bool:
-    """True when the content opens with a relative word right before the speaker ("which
-    officials said will take effect", "what critics say is a sign"): the relative word
-    stands for what is reported, so the speaker and cue sit inside the content, as
-    PolNeAR annotates it."""
-    return text[start:speaker_start].strip().lower() in _RELATIVE_WORDS
-
-
-def parenthetical(text: str, region: tuple[int, int]) -> bool:
-    """True when the cue and speaker stand between commas (", he said,", ", as he said,")."""
-    before = text[max(0, region[0] - 8) : region[0]].rstrip()
-    if before[-3:].lower() in (" as", ",as"):
-        before = before[:-2].rstrip()
-    return before.endswith(",") and text[region[1] :].lstrip().startswith(",")

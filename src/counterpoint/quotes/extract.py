@@ -14,33 +14,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import cast
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from counterpoint.entities import entity_at
-from counterpoint.model import Article, Cue, Entity, Quote, Speaker, Stance, make_id
+from counterpoint.model import Article, Cue, Entity, Quote
 from counterpoint.nlp import remember_text
-from counterpoint.quotes.content import (adjacent_segment, char_span, content_tokens, loose_content, parenthetical,
-                                         relative_frame, widen, within, without_comment)
+from counterpoint.quotes.content import content_tokens, loose_content, without_comment
+from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, is_statement
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
-from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, covered, is_statement
-from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.doccache import dateline, tokens
 from counterpoint.quotes.doccache import segments as text_segments
-from counterpoint.quotes.edges import before_furniture, paragraph_around, sentence_end
-from counterpoint.quotes.frames import frame_hits
+from counterpoint.quotes.draft import Draft
+from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.glosses import gloss_drafts
-from counterpoint.quotes.layout import colon_attributions, dash_attributions, headline, signature_lines
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.prune import first_person, inner_open_dropped, unique
+from counterpoint.quotes.record import to_quote
 from counterpoint.quotes.resolution import resolve
-from counterpoint.quotes.speakers import Resolved, co_speakers, is_speaker, speaker_tokens
 from counterpoint.quotes.scorer import draft_features, load_scorer
+from counterpoint.quotes.spans import adjacent_segment, char_span, parenthetical, relative_frame, widen, within
+from counterpoint.quotes.speakers import Resolved, co_speakers, speaker_tokens
+from counterpoint.quotes.subjects import valid_speaker
 from counterpoint.quotes.tagged import tagged_drafts
-from counterpoint.quotes.subjects import find_subject, valid_speaker
+from counterpoint.quotes.uncued import colon_drafts, frame_drafts, layout_drafts
 from counterpoint.quotes.validity import is_fragment, is_idle_content
 
 __all__ = ["extract_quotes", "candidate_quotes", "Candidate"]
@@ -363,191 +361,6 @@ def _truncated(doc: Doc, start: int, end: int, segments: tuple[Segment, ...]) ->
     return not (doc[after].text in (",", ";") or (doc[after].text == "." and last[-1].tag_ == "MD"))
 
 
-def _colon_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segment, ...],
-                  lexicon: Lexicon, quoted: list[tuple[int, int]]) -> list[Draft]:
-    """A quotation introduced by a colon after a clause whose subject can speak
-    ("Solvik addressed the nation: "...""), when no cue already claims it."""
-    out: list[Draft] = []
-    for seg in segments:
-        before = text[: seg.start].rstrip()
-        if not before.endswith(":") or covered(seg, drafts + out):
-            continue
-        colon = doc.char_span(len(before) - 1, len(before))
-        if colon is None or colon.start == 0:
-            continue
-        head = _colon_source(doc, colon.start, lexicon)
-        if head is None or not is_speaker(head, lexicon) or inside_closed(head.idx, segments):
-            continue
-        resolved = resolve(head, lexicon, quoted)
-        if resolved is None or resolved.name is None:
-            continue
-        s_start, s_end = speaker_tokens(head)
-        speaker = doc[s_start:s_end]
-        cue = Cue(colon.start_char, colon.end_char, ":", "neutral")
-        end = _headline_end(text, seg)
-        out.append(Draft(seg.start, end, cue, speaker.start_char, speaker.end_char, resolved, end))
-    return out
-
-
-def _frame_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segment, ...],
-                  lexicon: Lexicon, quoted: list[tuple[int, int]], scored: set[int]) -> list[Draft]:
-    """Quotations whose speaker frame the parse missed ('"...?" asked the boy'), read from
-    the word order around them (see :mod:`frames`), when no cue claims them and the
-    scorer has not already judged their verb."""
-    out: list[Draft] = []
-    for hit in frame_hits(doc, text, segments, lexicon):
-        head = hit.head
-        if hit.verb in scored or covered(hit.segment, drafts + out) or inside_closed(head.idx, segments):
-            continue
-        if not (is_speaker(head, lexicon) or head.pos_ == "NOUN"):
-            continue  # a common noun right before or after the verb is its speaker in this frame
-        resolved = resolve(head, lexicon, quoted)
-        if resolved is None:
-            continue
-        verb = doc[hit.verb]
-        speaker = doc[hit.speaker[0] : hit.speaker[1]]
-        cue = Cue(verb.idx, verb.idx + len(verb.text), verb.text,
-                  cast(Stance, lexicon.verbs.get(lexicon.lemma(verb), "neutral")))
-        _, hi = paragraph_around(text, verb.idx)
-        tail = sentence_end(doc, max(cue.end, speaker.end_char), hi)
-        out.append(Draft(hit.segment.start, hit.segment.end, cue, speaker.start_char, speaker.end_char,
-                          resolved, tail))
-    return out
-
-
-def _headline_end(text: str, seg: Segment) -> int:
-    """Where a quotation after a colon ends its attribution: at its closing mark, unless it
-    opens a headline that goes on past it ("Roe: ‘No Idea’ If the Pier Will Open"), which
-    is all hers."""
-    lo = text.rfind("\n", 0, seg.start) + 1
-    hi = text.find("\n", seg.end)
-    hi = len(text) if hi < 0 else hi
-    rest = text[seg.end : hi].strip(" .\xa0")
-    return hi if rest and headline(text, lo, hi) else seg.end
-
-
-def _colon_source(doc: Doc, colon: int, lexicon: Lexicon) -> Token | None:
-    """The speaker of a quotation introduced by the colon at token ``colon``: the subject of
-    the clause that ends at the colon ("McConnell delivered a blunt message to Trump:"), even
-    when the parser hangs that clause on the quotation's verb; for a verbless lead-in
-    ("Continued Stone:", "More from Jones:") the name right before the colon."""
-    last = doc[colon - 1]
-    top = last
-    while top.head.i != top.i and top.head.i < colon:
-        top = top.head
-    if top.pos_ in ("VERB", "AUX"):
-        return find_subject(top, lexicon)
-    if last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "ORG") and not any(
-            t.pos_ in ("VERB", "AUX") for t in top.subtree if t.i < colon and t.dep_ != "amod"):
-        return last
-    return None
-
-
-def _layout_drafts(doc: Doc, text: str, drafts: list[Draft], lines: list[tuple[int, int]],
-                   segments: tuple[Segment, ...]) -> list[Draft]:
-    """``drafts`` with the headline/transcript colons and dash signatures no cue found.
-    A transcript turn (``PENCE: ...``) is the speaker's whole turn: it stands beside the
-    attributions nested in it and replaces those that misread its label as their speaker."""
-    out: list[Draft] = []
-    hits = colon_attributions(doc, text, lines) + dash_attributions(doc, text, lines) \
-        + signature_lines(doc, text, lines)
-    for hit in hits:
-        start, end = hit.content
-        signed = text[hit.cue[0] : hit.cue[1]] != ":"  # a dash signs everything before it on the line
-        for seg in segments:
-            if start <= seg.start <= start + 2 and seg.closed and not signed:
-                end = _headline_end(text, seg)
-                break
-        if hit.named is not None:
-            label = (hit.speaker[0], hit.cue[1])
-            drafts = [d for d in drafts if not (d.start < label[1] and label[0] < d.end)]
-            if any(d.start < start < d.end for d in drafts + out):
-                continue
-        elif any(d.start < end and start < d.end and (signed and not any(start <= seg.start <= start + 2 for seg in segments)
-                                                      or not start <= min(d.start, d.speaker_start) <= d.end <= end)
-                 for d in drafts + out):
-            continue  # an attribution nested in a headline or signed quotation stands beside it ("Roe: Lind said")
-        cue = Cue(hit.cue[0], hit.cue[1], text[hit.cue[0] : hit.cue[1]], "neutral")
-        named = hit.named or hit.speaker
-        resolved = Resolved(named[0], named[1], hit.name)
-        out.append(Draft(start, end, cue, hit.speaker[0], hit.speaker[1], resolved, end))
-    return drafts + out
-
-
-def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]) -> Entity | None:
-    """The story entity with a mention overlapping the last word of the resolved antecedent:
-    its head. "Russia's presidential press service" is the press service, not Russia."""
-    if resolved.start is None or resolved.end is None:
-        return None
-    words = article.text[resolved.start : resolved.end].rstrip()
-    head_start = resolved.start + max(words.rfind(" "), words.rfind("\n")) + 1
-    return entity_at(entities, article.id, head_start, resolved.start + len(words))
-
-
-def _joint_name(article: Article, members: tuple[tuple[Resolved, int, int], ...],
-                entities: Sequence[Entity]) -> str | None:
-    """The name of speakers who speak together: each one's canonical name ("Jane Roe and
-    Tom Berg"), or their own words for one left unnamed ("Jane Roe and her lawyer"); None
-    when none of them is named."""
-    names: list[str] = []
-    named = False
-    for resolved, start, end in members:
-        entity = _entity_for(article, resolved, entities)
-        name = entity.name if entity is not None else resolved.name
-        named = named or name is not None
-        name = name or article.text[start:end]
-        if name not in names:
-            names.append(name)
-    if not named:
-        return None
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _kind(text: str, draft: Draft, quoted: tuple[tuple[int, int], ...]) -> str:
-    """direct / partial / indirect, from how much of the content stands in marks."""
-    if not quoted:
-        return "indirect"
-    chars = list(text[draft.start : draft.end])
-    holes = list(quoted) + list(draft.frames) + [(draft.speaker_start, draft.speaker_end)]
-    if draft.cue is not None:
-        holes.append((draft.cue.start, draft.cue.end))
-        if draft.start < draft.cue.start:  # the speaker in the middle: "she told the host,"
-            holes.append((draft.cue.end, draft.reach))
-    for lo, hi in holes:
-        for i in range(max(lo, draft.start), min(hi, draft.end)):
-            chars[i - draft.start] = " "
-    rest = "".join(chars).split()
-    return "direct" if not any(any(c.isalnum() for c in w) for w in rest) else "partial"
-
-
-def _to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
-              entities: Sequence[Entity]) -> Quote:
-    """The public record for one draft."""
-    text = article.text
-    inner = [(s.inner_start, s.inner_end) for s in segments]
-    draft = replace(draft, end=before_furniture(text, draft.start, draft.end, inner))
-    quoted = tuple((max(s.inner_start, draft.start), min(s.inner_end, draft.end)) for s in segments
-                   if s.inner_start < draft.end and draft.start < s.inner_end
-                   and not any(lo <= s.start and s.end <= hi for lo, hi in draft.frames)
-                   and not draft.gloss)  # "a charge Kyiv denied": the words in marks are the accuser's
-    entity = _entity_for(article, draft.resolved, entities)
-    name = entity.name if entity is not None else draft.resolved.name
-    speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
-    if draft.members:
-        speaker = Speaker(draft.speaker_start, draft.speaker_end, None, _joint_name(article, draft.members, entities))
-    return Quote(
-        id=make_id("q", article.id, draft.start, draft.end, *((draft.cue.start,) if draft.gloss and draft.cue else ())),
-        article_id=article.id,
-        start=draft.start,
-        end=draft.end,
-        text=text[draft.start : draft.end],
-        quoted=quoted,
-        kind=_kind(text, draft, quoted),  # type: ignore[arg-type]
-        cue=draft.cue,
-        speaker=speaker,
-    )
-
-
 def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, with_open: bool) -> list[Draft]:
     """The attributions of one parsed text: cue drafts that ``keep`` accepts (with candidates
     from open cues when ``with_open``), then colon, layout and continuation passes."""
@@ -567,15 +380,15 @@ def _drafts(doc: Doc, text: str, segments: tuple[Segment, ...], keep: _Keep, wit
 
     drafts = [d for d in (_draft(doc, text, c, lexicon, segments, quoted, judged(c.anchor), o)
                           for c, o in candidates) if d is not None]
-    drafts += _colon_drafts(doc, text, drafts, segments, lexicon, quoted)
+    drafts += colon_drafts(doc, text, drafts, segments, lexicon, quoted)
     drafts += poll_drafts(doc, text, drafts, lexicon, quoted)
-    drafts += _frame_drafts(doc, text, drafts, segments, lexicon, quoted, scored)
+    drafts += frame_drafts(doc, text, drafts, segments, lexicon, quoted, scored)
     drafts, glosses = gloss_drafts(doc, text, drafts, segments, lexicon, quoted)
     paragraphs = paragraph_spans(text)
     cue_offsets = [doc[c.anchor].idx for c in cues] + [d.cue.start for d in drafts if d.open_cue and d.cue]
     drafts = continue_in_paragraph(text, unique(sorted(drafts, key=lambda d: d.start)),
                                     segments, paragraphs, cue_offsets)
-    return unique(continue_paragraphs(text, _layout_drafts(doc, text, drafts, paragraphs, segments),
+    return unique(continue_paragraphs(text, layout_drafts(doc, text, drafts, paragraphs, segments),
                                         segments, paragraphs), segments, text) + glosses
 
 
@@ -611,7 +424,7 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
         spans, used = [(d.start, d.end) for d in drafts], [d.cue.start for d in drafts if d.cue is not None]
         tagged = [draft for _, draft in tagged_drafts(doc, article.text, spans, used, segments)]
         drafts = sorted(drafts + tagged, key=lambda d: d.start)
-    return tuple(_to_quote(article, d, segments, entities) for d in first_person(article.text, drafts))
+    return tuple(to_quote(article, d, segments, entities) for d in first_person(article.text, drafts))
 
 
 @dataclass(frozen=True)
@@ -630,4 +443,4 @@ def candidate_quotes(article: Article, doc: Doc) -> list[Candidate]:
     ``benchmarks/train_quotes_scorer.py`` learns from."""
     segments = _segments(article, doc)
     drafts = _drafts(doc, article.text, segments, lambda features, open_cue: True, with_open=True)
-    return [Candidate(_to_quote(article, d, segments, ()), d.features, d.open_cue) for d in drafts]
+    return [Candidate(to_quote(article, d, segments, ()), d.features, d.open_cue) for d in drafts]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.model import Cue
-from counterpoint.quotes.content import char_span
+from counterpoint.quotes.spans import char_span
 from counterpoint.quotes.cues import Lexicon
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from counterpoint.model import Cue
-from counterpoint.quotes.content import TIME_MARKS, parenthetical, relative_frame, widen
+from counterpoint.quotes.content import TIME_MARKS
+from counterpoint.quotes.spans import parenthetical, relative_frame, widen
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end

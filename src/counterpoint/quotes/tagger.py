@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from counterpoint.quotes.content import char_span
+from counterpoint.quotes.spans import char_span
 from counterpoint.quotes.doccache import all_line_bounds, starts, tokens
 from counterpoint.quotes.doccache import words as token_texts
 
