@@ -264,6 +264,14 @@ def test_role_noun_resolves_to_the_person_introduced_with_it(nlp):
          "vote was rigged", "Mayor Jo Day, Tom Berg and Ana Vik", "Jo Day, Tom Berg and Ana Vik"),
         ("Jane Roe, the mayor, and Tom Berg said the vote was rigged.",
          "vote was rigged", "Jane Roe, the mayor, and Tom Berg", "Jane Roe and Tom Berg"),
+        # the parser made the first name and the title modifiers of the last name
+        ("Mayor Ada Lind and trade minister Sara Okafor both denied that the blast was caused by a mine.",
+         "blast was caused", "Mayor Ada Lind and trade minister Sara Okafor", "Ada Lind and Sara Okafor"),
+        # the parser hung the second name on the first, leaving the title joined alone
+        ("Ada Lind and trade minister Sara Okafor said the port was closed.",
+         "port was closed", "Ada Lind and trade minister Sara Okafor", "Ada Lind and Sara Okafor"),
+        ("Instead, Kell, the Gazette's Ada Lind and the Herald's Sara Okafor argued that the plan would fail.",
+         "plan would fail", "Kell, the Gazette's Ada Lind and the Herald's Sara Okafor", "Kell, Ada Lind and Sara Okafor"),
         # one of them unnamed: her own words stand for her, nobody else's name is borrowed
         ("Jane Roe and a senior official said the pier was unsafe.",
          "pier was unsafe", "Jane Roe and a senior official", "Jane Roe and a senior official"),
@@ -287,6 +295,9 @@ def test_joint_speakers_are_named_together(nlp, text, fragment, mention, name):
         ("The Parks and Recreation Department said the pool was closed.", "pool was closed",
          "The Parks and Recreation Department", "Parks and Recreation Department"),
         ("Procter and Gamble said sales rose in May.", "sales rose", "Procter and Gamble", "Procter and Gamble"),
+        # two titles of one person
+        ("Shipping magnate and television host Ada Lind said the port was closed.", "port was closed",
+         "Shipping magnate and television host Ada Lind", "Ada Lind"),
     ],
 )
 def test_not_a_joint_speaker(nlp, text, fragment, mention, name):

@@ -369,7 +369,7 @@ def test_wrong_type_and_bad_version(data: dict[str, Any]) -> None:
     bad["stories"][0]["claims"][0]["outlet_count"] = "3"
     _fails_at(bad, "$.stories[0].claims[0].outlet_count", "integer")
     data["schema_version"] = "0.9"
-    _fails_at(data, "$.schema_version", "1.0")
+    _fails_at(data, "$.schema_version", "1.1")
 
 
 def test_bad_date_and_quoted_pair(data: dict[str, Any]) -> None:

@@ -51,7 +51,7 @@ __all__ = [
     "Dossier",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Stance = Literal["neutral", "assertive", "denial", "doubt"]
 ReportStance = Literal["asserts", "denies", "disputes", "cannot_confirm", "reports"]
@@ -215,10 +215,15 @@ class Cue:
 
 @dataclass(frozen=True)
 class Speaker:
+    """Who is quoted: the mention the attribution hangs on, its entity and canonical name.
+    Speakers who speak together ("Both Putin and Zelensky denied ...") share one mention
+    over all of them and no single entity; ``members`` lists each of them."""
+
     start: int | None
     end: int | None
     entity_id: str | None
     name: str | None
+    members: tuple[Speaker, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -241,8 +246,12 @@ class Quote:
 
 @dataclass(frozen=True)
 class Source:
+    """Who a report is attributed to; for speakers who speak together, each of them in
+    ``members`` (the claim lists a position for each)."""
+
     entity_id: str | None
     name: str | None
+    members: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,11 @@ def _quote_spans(quote: dict[str, Any], path: str) -> Iterator[tuple[str, dict[s
         f"{path}.speaker",
         {"article_id": article_id, "start": speaker["start"], "end": speaker["end"]},
     )
+    for m, member in enumerate(speaker.get("members", ())):
+        yield (
+            f"{path}.speaker.members[{m}]",
+            {"article_id": article_id, "start": member["start"], "end": member["end"]},
+        )
     for i, (start, end) in enumerate(quote["quoted"]):
         yield f"{path}.quoted[{i}]", {"article_id": article_id, "start": start, "end": end}
 
@@ -204,6 +209,8 @@ def _references(story: dict[str, Any], base: str) -> Found:
     claims = {c["id"] for c in story["claims"]}
     for q, quote in enumerate(story["quotes"]):
         yield from _known(quote["speaker"]["entity_id"], entities, f"{base}.quotes[{q}].speaker")
+        for m, member in enumerate(quote["speaker"].get("members", ())):
+            yield from _known(member["entity_id"], entities, f"{base}.quotes[{q}].speaker.members[{m}]")
     for c, claim in enumerate(story["claims"]):
         yield from _claim_references(claim, entities, quotes, f"{base}.claims[{c}]")
     for f, framing in enumerate(story["framing"]):
@@ -226,6 +233,8 @@ def _claim_references(
         if report["source"] is not None:
             source = report["source"]["entity_id"]
             yield from _known(source, entities, f"{path}.reports[{r}].source")
+            for m, member in enumerate(report["source"].get("members", ())):
+                yield from _known(member["entity_id"], entities, f"{path}.reports[{r}].source.members[{m}]")
     for p, position in enumerate(claim["positions"]):
         yield from _known(position["entity_id"], entities, f"{path}.positions[{p}]")
         for i, index in enumerate(position["reports"]):

@@ -298,9 +298,10 @@ def _source_from_span(
 
 def _source_of(quote: Quote, index: EntityIndex) -> Source:
     speaker = quote.speaker
+    members = tuple(_source_of(replace(quote, speaker=m), index) for m in speaker.members)
     if speaker.entity_id is not None:
-        return Source(speaker.entity_id, index.names.get(speaker.entity_id) or speaker.name)
-    return Source(None, speaker.name or UNNAMED)
+        return Source(speaker.entity_id, index.names.get(speaker.entity_id) or speaker.name, members)
+    return Source(None, speaker.name or UNNAMED, members)
 
 
 def _cue_lemma(doc: Doc, cue: Cue | None) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from counterpoint.model import ClaimOutlets, Position, Report, ReportStance
+from counterpoint.model import ClaimOutlets, Position, Report, ReportStance, Source
 
-__all__ = ["positions_of", "outlets_of", "origins_of", "status_of", "origin_map", "carriers_of"]
+__all__ = ["actors_of", "positions_of", "outlets_of", "origins_of", "status_of", "origin_map", "carriers_of"]
 
 Status = Literal["contested", "unverified", "single_source", "consensus"]
 AGAINST: frozenset[str] = frozenset({"denies", "disputes"})
@@ -33,16 +33,29 @@ def actor_key(report: Report) -> str | None:
     return report.source.entity_id or (report.source.name or "").lower() or None
 
 
+def actors_of(report: Report) -> list[tuple[str, Source]]:
+    """Each actor a report speaks for, keyed like :func:`actor_key`: its source, or each of
+    the sources who speak together ("Both Putin and Zelensky denied ..."); none for the
+    reporter's own voice."""
+    if report.voice == "own" or report.source is None:
+        return []
+    out: list[tuple[str, Source]] = []
+    for source in report.source.members or (report.source,):
+        key = source.entity_id or (source.name or "").lower()
+        if key and all(key != k for k, _ in out):
+            out.append((key, source))
+    return out
+
+
 def positions_of(reports: Sequence[Report]) -> tuple[Position, ...]:
-    """One position per (actor, stance), listing the indices of the reports that show it."""
+    """One position per (actor, stance), listing the indices of the reports that show it;
+    speakers who speak together each hold the position."""
     found: dict[tuple[str, ReportStance], list[int]] = {}
     names: dict[str, tuple[str | None, str]] = {}
     for i, report in enumerate(reports):
-        key = actor_key(report)
-        if key is None or report.source is None:
-            continue
-        names.setdefault(key, (report.source.entity_id, report.source.name or key))
-        found.setdefault((key, report.stance), []).append(i)
+        for key, source in actors_of(report):
+            names.setdefault(key, (source.entity_id, source.name or key))
+            found.setdefault((key, report.stance), []).append(i)
     ordered = sorted(found.items(), key=lambda kv: (kv[1][0], STANCE_ORDER.index(kv[0][1])))
     return tuple(
         Position(names[key][0], names[key][1], stance, tuple(idx))
@@ -82,8 +95,10 @@ def carriers_of(reports: Sequence[Report], origin: Mapping[str, str]) -> set[str
     """Who carries a claim: each attributed actor, and each origin stating it in its own voice."""
     carriers: set[str] = set()
     for report in reports:
-        key = actor_key(report)
-        carriers.add(f"actor:{key}" if key else f"origin:{origin.get(report.article_id)}")
+        keys = [key for key, _ in actors_of(report)]
+        carriers.update(f"actor:{key}" for key in keys)
+        if not keys:
+            carriers.add(f"origin:{origin.get(report.article_id)}")
     return carriers
 
 

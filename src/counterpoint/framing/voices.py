@@ -195,15 +195,16 @@ def article_voices(
     counts: dict[str, list[int]] = {}
     first: dict[str, Speaker] = {}
     for q in quotes:
-        key = _speaker_key(q.speaker)
-        if q.article_id != article.id or key is None:
+        if q.article_id != article.id:
             continue
-        if q.speaker.entity_id is None and _is_pronoun(doc, q.speaker):
-            continue
-        tally = counts.setdefault(key, [0, 0])
-        tally[0] += 1
-        tally[1] += len(q.text.split())
-        first.setdefault(key, q.speaker)
+        for speaker in q.speaker.members or (q.speaker,):  # speakers who speak together: each one
+            key = _speaker_key(speaker)
+            if key is None or (speaker.entity_id is None and _is_pronoun(doc, speaker)):
+                continue
+            tally = counts.setdefault(key, [0, 0])
+            tally[0] += 1
+            tally[1] += len(q.text.split())
+            first.setdefault(key, speaker)
     voices = [
         _voice(first[k], n, w, article, entities, affiliations) for k, (n, w) in counts.items()
     ]

@@ -67,8 +67,11 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
         s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"
     partners = [(t, speaker_tokens(t)) for t in co_speakers(head, lexicon)]
-    partners = [(t, span) for t, span in partners if span[1] > s_end]
-    mentions = [(s_start, s_end)] + [span for _, span in partners]
+    partners = [(t, span) for t, span in partners if span[1] > s_end or (s_start <= span[0] and span[1] < head.i)]
+    first = max([s_start] + [span[1] + 1 for _, span in partners if span[1] < head.i])  # after "X and"
+    while partners and first < head.i and doc[first].lower_ in ("both", "all"):
+        first += 1  # "Both Roe and Berg": Roe's own mention is "Roe"
+    mentions = [(first, s_end)] + [span for _, span in partners]
     s_end = max(end for _, end in mentions)  # "Both Roe and Berg": the mention names them all
     ids -= set(range(s_start, s_end))
     cue_span = doc[cue.start : cue.end]
@@ -128,7 +131,8 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
     members: tuple[tuple[Resolved, int, int], ...] = ()
     if partners:
         heads = [resolved] + [resolve(t, lexicon, quoted) or Resolved(None, None, None) for t, _ in partners]
-        members = tuple((r, doc[a:b].start_char, doc[a:b].end_char) for r, (a, b) in zip(heads, mentions))
+        members = tuple(sorted(((r, doc[a:b].start_char, doc[a:b].end_char) for r, (a, b) in zip(heads, mentions)),
+                               key=lambda m: m[1]))  # in the order the article names them
     tail = sentence_end(doc, max(end, cue_span.end_char, speaker.end_char), hi)
     return Draft(start, end, cue_rec, speaker.start_char, speaker.end_char, resolved, tail,
                   features, open_cue, reach=reach, members=members)

@@ -31,22 +31,27 @@ def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]
     return entity_at(entities, article.id, head_start, resolved.start + len(words))
 
 
-def _joint_name(article: Article, members: tuple[tuple[Resolved, int, int], ...],
-                entities: Sequence[Entity]) -> str | None:
+def _members(article: Article, members: tuple[tuple[Resolved, int, int], ...],
+             entities: Sequence[Entity]) -> tuple[Speaker, ...]:
+    """Each of the speakers who speak together, with their own mention, entity and canonical
+    name (None for one left unnamed: "a senior official"); one named twice counts once."""
+    out: list[Speaker] = []
+    for resolved, start, end in members:
+        entity = _entity_for(article, resolved, entities)
+        member = Speaker(start, end, entity.id if entity else None, entity.name if entity else resolved.name)
+        key = member.entity_id or member.name or article.text[start:end]
+        if not any(key == (m.entity_id or m.name or article.text[m.start or 0 : m.end or 0]) for m in out):
+            out.append(member)
+    return tuple(out)
+
+
+def _joint_name(article: Article, members: tuple[Speaker, ...]) -> str | None:
     """The name of speakers who speak together: each one's canonical name ("Jane Roe and
     Tom Berg"), or their own words for one left unnamed ("Jane Roe and her lawyer"); None
     when none of them is named."""
-    names: list[str] = []
-    named = False
-    for resolved, start, end in members:
-        entity = _entity_for(article, resolved, entities)
-        name = entity.name if entity is not None else resolved.name
-        named = named or name is not None
-        name = name or article.text[start:end]
-        if name not in names:
-            names.append(name)
-    if not named:
+    if all(m.name is None for m in members):
         return None
+    names = [m.name or article.text[m.start or 0 : m.end or 0] for m in members]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -81,7 +86,10 @@ def to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
     name = entity.name if entity is not None else draft.resolved.name
     speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
     if draft.members:
-        speaker = Speaker(draft.speaker_start, draft.speaker_end, None, _joint_name(article, draft.members, entities))
+        members = _members(article, draft.members, entities)
+        speaker = Speaker(draft.speaker_start, draft.speaker_end, None, _joint_name(article, members), members)
+        if len(members) == 1:  # "Roe and Roe": one speaker after all
+            speaker = Speaker(draft.speaker_start, draft.speaker_end, members[0].entity_id, members[0].name)
     return Quote(
         id=make_id("q", article.id, draft.start, draft.end, *((draft.cue.start,) if draft.gloss and draft.cue else ())),
         article_id=article.id,

@@ -405,12 +405,12 @@ UNATTRIBUTED = "Unattributed"
 def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
     """Quotes grouped by speaker (the merged entity when known), most quoted first; then
     the unnamed sources, each quote with the words the article gives its source ("a senior
-    American official"); last the quotes with no speaker at all."""
+    American official"); last the quotes with no speaker at all. A quote of speakers who speak
+    together is listed under each of them."""
     names = {e.id: e.name for e in story.entities}
     texts = {a.id: a.text for a in story.articles}
     groups: dict[str, dict[str, Any]] = {}
-    for quote in story.quotes:
-        speaker = quote.speaker
+    for quote, speaker in ((q, s) for q in story.quotes for s in q.speaker.members or (q.speaker,)):
         name = names.get(speaker.entity_id or "") or speaker.name
         written = None
         if name is None and speaker.start is not None and speaker.end is not None:
@@ -422,7 +422,7 @@ def _speakers(story: Story, labels: dict[str, str]) -> list[dict[str, Any]]:
             _cite(quote.article_id, quote.start, quote.end, labels)
             | {
                 "quote": quote,
-                "as_named": speaker.name,
+                "as_named": quote.speaker.name,
                 "as_written": written,
                 "cue": quote.cue,
                 "pieces": verbatim_pieces(quote),
