@@ -94,3 +94,15 @@ def test_each_joint_speaker_is_a_voice_and_listed_in_the_report(dossier):
 def test_the_dossier_with_joint_speakers_is_valid(dossier):
     validate_dossier(to_json(dossier))
 
+
+def test_what_struck_is_another_claim_than_what_caused_it(dossier):
+    """"An explosion struck the harbour" and "the blast was caused by a mine" share the
+    predicate family of attacks but no agent: two claims, so the deniers of the mine are
+    not told as denying the explosion."""
+    (story,) = dossier.stories
+    mine = next(c for c in story.claims if any("caused by a mine" in r.text for r in c.reports))
+    assert not any("explosion" in r.text.lower() for r in mine.reports)
+    assert not mine.outlets.own_voice
+    for sentence in story.summary:
+        if "deny" in sentence.text:
+            assert "mine" in sentence.text and "explosion" not in sentence.text.lower()

@@ -21,7 +21,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 __all__ = [
-    "Proposition", "FrameLexicon", "load_frame_lexicon", "proposition_of", "country_key", "merge_keys",
+    "Proposition", "FrameLexicon", "load_frame_lexicon", "proposition_of", "country_key", "merge_keys", "sense",
     "with_speaker_as_agent",
 ]
 
@@ -63,6 +63,7 @@ class FrameLexicon:
     implies: dict[str, str] | None = None
     state_nouns: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    responsibility: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def load_frame_lexicon() -> FrameLexicon:
         family_of, frozenset(raw["attempt_verbs"]), frozenset(raw["support_verbs"]),
         dict(raw["family_phrases"]), countries, frozenset(raw["evidence_verbs"]),
         dict(raw["implies"]), frozenset(raw["state_nouns"]), frozenset(raw["event_nouns"]),
+        frozenset(raw.get("responsibility", ())),
     )
 
 
@@ -183,6 +185,12 @@ def with_speaker_as_agent(
         return prop
     return Proposition(prop.family, frozenset({country_key(speaker, lex)}), prop.negated,
                        prop.lemma, bare=True)
+
+
+def sense(prop: Proposition, lex: FrameLexicon) -> str:
+    """The family of ``prop``, with the 'act' family told apart into striking a blow and
+    being behind an event: two agentless reports of different senses are two claims."""
+    return "responsibility" if prop.family == "act" and prop.lemma in lex.responsibility else prop.family
 
 
 def merge_keys(prop: Proposition, lex: FrameLexicon) -> list[tuple[str, str]]:

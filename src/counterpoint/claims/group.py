@@ -17,7 +17,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from counterpoint.claims.extract import Candidate
-from counterpoint.claims.frames import Proposition, load_frame_lexicon, merge_keys
+from counterpoint.claims.frames import Proposition, load_frame_lexicon, merge_keys, sense
 from counterpoint.claims.stance import without_negation
 from counterpoint.embeddings import Embedder
 
@@ -334,14 +334,27 @@ def _alike(
     i: int, anchors: Sequence[int], props: Sequence[Proposition | None], vectors: np.ndarray,
     floor: float, agent_named: bool,
 ) -> bool:
+    dissent = bool(props[i] and props[i].dissent)  # type: ignore[union-attr]
+    if not (agent_named or dissent) and not _same_sense(props[i], [props[j] for j in anchors]):
+        return False  # "an explosion struck the harbour" does not join "the blast was caused by a mine"
     for j in anchors:
         bare = bool(props[i] and props[i].bare) or bool(props[j] and props[j].bare)  # type: ignore[union-attr]
         if bare and agent_named:
             return True
-        dissent = bool(props[i] and props[i].dissent)  # type: ignore[union-attr]
         if float(vectors[i] @ vectors[j]) >= (min(floor, DISSENT_SIMILARITY) if dissent else floor):
             return True
     return False
+
+
+def _same_sense(prop: Proposition | None, anchors: Sequence[Proposition | None]) -> bool:
+    """False when an agentless report of striking a blow would join a claim that is mostly
+    about who caused an event, or the other way round (see ``sense``); ties pass."""
+    lex = load_frame_lexicon()
+    senses = Counter(sense(a, lex) for a in anchors if a is not None)
+    if prop is None or not senses:
+        return True
+    mine, top = senses[sense(prop, lex)], max(senses.values())
+    return mine == top
 
 
 def split_other_agents(
