@@ -1944,3 +1944,21 @@ def test_a_joined_clause_with_its_own_speaker_and_quotation_is_not_hers(nlp):
 def test_an_agent_of_asking_is_the_speaker(nlp, text, fragment, speaker):
     q = one(run(nlp, text), fragment)
     assert surface(text, q) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        # a body the article names only by a description: its own words name it
+        ("An explosion damaged the harbour overnight, the port authority said.", "explosion damaged", "port authority"),
+        ("The health ministry said two people died.", "two people died", "health ministry"),
+        ("The city council said the bridge was closed.", "bridge was closed", "city council"),
+        # too little to be a name: stays unnamed, nobody else's name is borrowed
+        ("The ministry said two people died.", "two people died", None),
+        ("Local authorities said the road was closed.", "road was closed", None),
+        ("The new government said the road was closed.", "road was closed", None),
+        ("A police spokesman said the road was closed.", "road was closed", None),
+    ],
+)
+def test_a_body_named_only_by_description_is_named_by_it(nlp, text, fragment, name):
+    assert one(run(nlp, text), fragment).speaker.name == name

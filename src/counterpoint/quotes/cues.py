@@ -50,6 +50,7 @@ class Lexicon:
     lemma_aliases: dict[str, str]
     nouns: dict[str, str]
     source_nouns: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
 
     def lemma(self, token: Token) -> str:
         """The token's lemma, repaired where the pipeline mislemmatises a cue verb."""
@@ -92,6 +93,7 @@ def load_lexicon() -> Lexicon:
         lemma_aliases=dict(raw.get("lemma_aliases", {})),
         nouns=dict(raw.get("nouns", {})),
         source_nouns=frozenset(raw.get("source_nouns", ())),
+        institutions=frozenset(nouns.get("institutions", ())),
     )
 
 

@@ -291,7 +291,25 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
         named = _actor(head)  # "the Ukrainian government": "Ukrainian government"
         if named is not None:
             return Resolved(named.start_char, named.end_char, named.text)
-    return entity_resolution(found) if found is not None else Resolved(None, None, None)
+    if found is None:
+        return _own_name(head, lexicon)
+    return entity_resolution(found)
+
+
+def _own_name(head: Token, lexicon: Lexicon) -> Resolved:
+    """A body named by its own words when nothing earlier names it: "the port authority",
+    "the health ministry" (the definite article and noun modifiers before an institution
+    noun). A bare "the ministry" or "the authorities" says too little to be a name."""
+    if head.lemma_.lower() not in lexicon.institutions or head.tag_ != "NN" or not _definite(head):
+        return Resolved(None, None, None)
+    first = head.i
+    while first > 0 and head.doc[first - 1].dep_ == "compound" and head.doc[first - 1].head.i in (first, head.i) \
+            and head.doc[first - 1].pos_ == "NOUN":
+        first -= 1
+    if first == head.i:
+        return Resolved(None, None, None)
+    words = head.doc[first : head.i + 1]
+    return Resolved(words.start_char, words.end_char, words.text)
 
 
 def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resolved | None:
