@@ -333,6 +333,13 @@ def test_two_clauses_the_parse_ran_together_are_two_speakers(nlp):
     ('Talks between Norland and Vessaria broke down. Norland said "Vessaria is behind it," an accusation '
      "the Vessarian foreign ministry disputed.", '"Vessaria is behind it,"', "Norland",
      "the Vessarian foreign ministry", "denial"),
+    # a figure is reported on only by a denial or a doubt
+    ("The hospital said 40 people had died, a figure the ministry disputed.", "40 people had died",
+     "The hospital", "the ministry", "denial"),
+    # the parser read "a figure officials" as one noun phrase and the gloss as a frame around the sentence
+    ("Regional officials say two people died. The Kerenian Herald reported that two villagers drowned, while a "
+     "local hospital said three people had died, a figure officials have not confirmed.", "three people had died",
+     "a local hospital", "officials", "doubt"),
 ])
 def test_a_gloss_that_denies_the_report_is_an_attribution(nlp, text, fragment, accuser, denier, stance):
     # the relative clause's verb has no content of its own: it denies what the first speaker said
@@ -341,6 +348,39 @@ def test_a_gloss_that_denies_the_report_is_an_attribution(nlp, text, fragment, a
     gloss = quotes[1]
     assert gloss.cue.stance == stance and gloss.kind == "indirect" and gloss.quoted == ()  # the marks are not hers
     assert quotes[0].id != gloss.id
+
+
+def test_a_figure_given_is_no_gloss(nlp):
+    text = "The hospital said 40 people had died, a figure the ministry gave on Monday."
+    assert [surface(text, q) for q in run(nlp, text)] == ["The hospital"]
+
+
+def test_a_closing_according_to_is_not_the_speakers_words(nlp):
+    text = "Engineers warned in 2022 that the dam needed urgent repairs, according to a report by the audit office."
+    quotes = run(nlp, text)
+    assert {q.text for q in quotes} == {"that the dam needed urgent repairs",
+                                        "Engineers warned in 2022 that the dam needed urgent repairs"}
+
+
+def test_a_participle_inside_the_statement_stays_in_it(nlp):
+    # "forcing ..." is what the breach did, not a further act of the officials
+    text = ("A breach in the dam flooded three villages early on Thursday, forcing about 4,000 people from their "
+            "homes, regional officials said.")
+    q = one(run(nlp, text), "flooded")
+    assert q.text.endswith("forcing about 4,000 people from their homes")
+
+
+def test_a_country_named_by_its_people_elsewhere_can_speak(nlp):
+    text = ("Who is blamed? Kerenia's government says Dravian saboteurs used explosives. "
+            "Dravia says the dam collapsed through neglect.")
+    assert surface(text, one(run(nlp, text), "collapsed through neglect")) == "Dravia"
+
+
+def test_a_regime_in_a_country_speaks_under_its_name(nlp):
+    text = "The cowardly regime in Dravia has denied the attack, as it always does."
+    q = one(run(nlp, text), "the attack")
+    assert surface(text, q) == "The cowardly regime in Dravia" and q.cue.stance == "denial"
+    assert q.speaker.name == "regime in Dravia"  # the writer's adjective is no part of the name
 
 
 def test_which_after_a_plain_report_names_its_noun(nlp):

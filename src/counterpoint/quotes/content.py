@@ -20,7 +20,8 @@ from counterpoint.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Segment, ins
 from counterpoint.quotes.speakers import dated
 from counterpoint.quotes.subjects import fronted_frame
 
-__all__ = ["TIME_MARKS", "content_tokens", "fronted_gloss_object", "loose_content", "opening_frame", "without_comment"]
+__all__ = ["TIME_MARKS", "content_tokens", "fronted_gloss_object", "loose_content", "opening_frame", "without_comment",
+           "without_source"]
 
 _OBJECT_DEPS = {"xcomp", "dobj", "oprd", "attr"}
 _OBJECT_PREPS = {"of", "about", "as", "on", "for", "to"}
@@ -327,7 +328,8 @@ def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
         if token.dep_ == "acl":
             if set_off and token.tag_ == "VBG" and lexicon.lemma(token) in lexicon.verbs:
                 out |= {t.i for t in token.subtree}
-        elif token.dep_ == "advcl" and token.tag_ == "VBG" and set_off:
+        elif token.dep_ == "advcl" and token.tag_ == "VBG" and set_off \
+                and (token.head.i == verb.i or lexicon.lemma(token) in lexicon.verbs):
             out |= {t.i for t in token.subtree}
         elif _further_report(token, before, lexicon, verb) or _other_report(token, lexicon) \
                 or _own_frame(token, lexicon):
@@ -443,6 +445,22 @@ def fronted_gloss_object(verb: Token, lexicon: Lexicon) -> Token | None:
                 c.dep_ == "nsubj" and obj.i < c.i < verb.i for c in verb.children):
             return obj
     return None
+
+
+def without_source(doc: Doc, ids: set[int]) -> set[int]:
+    """``ids`` without a closing ", according to X": the phrase sources the whole report,
+    speaker and all ("Engineers warned that the dam needed repairs, according to a report"),
+    and is an attribution of its own, not words the speaker reported."""
+    for i in sorted(ids):
+        token = doc[i]
+        if token.lower_ != "according" or i + 1 >= len(doc) or doc[i + 1].lower_ != "to" \
+                or i < min(ids) + 3 or doc[i - 1].text != ",":
+            continue
+        if any(doc[j].text == "(" for j in ids if j < i):
+            continue  # "(the real figure is lower, according to the audit office)": see according.py
+        if max(ids) <= max(t.i for t in token.subtree) + 1:
+            return {j for j in ids if j < i - 1}
+    return ids
 
 
 def without_comment(doc: Doc, ids: set[int], lexicon: Lexicon, quoted_end: int = 0) -> set[int]:

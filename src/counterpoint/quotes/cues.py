@@ -19,7 +19,8 @@ from counterpoint.model import Stance
 from counterpoint.quotes.doccache import lemmas, memo, tokens
 from counterpoint.quotes.marks import CLOSING_MARKS
 
-__all__ = ["ADDRESSEE_VERBS", "SAYING_VERBS", "Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause"]
+__all__ = ["ADDRESSEE_VERBS", "SAYING_VERBS", "Lexicon", "CueMatch", "load_lexicon", "find_cues", "open_cues", "that_clause",
+           "verb_stance"]
 
 # reporting verbs whose object is whom the words were said to ("told reporters"), not what
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "notify", "thank", "brief", "assure", "remind"})
@@ -139,6 +140,13 @@ def _noun(token: Token, lexicon: Lexicon) -> CueMatch | None:
     if stance is None or not any(c.dep_ == "poss" for c in token.children) or that_clause(token) is None:
         return None
     return CueMatch(token.i, token.i + 1, token.i, cast(Stance, stance), False)
+
+
+def verb_stance(token: Token, lexicon: Lexicon) -> Stance | None:
+    """The stance of a lexicon verb with its negation applied ("have not confirmed" doubts);
+    None for a verb outside the lexicon or a negation that reports nothing."""
+    cue = _single(token, lexicon) if token.pos_ != "NOUN" else None
+    return cue.stance if cue is not None else None
 
 
 def _single(token: Token, lexicon: Lexicon) -> CueMatch | None:

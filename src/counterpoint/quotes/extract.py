@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from counterpoint.model import Article, Cue, Entity, Quote
 from counterpoint.nlp import remember_text
-from counterpoint.quotes.content import content_tokens, loose_content, without_comment
+from counterpoint.quotes.content import content_tokens, loose_content, without_comment, without_source
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, is_statement
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
 from counterpoint.quotes.doccache import dateline, tokens
@@ -62,7 +62,7 @@ def _draft(doc: Doc, text: str, cue: CueMatch, lexicon: Lexicon, segments: tuple
         return None
     lo, hi = paragraph_around(text, doc[cue.anchor].idx)
     ids = within(doc, content_tokens(doc, cue, lexicon, segments), lo, hi)
-    ids = without_comment(doc, ids, lexicon, _quoted_end(doc, ids, segments))
+    ids = without_comment(doc, without_source(doc, ids), lexicon, _quoted_end(doc, ids, segments))
     s_start, s_end = speaker_tokens(head)
     while s_end - 1 > s_start and doc[s_end - 1].dep_ == "case":
         s_end -= 1  # a possessive source ("Roe's claim"): the name, not its "'s"

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from counterpoint.model import Cue, Stance
 from counterpoint.quotes.content import fronted_gloss_object
-from counterpoint.quotes.cues import Lexicon
+from counterpoint.quotes.cues import Lexicon, verb_stance
 from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.marks import CLOSING_MARKS, Segment, inside_closed
@@ -30,6 +30,8 @@ from counterpoint.quotes.speakers import is_speaker, speaker_tokens
 __all__ = ["gloss_drafts"]
 
 _RELATIVE_GAPS = {"which", "that"}
+# what a gloss may call a reported figure or version: it reports on it only by denying or doubting it
+_FIGURE_NOUNS = {"figure", "number", "toll", "estimate", "count", "tally", "account", "version"}
 _CONTENT_DEPS = {"ccomp", "xcomp", "oprd"}
 _EDGE = " \t\n,;:—–-\"'”’»"
 
@@ -51,6 +53,9 @@ def gloss_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segme
             kept.append(draft)
             continue
         verb, subject, comma = found
+        if draft.cue is not None and draft.cue.start == verb.idx:
+            kept.append(draft)  # the gloss misread as a frame around what precedes it: dropped below
+            continue
         end = comma
         while end > draft.start and text[end - 1] in _EDGE and not _closes_quotation(end, segments):
             end -= 1
@@ -60,8 +65,10 @@ def gloss_drafts(doc: Doc, text: str, drafts: list[Draft], segments: tuple[Segme
             continue
         cut = replace(draft, end=min(draft.end, end))
         kept.append(cut)
-        mention = doc[slice(*speaker_tokens(subject))]
-        stance = cast(Stance, lexicon.verbs.get(lexicon.lemma(verb), "neutral"))
+        first, last = speaker_tokens(subject)
+        after = _mention(subject)
+        mention = doc[max(first, after.i) if after is not None else first : last]
+        stance = verb_stance(verb, lexicon) or cast(Stance, lexicon.verbs.get(lexicon.lemma(verb), "neutral"))
         cue = Cue(verb.idx, verb.idx + len(verb.text), verb.text, stance)
         glosses.append(Draft(cut.start, cut.end, cue, mention.start_char, mention.end_char,
                              resolved, draft.tail, gloss=True))
@@ -98,12 +105,23 @@ def _gloss_after(first: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
     what came before: ``a charge (that) Kyiv denied``, ``which Kyiv denied``."""
     if first.lower_ in _RELATIVE_GAPS and first.dep_ in ("dobj", "nsubjpass") and first.head.dep_ == "relcl":
         verb = first.head
-        if first.lower_ != "which" or lexicon.verbs.get(lexicon.lemma(verb)) not in ("denial", "doubt"):
+        if first.lower_ != "which" or verb_stance(verb, lexicon) not in ("denial", "doubt"):
             return None
         return _reporter(verb, lexicon)
     noun = first.head if first.dep_ == "det" else first
-    if noun.lemma_.lower() not in lexicon.nouns or noun.i - first.i > 3:
+    misread = _gloss_modifier(first, noun)
+    if misread is not None:  # "a figure officials have not confirmed", read as one noun phrase
+        verb = noun.head
+        if noun.dep_ != "nsubj" or verb_stance(verb, lexicon) not in ("denial", "doubt"):
+            return None
+        return _reporter(verb, lexicon, misread)
+    lemma = noun.lemma_.lower()
+    if (lemma not in lexicon.nouns and lemma not in _FIGURE_NOUNS) or noun.i - first.i > 3:
         return None
+    if lemma in _FIGURE_NOUNS:  # "a figure the ministry disputed": only a denial or doubt reports on it
+        relative = next((v for v in noun.children if v.dep_ in ("relcl", "acl") and v.i > noun.i), None)
+        if relative is None or verb_stance(relative, lexicon) not in ("denial", "doubt"):
+            return None
     fronted = fronted_gloss_object(noun.head, lexicon)
     if fronted is not None and fronted.i == noun.i:
         return _reporter(noun.head, lexicon, noun)  # the parse made the gloss the main clause
@@ -111,6 +129,22 @@ def _gloss_after(first: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
         if verb.dep_ in ("relcl", "acl") and verb.i > noun.i:  # "a claim that Kyiv rejected" may parse as acl
             return _reporter(verb, lexicon)
     return None
+
+
+def _gloss_modifier(first: Token, noun: Token) -> Token | None:
+    """The gloss noun of "a figure officials have not confirmed" when the parser made it a
+    modifier of the plural subject after it (one noun phrase "a figure officials")."""
+    if first.lower_ not in ("a", "an") or first.dep_ != "det" or noun.tag_ != "NNS":
+        return None
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i == first.i + 1
+                 and c.lemma_.lower() in _FIGURE_NOUNS), None)
+
+
+def _mention(subject: Token) -> Token | None:
+    """Where the gloss's speaker phrase starts: after a gloss noun the parser hung on it."""
+    start = subject.left_edge
+    modifier = _gloss_modifier(start, subject)
+    return subject.doc[modifier.i + 1] if modifier is not None else None
 
 
 def _reporter(verb: Token, lexicon: Lexicon, gloss: Token | None = None) -> tuple[Token, Token] | None:

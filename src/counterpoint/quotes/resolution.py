@@ -68,6 +68,8 @@ def _actor(token: Token) -> Span | None:
         start, end = speaker_tokens(token)
         if token.doc[start].dep_ == "det" and end - start > 1:
             start += 1
+        while start < token.i and token.doc[start].dep_ in ("amod", "advmod") and not token.doc[start].ent_type_:
+            start += 1  # "the cowardly regime in Dravia": the name, not the writer's view of it
         while end - start > 1 and token.doc[end - 1].dep_ == "case":
             end -= 1  # "the AFL-CIO committee's recommendation": the committee
         return Span(token.doc, start, end, label="ORG")
@@ -258,12 +260,14 @@ def _all_nouns(lexicon: Lexicon) -> frozenset[str]:
 def _has_named_owner(head: Token) -> bool:
     """True for "Vessaria's foreign ministry" / "the Kremlin press service" / "the Ukrainian
     government" / "the Norland foreign ministry" (a name the parser hangs as a modifier) /
-    "the government of Norland": a named owner or nationality."""
+    "the government of Norland" / "the regime in Dravia": a named owner or nationality."""
     return any((c.dep_ in ("poss", "compound") and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP"))
                or (c.dep_ == "nmod" and c.ent_type_ in ("ORG", "PERSON"))
                or (c.dep_ == "amod" and c.ent_type_ in ("GPE", "NORP"))
                or (c.dep_ == "prep" and c.lower_ == "of"
                    and any(o.dep_ == "pobj" and o.ent_type_ in ("ORG", "GPE") for o in c.children))
+               or (c.dep_ == "prep" and c.lower_ == "in" and head.tag_ == "NN"
+                   and any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in c.children))
                for c in head.children)
 
 

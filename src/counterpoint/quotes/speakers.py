@@ -287,11 +287,15 @@ def _lone_initial_word(token: Token) -> bool:
 def _name_elsewhere(token: Token) -> bool:
     """True when a sentence-initial word is used as a name elsewhere in the article, also
     in another spelling of a long name (`Zelenskyy` after `Zelensky`: one letter apart, both
-    at least seven letters, as the entities stage merges them)."""
+    at least seven letters, as the entities stage merges them), or when the article names
+    its people (`Dravia says ...` after `Dravian saboteurs`)."""
     index = memo(token.doc, "names-inside", _names_inside)
     if any(i != token.i for i in index.get(token.text, ())):
         return True
     word = token.text
+    peoples = memo(token.doc, "peoples", lambda doc: {t.text for t in tokens(doc) if t.ent_type_ == "NORP"})
+    if len(word) >= 4 and token.ent_type_ != "NORP" and any(len(p) > len(word) and p.startswith(word[:-1]) for p in peoples):
+        return True
     return len(word) >= 7 and any(len(other) >= 7 and other[:3] == word[:3] and Levenshtein.distance(other, word) <= 1
                                   and word not in (other + "s", other[:-1]) for other in index)  # not "Americans"
 
