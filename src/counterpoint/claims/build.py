@@ -104,9 +104,10 @@ def build_claims(
     infos = [it.denial for it in items]
     groups = grouping.merge_same_frames(groups, feats)
     props = [it.proposition for it in items]
-    groups = grouping.merge_same_propositions(groups, props, vectors)
+    own = [it.cand.voice == "own" for it in items]
+    groups = grouping.merge_same_propositions(groups, props, vectors, own=own)
     groups = merge_denials(prune_side_statements(groups, infos), infos, scores)
-    groups = grouping.merge_same_propositions(groups, props, vectors)
+    groups = grouping.merge_same_propositions(groups, props, vectors, own=own)
     groups = _clauses_only(grouping.split_other_agents(groups, props), items)
     story_ids = [a.id for a in articles]
     origin = origin_map(story_ids, copies)

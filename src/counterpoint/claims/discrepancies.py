@@ -174,7 +174,11 @@ def _numbers(docs: Mapping[str, Doc], origin: Mapping[str, str], lex: Lexicon) -
 
 def _plural(noun: str) -> str:
     """The plural of a counted noun's lemma ("worker" -> "workers", "casualty" ->
-    "casualties")."""
+    "casualties", "people" -> "people")."""
+    irregular = {"people": "people", "person": "people", "child": "children", "man": "men", "woman": "women",
+                 "police": "police", "staff": "staff"}
+    if noun in irregular:
+        return irregular[noun]
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
@@ -199,6 +203,7 @@ def _counted(article_id: str, span: Span, lex: Lexicon) -> list[_Marked]:
         if not verb and noun.dep_ in ("nsubj", "nsubjpass"):
             verb = noun.head.lemma_.lower()
         if verb:
+            verb = lex.count_verbs.get(verb, verb)  # "were killed" and "died" count the same dead
             out.append(_Marked(article_id, start, end, shown, f"{noun.lemma_.lower()}/{verb}"))
     return out
 

@@ -268,11 +268,13 @@ def _frame_keys(frame: Frame) -> list[tuple[str, str]]:
 
 
 DISSENT_SIMILARITY = 0.25
+OTHER_SENSE_SIMILARITY = 0.6
+COME_ALONG_SIMILARITY = 0.6  # a member without the frame moving with its claim  # an agentless report joining a claim mostly of the other sense of "act"
 
 
 def merge_same_propositions(
     groups: list[list[int]], props: Sequence[Proposition | None], vectors: np.ndarray,
-    min_similarity: float = 0.30, agentless_similarity: float = 0.45,
+    min_similarity: float = 0.30, agentless_similarity: float = 0.45, own: Sequence[bool] = (),
 ) -> list[list[int]]:
     """Bring together the reports that state the same proposition frame: the same predicate
     family with the same agent ("the Kiev regime attempted to hit the residence", "two
@@ -286,6 +288,9 @@ def merge_same_propositions(
     ``min_similarity``; ``agentless_similarity`` when no agent is named; a denial or dispute,
     whose dismissive words sit far from the claim's, ``DISSENT_SIMILARITY``); a bare frame
     ("denied any involvement", "had nothing to do with this") needs only its agent.
+    A statement in an outlet's own voice with no frame of its own comes along with its claim
+    only when it is close in meaning (``COME_ALONG_SIMILARITY``): "The dam gave way on
+    Thursday" is the event, not who blew it up.
     """
     lex = load_frame_lexicon()
     groups = [list(g) for g in groups]
@@ -321,7 +326,11 @@ def merge_same_propositions(
             alike = [i for i in keyed if _alike(i, anchors, props, vectors, floor, bool(key[1]))]
             if not alike:
                 continue
-            moving = list(groups[gi]) if len(keyed) * 2 >= len(groups[gi]) else alike
+            moving = alike
+            if len(keyed) * 2 >= len(groups[gi]):  # mostly of this frame: the whole claim comes along
+                moving = alike + [i for i in groups[gi] if i not in keyed and not (
+                    i < len(own) and own[i] and props[i] is None
+                    and not _near(i, anchors, vectors, COME_ALONG_SIMILARITY))]
             for i in moving:
                 groups[gi].remove(i)
                 groups[target].append(i)
@@ -336,7 +345,7 @@ def _alike(
 ) -> bool:
     dissent = bool(props[i] and props[i].dissent)  # type: ignore[union-attr]
     if not (agent_named or dissent) and not _same_sense(props[i], [props[j] for j in anchors]):
-        return False  # "an explosion struck the harbour" does not join "the blast was caused by a mine"
+        floor = max(floor, OTHER_SENSE_SIMILARITY)  # "an explosion struck the harbour" / "the blast was caused by a mine"
     for j in anchors:
         bare = bool(props[i] and props[i].bare) or bool(props[j] and props[j].bare)  # type: ignore[union-attr]
         if bare and agent_named:
@@ -344,6 +353,11 @@ def _alike(
         if float(vectors[i] @ vectors[j]) >= (min(floor, DISSENT_SIMILARITY) if dissent else floor):
             return True
     return False
+
+
+def _near(i: int, anchors: Sequence[int], vectors: np.ndarray, floor: float) -> bool:
+    """True when report ``i`` is alike in meaning to one of ``anchors``."""
+    return any(float(vectors[i] @ vectors[j]) >= floor for j in anchors)
 
 
 def _same_sense(prop: Proposition | None, anchors: Sequence[Proposition | None]) -> bool:

@@ -40,6 +40,7 @@ class Lexicon:
     no_damage: tuple[str, ...]
     count_nouns_ignore: frozenset[str]
     publication_nouns: frozenset[str]
+    count_verbs: dict[str, str]
 
 
 def _read(name: str) -> dict[str, list[str]]:
@@ -77,6 +78,7 @@ def load_lexicon() -> Lexicon:
         no_damage=tuple(disc["no_damage"]),
         count_nouns_ignore=frozenset(disc["count_nouns_ignore"]),
         publication_nouns=frozenset(disc["publication_nouns"]),
+        count_verbs=dict(disc.get("count_verbs", {})),  # type: ignore[arg-type]
     )
 
 

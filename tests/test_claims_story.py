@@ -1,0 +1,66 @@
+"""A fresh fictional story (tests/fixtures/dam: four outlets on a dam breach one country blames
+on the other's saboteurs) run through the public API: the contested claim gathers the
+accusers, the deniers and the outlet that states it in its own voice, the bare event stays
+apart from it, and the death tolls the outlets give are a discrepancy. Written so that the
+claims stage is checked on words it was not tuned on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from counterpoint.api import analyze
+from counterpoint.config import Config
+from counterpoint.model import to_json
+from counterpoint.schema import validate_dossier
+
+pytestmark = pytest.mark.slow
+FIXTURE = Path(__file__).parent / "fixtures" / "dam"
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    db = tmp_path_factory.mktemp("dam") / "c.db"
+    dossier = analyze([FIXTURE], db=db, config=Config(now="2026-01-01T00:00:00+00:00"))
+    validate_dossier(to_json(dossier))
+    (one,) = dossier.stories
+    return one
+
+
+def _title(story, article_id):
+    return next(a.title for a in story.articles if a.id == article_id)
+
+
+def _blame(story):
+    return next(c for c in story.claims if any("explosives planted by saboteurs" in r.text for r in c.reports))
+
+
+def test_the_blame_claim_gathers_accusers_and_deniers(story):
+    claim = _blame(story)
+    asserts = {p.name for p in claim.positions if p.stance == "asserts"}
+    denies = {p.name for p in claim.positions if p.stance == "denies"}
+    assert {"Petr Halas", "Kerenia's government"} <= asserts
+    assert {"Lena Borovska", "Ivo Darek", "Dravia's foreign ministry"} <= denies
+    assert claim.status == "contested"
+
+
+def test_the_outlet_that_states_the_blame_in_its_own_voice_is_named(story):
+    claim = _blame(story)
+    assert [_title(story, a) for a in claim.outlets.own_voice] == ["DRAVIAN SABOTEURS BLEW UP OUR DAM"]
+
+
+def test_the_bare_event_is_not_the_blame(story):
+    claim = _blame(story)
+    assert not any("gave way" in r.text for r in claim.reports)
+    event = next(c for c in story.claims if any("gave way" in r.text for r in c.reports))
+    assert not any(p.stance == "denies" for p in event.positions)
+
+
+def test_the_death_tolls_disagree(story):
+    numbers = [d for d in story.discrepancies if d.kind == "number"]
+    tolls = [d for d in numbers if "people" in d.description]
+    assert tolls, [d.description for d in story.discrepancies]
+    texts = {a.id: a.text for a in story.articles}
+    told = {texts[s.article_id][s.start:s.end].lower() for s in tolls[0].sides}
+    assert told == {"three people", "two people"}
