@@ -64,3 +64,15 @@ def test_the_death_tolls_disagree(story):
     texts = {a.id: a.text for a in story.articles}
     told = {texts[s.article_id][s.start:s.end].lower() for s in tolls[0].sides}
     assert told == {"three people", "two people"}
+
+
+def test_a_figure_not_confirmed_leaves_the_toll_unverified(story):
+    claim = next(c for c in story.claims if any(r.text == "three people had died" for r in c.reports))
+    assert {p.stance for p in claim.positions} == {"asserts", "cannot_confirm"}
+    assert claim.status == "unverified"
+
+
+def test_friday_in_the_gazette_is_its_own_date(story):
+    # the gazette gives its date on an "Outlet, date" line; "on Friday" is that Friday
+    entry = next(e for e in story.timeline if e.text.startswith("Dravia on Friday rejected"))
+    assert entry.start.startswith("2025-06-13")

@@ -172,3 +172,17 @@ def test_summary_list_at_the_top_is_not_a_label():
     found = extract_metadata(lines, TextMetadata(), guess_title=False)
     assert found.paragraphs == tuple(lines[1:])
     assert [r.text for r in found.removed] == ["Europe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Harbour Gazette, June 13, 2025", "2025-06-13"),
+        ("The Daily Lantern | 4 May 2023", "2023-05-04"),
+        # a sentence that ends with a date is no header line
+        ("The council met again on June 13, 2025", None),
+    ],
+)
+def test_an_outlet_line_with_its_date_gives_the_date(line, expected):
+    found = extract_metadata(["Harbour crane arrives at last", line, BODY], TextMetadata())
+    assert found.metadata.published == expected

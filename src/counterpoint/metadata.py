@@ -60,6 +60,8 @@ _DATE_LINE = re.compile(
     rf"(?:\s*(?:,|\||at|@|-|–|—|/|t)?\s*{_TIME})?\s*\.?",
     re.IGNORECASE,
 )
+_NAMED_DATE_LINE = re.compile(rf"(?P<name>[^,|·]{{2,60}}?)\s*[,|·]\s*(?P<date>(?:{_WEEKDAY},?\s+)?{_CORE})\s*\.?",
+                              re.IGNORECASE)  # "Dravia Gazette, June 13, 2025": an outlet's name and its date
 _DATE_PREFIX = re.compile(
     r"\s*(?:date|published|posted|updated)\s*:?\s*(?P<core>\d{4}-\d{2}-\d{2})(?=\s)", re.I
 )
@@ -372,6 +374,9 @@ def _header_fact(state: _State, line: str) -> bool:
     "8:13 AM PDT 8/2/2013") is a timestamp too, even when no full date can be read from it.
     """
     day = parse_date_line(line)
+    named = _NAMED_DATE_LINE.fullmatch(line.strip()) if not day else None
+    if named is not None and _is_short_label(named.group("name"), max_words=4):
+        day = parse_date_line(named.group("date"))
     if day or _is_timestamp(line):
         state.fill(published=day)
         state.removed.append(Removed(line, "metadata: date"))

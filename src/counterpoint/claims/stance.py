@@ -38,6 +38,9 @@ class Reading:
         self.denial_phrase = denial_phrase
 
 
+CONFIRMING = frozenset({"confirm", "verify", "validate", "corroborate"})
+
+
 def read_stance(doc: Doc, cand: Candidate, lex: Lexicon) -> Reading:
     """Stance, polarity and hedges of a candidate, using the cue and the words around it.
 
@@ -70,6 +73,8 @@ def _stance(cand: Candidate, frame: str, main_hedges: bool, lex: Lexicon) -> Rep
         return "disputes"
     if cue_stance == "denial" or lemma in lex.denial_cues:
         return "denies"
+    if cue_stance == "doubt" and lemma in CONFIRMING:
+        return "cannot_confirm"  # "a figure officials have not confirmed": a negated confirming cue
     if cue_stance == "doubt" or lemma in lex.doubt_cues:
         return "disputes"
     if find_phrases(cand.text, lex.dispute_phrases):
