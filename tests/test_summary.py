@@ -588,7 +588,7 @@ def test_questions_headlines_and_relative_fragments_are_never_told(grid):
     summary = summarize(grid, [*junk, police], [], [])
     text = " ".join(s.text for s in summary)
     assert "?" not in text and "Corvale:" not in text and "which engineers" not in text
-    assert summary[0].text == "Police says: No saboteur entered the plant."
+    assert summary[0].text == "Police say: No saboteur entered the plant."
 
 
 def test_unnamed_outlets_are_lower_case_inside_a_sentence():
@@ -605,7 +605,7 @@ def test_unnamed_outlets_are_lower_case_inside_a_sentence():
         report(mira, "The mill was set on fire by rivals"),
         _said(mira, "it was unlikely that rivals set the fire", "Karl Wren", "disputes")], story)
     _, text = _sentence_with(summarize(story, [storm, mill], [], []), "Police")
-    assert text == ("Police says: the mill was set on fire by rivals; one outlet states it in "
+    assert text == ("Police say: the mill was set on fire by rivals; one outlet states it in "
                     "its own voice; Karl Wren disputes it."), text
 
 

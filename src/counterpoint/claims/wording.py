@@ -19,7 +19,8 @@ from counterpoint.nlp import doc_text
 
 __all__ = ["clean_span", "control_verb_start", "tidy_claim_text"]
 
-DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]{2,},[^—–\n]{0,60}?\s[—–]\s*")
+DATELINE = re.compile(r"^[A-Z][A-Z'’.\- ]{2,},(?:[^—–\n]{0,60}?\s[—–]\s*"
+                      r"|[^—–\n]{0,40}?[\d)][^—–\n]{0,20}?\s-\s+)")  # also "MARLOW, March 8 - ", "KYIV (Reuters) - "
 OPEN_PAREN_TAIL = re.compile(r"\s*\([^)]{0,80}$")
 QUOTE_CHARS = re.compile(r"[“”«»\"]|(?<!\w)['‘’]|['‘’](?!\w)")
 TRAILING_PAREN = re.compile(r"\s*\([^()]{0,80}\)(?=\W*$)")

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from counterpoint.nlp import doc_text
 from counterpoint.quotes.marks import Segment, find_segments
 
-__all__ = ["all_line_bounds", "dateline", "entities", "line_bounds", "memo", "propn_positions", "lemmas",
-           "segments", "starts", "tokens", "verb_in_name", "words"]
+__all__ = ["all_line_bounds", "dateline", "entities", "line_bounds", "memo", "propn_positions", "lemmas", "remember",
+           "segments", "starts", "story_names", "tokens", "verb_in_name", "words"]
 
 _T = TypeVar("_T")
 _KEPT = 8
@@ -40,6 +40,19 @@ def memo(doc: Doc, key: str, build: Callable[[Doc], _T]) -> _T:
     if key not in store:
         store[key] = build(doc)
     return store[key]  # type: ignore[no-any-return]
+
+
+def remember(doc: Doc, key: str, value: Any) -> None:
+    """Set the fact ``key`` of ``doc`` to ``value`` (a fact the doc cannot tell by itself,
+    such as the names the rest of the story uses)."""
+    memo(doc, key, lambda d: value)
+    _RECENT[id(doc)][1][key] = value
+
+
+def story_names(doc: Doc) -> frozenset[str]:
+    """The words of the names the story's other articles give its people and organisations
+    (set by the quotes stage when it is handed the story's entities)."""
+    return memo(doc, "story-names", lambda d: frozenset())
 
 
 def tokens(doc: Doc) -> list[Token]:

@@ -23,7 +23,7 @@ from counterpoint.nlp import remember_text
 from counterpoint.quotes.content import content_tokens, loose_content, without_comment, without_source
 from counterpoint.quotes.continuation import continue_in_paragraph, continue_paragraphs, is_statement
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon, open_cues
-from counterpoint.quotes.doccache import dateline, tokens
+from counterpoint.quotes.doccache import dateline, remember, tokens
 from counterpoint.quotes.doccache import segments as text_segments
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
@@ -423,6 +423,9 @@ def extract_quotes(article: Article, doc: Doc, entities: Sequence[Entity] = (),
         return scorer.keep(features, open_cue)
 
     segments = _segments(article, doc)
+    if entities:  # a surname alone opening a sentence is a name when the story names that person
+        remember(doc, "story-names", frozenset(w for e in entities if e.type in ("PERSON", "ORG")
+                                                 for name in (e.name, *e.aliases) for w in name.split() if w.istitle()))
     drafts = inner_open_dropped(_drafts(doc, article.text, segments, keep, with_open=scorer is not None))
     if with_tagger:
         spans, used = [(d.start, d.end) for d in drafts], [d.cue.start for d in drafts if d.cue is not None]

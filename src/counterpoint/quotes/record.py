@@ -31,6 +31,16 @@ def _entity_for(article: Article, resolved: Resolved, entities: Sequence[Entity]
     return entity_at(entities, article.id, head_start, resolved.start + len(words))
 
 
+def _canonical(entity: Entity | None, name: str | None) -> str | None:
+    """The entity's name, unless the recogniser cut an organisation's name short and the
+    speaker's phrase gives it whole ("Workers' Alliance" for the entity "Alliance")."""
+    if entity is None:
+        return name
+    if entity.type == "ORG" and name and len(name) > len(entity.name) and name.endswith(" " + entity.name):
+        return name
+    return entity.name
+
+
 def _members(article: Article, members: tuple[tuple[Resolved, int, int], ...],
              entities: Sequence[Entity]) -> tuple[Speaker, ...]:
     """Each of the speakers who speak together, with their own mention, entity and canonical
@@ -38,7 +48,7 @@ def _members(article: Article, members: tuple[tuple[Resolved, int, int], ...],
     out: list[Speaker] = []
     for resolved, start, end in members:
         entity = _entity_for(article, resolved, entities)
-        member = Speaker(start, end, entity.id if entity else None, entity.name if entity else resolved.name)
+        member = Speaker(start, end, entity.id if entity else None, _canonical(entity, resolved.name))
         key = member.entity_id or member.name or article.text[start:end]
         if not any(key == (m.entity_id or m.name or article.text[m.start or 0 : m.end or 0]) for m in out):
             out.append(member)
@@ -83,7 +93,7 @@ def to_quote(article: Article, draft: Draft, segments: tuple[Segment, ...],
                    and not any(lo <= s.start and s.end <= hi for lo, hi in draft.frames)
                    and not draft.gloss)  # "a charge Kyiv denied": the words in marks are the accuser's
     entity = _entity_for(article, draft.resolved, entities)
-    name = entity.name if entity is not None else draft.resolved.name
+    name = _canonical(entity, draft.resolved.name)
     speaker = Speaker(draft.speaker_start, draft.speaker_end, entity.id if entity else None, name)
     if draft.members:
         members = _members(article, draft.members, entities)

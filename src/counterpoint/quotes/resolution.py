@@ -165,10 +165,17 @@ def _definite(noun: Token, words: tuple[str, ...] = ("the",)) -> bool:
 
 
 def _appositive(head: Token) -> Span | None:
-    """The person named in apposition to a role noun ("the adviser, Jane Roe,")."""
+    """The person named in apposition to a role noun ("the adviser, Jane Roe,"), also a
+    full name the recogniser took for something else ("A police spokeswoman, Karin Holt,")."""
     for token in head.subtree:
-        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i <= head.i + 8:
+        if token.dep_ != "appos" or token.head.i > head.i + 8:
+            continue
+        if token.ent_type_ == "PERSON":
             return ent_of(token)
+        name = [t for t in token.subtree if t.i <= token.i]
+        if token.head.i == head.i and head.lemma_.lower() in load_lexicon().roles and head.tag_ == "NN" and len(name) >= 2 \
+                and all(t.pos_ == "PROPN" and t.is_title for t in name) and name[-1].i - name[0].i == len(name) - 1:
+            return Span(head.doc, name[0].i, token.i + 1, label="PERSON")
     return None
 
 
@@ -303,7 +310,13 @@ def _noun(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Resol
 def _own_name(head: Token, lexicon: Lexicon) -> Resolved:
     """A body named by its own words when nothing earlier names it: "the port authority",
     "the health ministry" (the definite article and noun modifiers before an institution
-    noun). A bare "the ministry" or "the authorities" says too little to be a name."""
+    noun), and "police" as newswire uses it ("Police said ..."). A bare "the ministry" or
+    "the authorities" says too little to be a name."""
+    if head.lower_ == "police" and not any(c.dep_ in ("det", "amod", "compound", "poss") for c in head.children):
+        return Resolved(head.idx, head.idx + len(head.text), "police")
+    members = _members_of(head)
+    if members is not None:
+        return entity_resolution(members)
     if head.lemma_.lower() not in lexicon.institutions or head.tag_ != "NN" or not _definite(head):
         return Resolved(None, None, None)
     first = head.i
@@ -333,4 +346,41 @@ def resolve(head: Token, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Res
         while start < head.i and head.doc[start].lower_ in ("both", "either", "neither"):
             start += 1  # "Both Palmer and Berg": the name is Palmer
         return entity_resolution(Span(head.doc, start, end, label="PERSON"))
+    proper = _proper_group_name(head, lexicon)
+    if proper is not None:
+        return entity_resolution(proper)
     return _noun(head, lexicon, quoted)
+
+
+_MEMBERS = frozenset({"official", "organiser", "organizer", "representative", "spokesman", "spokesperson",
+                      "spokeswoman", "spokespeople", "member", "leader"})
+
+
+def _members_of(head: Token) -> Span | None:
+    """The organisation that people who speak for it belong to ("Organisers from the
+    Workers' Alliance", "officials from the port authority"): only for such members in the
+    plural, since "a senior official from the ministry" is one unnamed person."""
+    if head.tag_ != "NNS" or singular(head.lower_) not in _MEMBERS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            ent = ent_of(obj)
+            proper = _proper_group_name(obj, load_lexicon())
+            return proper if proper is not None else ent if ent is not None and ent.label_ == "ORG" else None
+    return None
+
+
+def _proper_group_name(head: Token, lexicon: Lexicon) -> Span | None:
+    """A group noun that is part of a proper name the recogniser missed ("the Workers'
+    Alliance", "the Harbour Union"): capitalised, with a capitalised modifier of its own."""
+    if head.pos_ != "PROPN" or not head.is_title or head.lemma_.lower() not in lexicon.groups or head.is_sent_start:
+        return None
+    modifiers = [c for c in head.children if c.dep_ in ("poss", "compound") and c.i < head.i]
+    words = [t for c in modifiers for t in c.subtree if t.dep_ not in ("case", "punct", "det")]
+    if not words or not all(t.pos_ == "PROPN" and t.is_title for t in words):
+        return None
+    return Span(head.doc, min(t.i for t in words), head.i + 1, label="ORG")

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.quotes.cues import Lexicon, load_lexicon
-from counterpoint.quotes.doccache import (dateline, entities, line_bounds, memo, propn_positions, segments, tokens,
+from counterpoint.quotes.doccache import (dateline, entities, line_bounds, memo, propn_positions, segments, story_names, tokens,
                                           verb_in_name)
 from counterpoint.quotes.gender import name_gender
 
@@ -290,8 +290,8 @@ def _name_elsewhere(token: Token) -> bool:
     at least seven letters, as the entities stage merges them), or when the article names
     its people (`Dravia says ...` after `Dravian saboteurs`)."""
     index = memo(token.doc, "names-inside", _names_inside)
-    if any(i != token.i for i in index.get(token.text, ())):
-        return True
+    if any(i != token.i for i in index.get(token.text, ())) or token.text in story_names(token.doc):
+        return True  # also a name the story's other articles give ("Brandt" after "Rolf Brandt")
     word = token.text
     peoples = memo(token.doc, "peoples", lambda doc: {t.text for t in tokens(doc) if t.ent_type_ == "NORP"})
     if len(word) >= 4 and token.ent_type_ != "NORP" and any(len(p) > len(word) and p.startswith(word[:-1]) for p in peoples):
@@ -465,6 +465,11 @@ def _names_in(sent: Span, labels: set[str], lexicon: Lexicon) -> list[Span]:
                     and token.lower_ not in lexicon.titles | lexicon.roles):
                 start, end = speaker_tokens(token)
                 found.append(Span(token.doc, start, end, label="PERSON"))
+            elif token.dep_ == "appos" and token.ent_type_ != "PERSON" and token.head.lemma_.lower() in lexicon.roles:
+                name = [t for t in token.subtree if t.i <= token.i]  # "A police spokeswoman, Karin Holt,"
+                if len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name):
+                    found = [e for e in found if not (e.start <= token.i < e.end)]
+                    found.append(Span(token.doc, name[0].i, token.i + 1, label="PERSON"))
         found.sort(key=lambda e: e.start)
     return found
 

@@ -61,10 +61,15 @@ def counted(holders: Sequence[Named]) -> str:
     return join_names(named)
 
 
+PLURAL_NAMES = frozenset({"police", "authorities", "officials"})  # "Police say", not "Police says"
+
+
 def agree(base: str | None, holders: Sequence[object]) -> str:
+    plural = len(holders) > 1 or (
+        len(holders) == 1 and str(getattr(holders[0], "name", "")).lower() in PLURAL_NAMES)
     if base is None:
-        return "says it cannot be confirmed"
-    if len(holders) > 1:
+        return "say it cannot be confirmed" if plural else "says it cannot be confirmed"
+    if plural:
         return base
     return {"say": "says", "deny": "denies", "dispute": "disputes", "report": "reports",
             "hedge": "hedges", "state": "states"}[base]
