@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from counterpoint.model import Article, make_id
+from pathlib import Path
+
+from counterpoint.model import Article, Story, make_id, to_json
 
 
 def make_article(
@@ -27,3 +29,16 @@ def make_article(
         language=language,
         text=text,
     )
+
+
+def analyze_one_story(folder: Path, db: Path) -> Story:
+    """The one story of the articles in ``folder``, analysed through the public API into a
+    real SQLite file at ``db``, its dossier checked against the schema."""
+    from counterpoint.api import analyze
+    from counterpoint.config import Config
+    from counterpoint.schema import validate_dossier
+
+    dossier = analyze([folder], db=db, config=Config(now="2026-01-01T00:00:00+00:00"))
+    validate_dossier(to_json(dossier))
+    (story,) = dossier.stories
+    return story

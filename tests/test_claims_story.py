@@ -10,10 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from counterpoint.api import analyze
-from counterpoint.config import Config
-from counterpoint.model import to_json
-from counterpoint.schema import validate_dossier
+from tests.factories import analyze_one_story
 
 pytestmark = pytest.mark.slow
 FIXTURE = Path(__file__).parent / "fixtures" / "dam"
@@ -21,11 +18,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "dam"
 
 @pytest.fixture(scope="module")
 def story(tmp_path_factory):
-    db = tmp_path_factory.mktemp("dam") / "c.db"
-    dossier = analyze([FIXTURE], db=db, config=Config(now="2026-01-01T00:00:00+00:00"))
-    validate_dossier(to_json(dossier))
-    (one,) = dossier.stories
-    return one
+    return analyze_one_story(FIXTURE, tmp_path_factory.mktemp("dam") / "c.db")
 
 
 def _title(story, article_id):
