@@ -17,7 +17,7 @@ from counterpoint.quotes.cues import Lexicon, load_lexicon
 from counterpoint.nlp import doc_text
 from counterpoint.quotes.doccache import lemmas, line_bounds, starts, tokens
 from counterpoint.quotes.speakers import (ACTOR_LABELS, Resolved, antecedent, ent_of, entity_resolution, inside, is_share,
-                                          resolve_pronoun, singular, speaker_tokens, think_tank)
+                                          resolve_pronoun, role_appositive, singular, speaker_tokens, think_tank)
 
 __all__ = ["resolve"]
 
@@ -172,10 +172,9 @@ def _appositive(head: Token) -> Span | None:
             continue
         if token.ent_type_ == "PERSON":
             return ent_of(token)
-        name = [t for t in token.subtree if t.i <= token.i]
-        if token.head.i == head.i and head.lemma_.lower() in load_lexicon().roles and head.tag_ == "NN" and len(name) >= 2 \
-                and all(t.pos_ == "PROPN" and t.is_title for t in name) and name[-1].i - name[0].i == len(name) - 1:
-            return Span(head.doc, name[0].i, token.i + 1, label="PERSON")
+        named = role_appositive(token, load_lexicon()) if token.head.i == head.i and head.tag_ == "NN" else None
+        if named is not None:
+            return named
     return None
 
 

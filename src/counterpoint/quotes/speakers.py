@@ -23,7 +23,7 @@ from counterpoint.quotes.doccache import (dateline, entities, line_bounds, memo,
                                           verb_in_name)
 from counterpoint.quotes.gender import name_gender
 
-__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "co_speakers", "dated", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
+__all__ = ["ACTOR_LABELS", "Resolved", "antecedent", "co_speakers", "role_appositive", "dated", "ent_of", "entity_resolution", "inside", "is_share", "is_speaker",
            "paragraph_of", "resolve_pronoun", "share_of_group", "singular", "speaker_tokens", "think_tank"]
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}  # possessives source a noun cue ("his refusal to")
@@ -455,6 +455,17 @@ def _is_source(ent: Span, lexicon: Lexicon) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.verbs
 
 
+def role_appositive(token: Token, lexicon: Lexicon) -> Span | None:
+    """The full name ``token`` ends when it stands in apposition to a role noun ("A police
+    spokeswoman, Karin Holt,"): a person, whatever the recogniser took the name for."""
+    if token.dep_ != "appos" or token.head.lemma_.lower() not in lexicon.roles:
+        return None
+    name = [t for t in token.subtree if t.i <= token.i]
+    if len(name) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in name) or name[-1].i - name[0].i != len(name) - 1:
+        return None
+    return Span(token.doc, name[0].i, token.i + 1, label="PERSON")
+
+
 def _names_in(sent: Span, labels: set[str], lexicon: Lexicon) -> list[Span]:
     """Entities of ``labels`` in ``sent``; for people also unlabelled proper-noun subjects."""
     found = [e for e in entities(sent.doc) if e.label_ in labels and sent.start <= e.start and e.end <= sent.end]
@@ -465,11 +476,9 @@ def _names_in(sent: Span, labels: set[str], lexicon: Lexicon) -> list[Span]:
                     and token.lower_ not in lexicon.titles | lexicon.roles):
                 start, end = speaker_tokens(token)
                 found.append(Span(token.doc, start, end, label="PERSON"))
-            elif token.dep_ == "appos" and token.ent_type_ != "PERSON" and token.head.lemma_.lower() in lexicon.roles:
-                name = [t for t in token.subtree if t.i <= token.i]  # "A police spokeswoman, Karin Holt,"
-                if len(name) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in name):
-                    found = [e for e in found if not (e.start <= token.i < e.end)]
-                    found.append(Span(token.doc, name[0].i, token.i + 1, label="PERSON"))
+            elif token.ent_type_ != "PERSON" and (named := role_appositive(token, lexicon)) is not None:
+                found = [e for e in found if not (e.start <= token.i < e.end)]
+                found.append(named)
         found.sort(key=lambda e: e.start)
     return found
 
