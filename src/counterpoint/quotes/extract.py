@@ -28,6 +28,7 @@ from counterpoint.quotes.doccache import segments as text_segments
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.glosses import gloss_drafts
+from counterpoint.quotes.joint import co_speakers
 from counterpoint.quotes.marks import Segment, closed_inner, find_segments, inside_closed, paragraph_spans
 from counterpoint.quotes.polls import poll_drafts
 from counterpoint.quotes.prune import first_person, inner_open_dropped, unique
@@ -35,7 +36,7 @@ from counterpoint.quotes.record import to_quote
 from counterpoint.quotes.resolution import resolve
 from counterpoint.quotes.scorer import draft_features, load_scorer
 from counterpoint.quotes.spans import adjacent_segment, char_span, parenthetical, relative_frame, widen, within
-from counterpoint.quotes.speakers import Resolved, co_speakers, speaker_tokens
+from counterpoint.quotes.speakers import Resolved, speaker_tokens
 from counterpoint.quotes.subjects import valid_speaker
 from counterpoint.quotes.tagged import tagged_drafts
 from counterpoint.quotes.uncued import colon_drafts, frame_drafts, layout_drafts
