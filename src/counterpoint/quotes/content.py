@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from counterpoint.quotes.according import according_content
 from counterpoint.quotes.cues import (ADDRESSEE_VERBS, SAYING_VERBS, CueMatch, Lexicon, load_lexicon, negated,
                                       noun_complement, prep_objects)
-from counterpoint.quotes.doccache import tokens
+from counterpoint.quotes.doccache import tokens, words
 from counterpoint.quotes.host import closing_frame_content, fronted_content
 from counterpoint.quotes.marks import CLOSING_MARKS, OPENING_MARKS, Segment, inside_closed
 from counterpoint.quotes.speakers import dated
@@ -319,7 +319,7 @@ def _side_clauses(verb: Token, lexicon: Lexicon) -> set[int]:
     not part of what the cue reports."""
     out: set[int] = set()
     for token in verb.subtree:
-        if token.i == verb.i or token.left_edge.i == 0 or token.dep_ not in ("advcl", "conj", "acl"):
+        if token.dep_ not in ("advcl", "conj", "acl") or token.i == verb.i or token.left_edge.i == 0:
             continue
         before = _before(token)
         if before is None:
@@ -451,12 +451,12 @@ def without_source(doc: Doc, ids: set[int]) -> set[int]:
     """``ids`` without a closing ", according to X": the phrase sources the whole report,
     speaker and all ("Engineers warned that the dam needed repairs, according to a report"),
     and is an attribution of its own, not words the speaker reported."""
-    for i in sorted(ids):
+    text = words(doc)
+    for i in sorted(i for i in ids if text[i].lower() == "according"):
         token = doc[i]
-        if token.lower_ != "according" or i + 1 >= len(doc) or doc[i + 1].lower_ != "to" \
-                or i < min(ids) + 3 or doc[i - 1].text != ",":
+        if i + 1 >= len(doc) or text[i + 1].lower() != "to" or i < min(ids) + 3 or text[i - 1] != ",":
             continue
-        if any(doc[j].text == "(" for j in ids if j < i):
+        if any(text[j] == "(" for j in ids if j < i):
             continue  # "(the real figure is lower, according to the audit office)": see according.py
         if max(ids) <= max(t.i for t in token.subtree) + 1:
             return {j for j in ids if j < i - 1}

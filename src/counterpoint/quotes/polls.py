@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from counterpoint.model import Cue
-from counterpoint.quotes.spans import char_span
 from counterpoint.quotes.cues import Lexicon
+from counterpoint.quotes.doccache import tokens
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.resolution import resolve
+from counterpoint.quotes.spans import char_span
 from counterpoint.quotes.speakers import speaker_tokens
 
 __all__ = ["PollHit", "poll_drafts", "poll_statements"]
@@ -69,7 +70,7 @@ def _closing_phrase(sent: Span, lexicon: Lexicon) -> PollHit | None:
     """"Roe leads Berg by 9 points in the latest Harbour poll.": a phrase naming a poll
     that closes the sentence sources the main clause before it, when it hangs on that
     clause's verb or on a word right under it ("holds a growing lead in the latest poll")."""
-    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    words = [t for t in tokens(sent.doc)[sent.start : sent.end] if not (t.is_space or t.is_punct)]
     marker = next((t for t in reversed(words) if t.lower_ == "in" and t.dep_ == "prep"), None)
     root = sent.root
     if marker is None or root.pos_ not in ("VERB", "AUX") or root not in (marker.head, marker.head.head):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from counterpoint.quotes.doccache import starts
 from counterpoint.quotes.marks import Segment
 
 __all__ = ["adjacent_segment", "char_span", "parenthetical", "relative_frame", "widen", "within"]
@@ -20,7 +21,8 @@ _RELATIVE_WORDS = {"which", "that", "what", "who", "whom"}
 
 def within(doc: Doc, ids: set[int], lo: int, hi: int) -> set[int]:
     """The tokens of ``ids`` that lie in the character range [lo, hi) (one paragraph)."""
-    return {i for i in ids if lo <= doc[i].idx < hi}
+    at = starts(doc)
+    return {i for i in ids if lo <= at[i] < hi}
 
 
 def char_span(doc: Doc, text: str, ids: set[int]) -> tuple[int, int]:

@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Token
 
 from counterpoint.model import Cue
 from counterpoint.quotes.content import TIME_MARKS
-from counterpoint.quotes.spans import parenthetical, relative_frame, widen
 from counterpoint.quotes.cues import CueMatch, Lexicon, find_cues, load_lexicon
 from counterpoint.quotes.draft import Draft
 from counterpoint.quotes.edges import paragraph_around, sentence_end
 from counterpoint.quotes.marks import Segment, closed_inner
 from counterpoint.quotes.resolution import resolve
+from counterpoint.quotes.spans import parenthetical, relative_frame, widen
 from counterpoint.quotes.speakers import speaker_tokens
 from counterpoint.quotes.subjects import valid_speaker
 from counterpoint.quotes.tagger import Proposal, Tagger, load_tagger

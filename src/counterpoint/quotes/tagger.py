@@ -27,9 +27,9 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
-from counterpoint.quotes.spans import char_span
 from counterpoint.quotes.doccache import all_line_bounds, starts, tokens
 from counterpoint.quotes.doccache import words as token_texts
+from counterpoint.quotes.spans import char_span
 
 __all__ = ["Proposal", "Tagger", "document_features", "load_tagger", "paragraph_tokens", "span_labels"]
 
