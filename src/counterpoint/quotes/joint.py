@@ -72,7 +72,7 @@ def _fronted_partner(head: Token) -> list[Token]:
                 continue
             if doc[partner.i + 1].lower_ == "and" and doc[partner.i + 1].head.i == partner.i:
                 listed = [c for c in partner.conjuncts if c.i < head.i and _name_end(c, "PERSON")]
-                return sorted({partner, *listed}, key=lambda t: t.i)  # "Matthews, Alex Seitz-Wald and Luciana Lopez"
+                return sorted({partner, *listed}, key=lambda t: t.i)  # "Kell, the Gazette's Ada Lind and Sara Okafor"
     return []
 
 
