@@ -44,3 +44,13 @@ def data_dir() -> Path:
 def example_dir() -> Path:
     assert EXAMPLE_DIR.is_dir(), f"the bundled example is expected at {EXAMPLE_DIR}"
     return EXAMPLE_DIR
+
+
+@pytest.fixture(scope="module")
+def story(request, tmp_path_factory):
+    """The one story of the fixture folder a test module names in ``STORY``
+    (``tests/fixtures/<STORY>``), analysed through the public API into a real SQLite file."""
+    from tests.factories import analyze_one_story
+
+    name = request.module.STORY
+    return analyze_one_story(Path(__file__).parent / "fixtures" / name, tmp_path_factory.mktemp(name) / "c.db")

@@ -6,19 +6,10 @@ claims stage is checked on words it was not tuned on."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.factories import analyze_one_story
-
 pytestmark = pytest.mark.slow
-FIXTURE = Path(__file__).parent / "fixtures" / "dam"
-
-
-@pytest.fixture(scope="module")
-def story(tmp_path_factory):
-    return analyze_one_story(FIXTURE, tmp_path_factory.mktemp("dam") / "c.db")
+STORY = "dam"  # the ``story`` fixture (conftest.py) analyses tests/fixtures/dam
 
 
 def _title(story, article_id):

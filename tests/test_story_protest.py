@@ -4,19 +4,10 @@ words, and where the outlets' figures disagree."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.factories import analyze_one_story
-
 pytestmark = pytest.mark.slow
-FIXTURE = Path(__file__).parent / "fixtures" / "protest"
-
-
-@pytest.fixture(scope="module")
-def story(tmp_path_factory):
-    return analyze_one_story(FIXTURE, tmp_path_factory.mktemp("protest") / "c.db")
+STORY = "protest"  # the ``story`` fixture (conftest.py) analyses tests/fixtures/protest
 
 
 def _speaker(story, fragment):

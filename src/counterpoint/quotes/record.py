@@ -45,14 +45,12 @@ def _members(article: Article, members: tuple[tuple[Resolved, int, int], ...],
              entities: Sequence[Entity]) -> tuple[Speaker, ...]:
     """Each of the speakers who speak together, with their own mention, entity and canonical
     name (None for one left unnamed: "a senior official"); one named twice counts once."""
-    out: list[Speaker] = []
+    out: dict[str, Speaker] = {}
     for resolved, start, end in members:
         entity = _entity_for(article, resolved, entities)
         member = Speaker(start, end, entity.id if entity else None, _canonical(entity, resolved.name))
-        key = member.entity_id or member.name or article.text[start:end]
-        if not any(key == (m.entity_id or m.name or article.text[m.start or 0 : m.end or 0]) for m in out):
-            out.append(member)
-    return tuple(out)
+        out.setdefault(member.entity_id or member.name or article.text[start:end], member)
+    return tuple(out.values())
 
 
 def _joint_name(article: Article, members: tuple[Speaker, ...]) -> str | None:
